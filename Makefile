@@ -1,0 +1,107 @@
+# Osprey: a Xen guest kernel for ARMv8 that configures itself from the DTB.
+#
+#   make            build/zephyr.bin and build/zephyr.elf
+#   make tools      build/host/dtb-probe
+#   make check      every test (unit, sanitized unit, boot tests)
+#   make run        boot under Xen in QEMU (GIC=2|3), show the output
+#   V=1             show the commands
+#
+# `make check` and `make run` expect the packages scripts/setup.sh installs.
+
+CROSS_COMPILE ?= aarch64-linux-gnu-
+CC := $(CROSS_COMPILE)gcc
+LD := $(CROSS_COMPILE)ld
+OBJCOPY := $(CROSS_COMPILE)objcopy
+READELF := $(CROSS_COMPILE)readelf
+HOST_CC ?= cc
+DTC ?= dtc
+BUILD := build
+GIC ?= 3
+
+export XENGUEST_CACHE ?= $(HOME)/.cache/xenguest
+ARM64_ROOT := $(XENGUEST_CACHE)/arm64root
+TARGET_LIBFDT := $(ARM64_ROOT)/usr/lib/aarch64-linux-gnu/libfdt.a
+
+ifeq ($(V),1)
+Q :=
+msg = @true
+else
+Q := @
+msg = @printf '  %-7s %s\n' $(1) $(2)
+endif
+
+WARNINGS := -Wall -Wextra -Werror
+GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
+
+# Freestanding static PIE.  -mgeneral-regs-only: no FP state to save on
+# thread switches; -mstrict-align: code may run before the MMU is on.
+KERNEL_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -ffreestanding -nostdinc \
+	-isystem $(GCC_INCLUDE) -isystem $(ARM64_ROOT)/usr/include \
+	-I kernel/libc/include -I . -include kernel/visibility.h \
+	-fpie -fno-stack-protector -fno-omit-frame-pointer \
+	-fno-tree-loop-distribute-patterns -mgeneral-regs-only \
+	-mstrict-align -mno-outline-atomics -MMD -MP
+KERNEL_ASFLAGS := -D__ASSEMBLER__ -I . -I boot -MMD -MP
+KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
+	-z noexecstack --build-id=none --no-warn-rwx-segments -T boot/kernel.ld
+
+FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c
+KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/libc/*.c \
+	drivers/*.c apps/*.c) $(FDT_SRCS)
+KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS))
+
+HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -I . -MMD -MP
+FDT_HOST_SRCS := $(FDT_SRCS)
+FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
+
+.PHONY: all tools check run run-bare clean distclean
+all: $(BUILD)/zephyr.bin
+
+$(TARGET_LIBFDT):
+	$(call msg,FETCH,libfdt-dev:arm64)
+	$(Q)scripts/fetch-arm64.sh libfdt-dev >/dev/null
+
+$(BUILD)/target/%.c.o: %.c | $(TARGET_LIBFDT)
+	$(call msg,CC,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(BUILD)/target/%.S.o: %.S
+	$(call msg,AS,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KERNEL_ASFLAGS) -c $< -o $@
+
+# The entry code applies only R_AARCH64_RELATIVE: refuse any other kind.
+$(BUILD)/zephyr.elf: $(KERNEL_OBJS) $(TARGET_LIBFDT) boot/kernel.ld
+	$(call msg,LD,$@)
+	$(Q)$(LD) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) $(TARGET_LIBFDT)
+	$(Q)scripts/check-relocs.sh $(READELF) $@
+
+$(BUILD)/zephyr.bin: $(BUILD)/zephyr.elf
+	$(call msg,OBJCOPY,$@)
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+$(BUILD)/host/%.c.o: %.c
+	$(call msg,HOSTCC,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -c $< -o $@
+
+$(BUILD)/host/dtb-probe: $(FDT_HOST_OBJS) $(BUILD)/host/fdt/dtb-probe.c.o
+	$(call msg,HOSTLD,$@)
+	$(Q)$(HOST_CC) -o $@ $^ -lfdt
+
+tools: $(BUILD)/host/dtb-probe
+
+-include tests/unit/unit.mk
+-include tests/boot/boot.mk
+
+check: unit boot-tests
+	@echo "make check: all tests passed"
+
+run-bare: $(BUILD)/zephyr.bin
+	tests/boot/qemu-bare.sh --gic $(GIC) --interactive $(BUILD)/zephyr.bin
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

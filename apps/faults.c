@@ -1,0 +1,35 @@
+/*
+ * Apps that fail on purpose, so the boot tests can prove the failure paths:
+ * an unexpected exception dumps the registers; a panic stops the machine.
+ */
+#include <stdint.h>
+
+#include "apps/app.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+
+/* An address no DT maps: the top of the 48-bit space. */
+#define UNMAPPED_ADDRESS 0xfffffffff000ULL
+
+static void fault_main(void)
+{
+	volatile uint64_t *p = (volatile uint64_t *)UNMAPPED_ADDRESS;
+
+	printk("fault: reading 0x%llx\n", UNMAPPED_ADDRESS);
+	(void)*p;
+	printk("fault: the read did not fault\n");
+}
+
+static void panic_main(void)
+{
+	panic("requested by app=panic");
+}
+
+static void hello_main(void)
+{
+	printk("hello: done\n");
+}
+
+APP_REGISTER("fault", fault_main);
+APP_REGISTER("panic", panic_main);
+APP_REGISTER("hello", hello_main);

@@ -1,0 +1,164 @@
+/*
+ * Entry point and Linux arm64 Image header (Documentation/arm64/booting).
+ *
+ * Loaders (Xen, QEMU) enter at the first byte with the MMU off and x0 = DTB.
+ * The image is a static PIE linked at 0: until the relocations are applied
+ * only PC-relative addressing (adr/adrp) may be used.
+ */
+#include "sysregs.h"
+
+	.section .text.head, "ax"
+	.global _head
+_head:
+	b	primary_entry		/* code0 */
+	.long	0			/* code1 */
+	.quad	0			/* text_offset: anywhere 2 MiB aligned */
+	.quad	_image_size		/* image_size, bss and stacks included */
+	/* flags: little endian (bit 0 = 0), 4K pages (bits 1-2 = 1),
+	 * placement anywhere in physical memory (bit 3 = 1) */
+	.quad	0xa
+	.quad	0, 0, 0			/* res2-res4 */
+	.ascii	"ARM\x64"		/* magic */
+	.long	0			/* res5: no PE header */
+
+primary_entry:
+	mov	x19, x0			/* DTB physical address */
+	adr	x20, _head		/* where we were loaded */
+	msr	daifset, #0xf
+
+	mrs	x1, CurrentEL
+	cmp	x1, #CURRENTEL_EL2
+	b.ne	el1_entry
+	bl	el2_setup		/* bare QEMU with virtualization=on */
+
+el1_entry:
+	/* libfdt uses FP/SIMD registers; the kernel itself does not. */
+	mov	x1, #CPACR_FPEN_ON
+	msr	cpacr_el1, x1
+	isb
+
+	/* Apply R_AARCH64_RELATIVE relocations: *(base + off) = base + add. */
+	adrp	x2, __rela_start
+	add	x2, x2, :lo12:__rela_start
+	adrp	x3, __rela_end
+	add	x3, x3, :lo12:__rela_end
+1:	cmp	x2, x3
+	b.hs	2f
+	ldp	x4, x5, [x2], #16	/* r_offset, r_info */
+	ldr	x6, [x2], #8		/* r_addend */
+	cbz	w5, 1b			/* R_AARCH64_NONE: a dropped slot */
+	cmp	w5, #R_AARCH64_RELATIVE
+	b.ne	bad_relocation
+	add	x6, x6, x20
+	str	x6, [x20, x4]
+	b	1b
+
+2:	adrp	x2, __bss_start
+	add	x2, x2, :lo12:__bss_start
+	adrp	x3, __bss_end
+	add	x3, x3, :lo12:__bss_end
+3:	cmp	x2, x3
+	b.hs	4f
+	stp	xzr, xzr, [x2], #16
+	b	3b
+
+4:	adrp	x1, boot_stack_top
+	add	x1, x1, :lo12:boot_stack_top
+	mov	sp, x1
+	adrp	x1, exception_vectors
+	add	x1, x1, :lo12:exception_vectors
+	msr	vbar_el1, x1
+	isb
+	mov	x29, xzr
+	mov	x30, xzr
+	mov	x0, x19
+	mov	x1, x20
+	bl	kernel_main
+halt:	wfi
+	b	halt
+
+/*
+ * The linker produced a relocation the loop above cannot apply: the build
+ * check (readelf) should have caught it.  Nothing is mapped or printable
+ * yet, so stop here.
+ */
+bad_relocation:
+	wfe
+	b	bad_relocation
+
+/*
+ * Running at EL2 without a hypervisor: give EL1 the machine (AArch64,
+ * no traps on timers, FP or GICv3 system registers) and drop to EL1h.
+ */
+el2_setup:
+	mov	x1, #HCR_EL2_RW
+	msr	hcr_el2, x1
+	mrs	x1, cnthctl_el2
+	orr	x1, x1, #CNTHCTL_EL1PCTEN_EL1PCEN
+	msr	cnthctl_el2, x1
+	msr	cntvoff_el2, xzr
+	mov	x1, #CPTR_EL2_NO_TRAPS
+	msr	cptr_el2, x1
+	msr	hstr_el2, xzr
+	mrs	x1, midr_el1
+	msr	vpidr_el2, x1
+	mrs	x1, mpidr_el1
+	msr	vmpidr_el2, x1
+	mrs	x1, id_aa64pfr0_el1
+	ubfx	x1, x1, #24, #4		/* GIC system register interface */
+	cbz	x1, 1f
+	mrs	x1, ICC_SRE_EL2
+	orr	x1, x1, #ICC_SRE_EL2_SRE
+	orr	x1, x1, #ICC_SRE_EL2_ENABLE
+	msr	ICC_SRE_EL2, x1
+	isb
+1:	ldr	x1, =SCTLR_EL1_RES1
+	msr	sctlr_el1, x1
+	mov	x1, #SPSR_EL1H_MASKED
+	msr	spsr_el2, x1
+	msr	elr_el2, x30
+	eret
+
+/*
+ * mmu_turn_on(mair, tcr, ttbr0, image_start, image_end)
+ * Called with the MMU off.  Everything written so far went straight to
+ * memory, so drop any stale lines the loader left for the image before the
+ * caches start answering for it.
+ */
+	.text
+	.global mmu_turn_on
+mmu_turn_on:
+	mrs	x5, ctr_el0
+	ubfx	x5, x5, #16, #4		/* DminLine: log2(words) */
+	mov	x6, #4
+	lsl	x6, x6, x5		/* line size in bytes */
+	sub	x7, x6, #1
+	bic	x3, x3, x7
+1:	dc	ivac, x3
+	add	x3, x3, x6
+	cmp	x3, x4
+	b.lo	1b
+	dsb	sy
+	msr	mair_el1, x0
+	msr	tcr_el1, x1
+	msr	ttbr0_el1, x2
+	isb
+	tlbi	vmalle1
+	ic	iallu
+	dsb	nsh
+	isb
+	mrs	x0, sctlr_el1
+	orr	x0, x0, #SCTLR_EL1_M
+	orr	x0, x0, #SCTLR_EL1_C
+	orr	x0, x0, #SCTLR_EL1_I
+	bic	x0, x0, #SCTLR_EL1_A
+	msr	sctlr_el1, x0
+	isb
+	ret
+
+	.section .bss.stack, "aw", %nobits
+	.align	12
+boot_stack:
+	.space	BOOT_STACK_SIZE
+	.global boot_stack_top
+boot_stack_top:

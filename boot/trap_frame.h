@@ -1,0 +1,44 @@
+/*
+ * The register state saved on every exception.  The frame sits just below
+ * the interrupted stack pointer, so popping it restores sp as well.
+ */
+#ifndef BOOT_TRAP_FRAME_H
+#define BOOT_TRAP_FRAME_H
+
+#define TRAP_FRAME_X30		240
+#define TRAP_FRAME_ELR		256
+#define TRAP_FRAME_ESR		272
+#define TRAP_FRAME_SIZE		288
+
+#define TRAP_SYNC		0
+#define TRAP_IRQ		1
+#define TRAP_FIQ		2
+#define TRAP_SERROR		3
+#define TRAP_BAD_SP0		4
+#define TRAP_BAD_LOWER		5
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+struct trap_frame {
+	uint64_t x[31];
+	uint64_t sp;
+	uint64_t elr;
+	uint64_t spsr;
+	uint64_t esr;
+	uint64_t far;
+};
+
+_Static_assert(sizeof(struct trap_frame) == TRAP_FRAME_SIZE, "frame size");
+_Static_assert(__builtin_offsetof(struct trap_frame, x[30]) ==
+	       TRAP_FRAME_X30, "x30 offset");
+_Static_assert(__builtin_offsetof(struct trap_frame, elr) ==
+	       TRAP_FRAME_ELR, "elr offset");
+_Static_assert(__builtin_offsetof(struct trap_frame, esr) ==
+	       TRAP_FRAME_ESR, "esr offset");
+
+/* Resume the context in frame (an assembly tail of the vectors). */
+void trap_return(struct trap_frame *frame) __attribute__((noreturn));
+#endif
+
+#endif

@@ -1,0 +1,60 @@
+#include <stddef.h>
+
+#include "drivers/gic.h"
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+
+static const struct gic_driver *const gic_drivers[] = {
+	&gicv2_driver,
+	&gicv3_driver,
+};
+
+/* The driver in use: set once by gic_init() during boot. */
+static const struct gic_driver *gic;
+
+int gic_init(const struct platform *p)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < sizeof(gic_drivers) / sizeof(gic_drivers[0]); i++) {
+		if (gic_drivers[i]->version != p->gic.version)
+			continue;
+		err = gic_drivers[i]->ops->init(p);
+		if (err) {
+			printk("gic: %s at %s failed to start: %d\n",
+			       gic_drivers[i]->name, p->gic.path, err);
+			return err;
+		}
+		gic = gic_drivers[i];
+		return 0;
+	}
+	printk("gic: no driver for %s (%s)\n", p->gic.path,
+	       p->gic.compatible);
+	return -ENOENT;
+}
+
+const char *gic_name(void)
+{
+	return gic ? gic->name : "none";
+}
+
+void gic_enable_irq(uint32_t intid, uint8_t priority, bool edge)
+{
+	gic->ops->enable_irq(intid, priority, edge);
+}
+
+void gic_disable_irq(uint32_t intid)
+{
+	gic->ops->disable_irq(intid);
+}
+
+uint32_t gic_ack(void)
+{
+	return gic->ops->ack();
+}
+
+void gic_eoi(uint32_t raw)
+{
+	gic->ops->eoi(raw);
+}

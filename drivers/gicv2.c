@@ -1,0 +1,103 @@
+/* GICv2 (Arm IHI 0048B): memory-mapped distributor and CPU interface. */
+#include "boot/mmu.h"
+#include "drivers/gic.h"
+#include "drivers/mmio.h"
+#include "kernel/errno.h"
+
+#define GICD_CTLR		0x000
+#define GICD_TYPER		0x004
+#define GICD_ISENABLER(n)	(0x100 + 4 * (n))
+#define GICD_ICENABLER(n)	(0x180 + 4 * (n))
+#define GICD_IPRIORITYR(n)	(0x400 + 4 * (n))
+#define GICD_ITARGETSR(n)	(0x800 + 4 * (n))
+#define GICD_ICFGR(n)		(0xc00 + 4 * (n))
+
+#define GICC_CTLR		0x00
+#define GICC_PMR		0x04
+#define GICC_BPR		0x08
+#define GICC_IAR		0x0c
+#define GICC_EOIR		0x10
+
+#define GICC_SIZE		0x2000
+
+/* Register bases, set once by gicv2_init() at boot. */
+static uint64_t dist, cpu;
+
+/* Byte-wide fields in word registers, updated with a 32-bit access, which
+ * every implementation and Xen's vGIC accept. */
+static void set_byte(uint64_t reg_base, uint32_t intid, uint8_t value)
+{
+	uint64_t reg = reg_base + (intid & ~3u);
+	unsigned int shift = 8 * (intid & 3);
+	uint32_t v = mmio_read32(reg);
+
+	v &= ~(0xffu << shift);
+	mmio_write32(reg, v | ((uint32_t)value << shift));
+}
+
+static int gicv2_init(const struct platform *p)
+{
+	uint32_t lines, i;
+
+	dist = p->gic.dist.base;
+	cpu = p->gic.cpu.base;
+	if (mmu_map(dist, p->gic.dist.size ? p->gic.dist.size : 0x1000,
+		    MMU_DEVICE) ||
+	    mmu_map(cpu, GICC_SIZE, MMU_DEVICE))
+		return -EFAULT;
+	mmio_write32(dist + GICD_CTLR, 0);
+	lines = 32 * ((mmio_read32(dist + GICD_TYPER) & 0x1f) + 1);
+	for (i = 32; i < lines; i += 32)
+		mmio_write32(dist + GICD_ICENABLER(i / 32), 0xffffffff);
+	mmio_write32(dist + GICD_CTLR, 1);
+	mmio_write32(cpu + GICC_PMR, 0xf0);
+	mmio_write32(cpu + GICC_BPR, 0);
+	mmio_write32(cpu + GICC_CTLR, 1);
+	return 0;
+}
+
+static void gicv2_enable_irq(uint32_t intid, uint8_t priority, bool edge)
+{
+	set_byte(dist + GICD_IPRIORITYR(0), intid, priority);
+	if (intid >= 32) {
+		uint64_t cfg = dist + GICD_ICFGR(intid / 16);
+		uint32_t bit = 2u << (2 * (intid % 16));
+		uint32_t v = mmio_read32(cfg);
+
+		mmio_write32(cfg, edge ? v | bit : v & ~bit);
+		set_byte(dist + GICD_ITARGETSR(0), intid, 1);	/* CPU 0 */
+	}
+	mmio_write32(dist + GICD_ISENABLER(intid / 32), 1u << (intid % 32));
+}
+
+static void gicv2_disable_irq(uint32_t intid)
+{
+	mmio_write32(dist + GICD_ICENABLER(intid / 32), 1u << (intid % 32));
+}
+
+static uint32_t gicv2_ack(void)
+{
+	uint32_t raw = mmio_read32(cpu + GICC_IAR);
+
+	/* GICv2 INTIDs are 10 bits; bits 10-12 name an SGI's source. */
+	return (raw & 0x3ff) >= 1020 ? 1023 : raw;
+}
+
+static void gicv2_eoi(uint32_t raw)
+{
+	mmio_write32(cpu + GICC_EOIR, raw);
+}
+
+static const struct gic_ops gicv2_ops = {
+	.init = gicv2_init,
+	.enable_irq = gicv2_enable_irq,
+	.disable_irq = gicv2_disable_irq,
+	.ack = gicv2_ack,
+	.eoi = gicv2_eoi,
+};
+
+const struct gic_driver gicv2_driver = {
+	.name = "gicv2",
+	.version = GIC_V2,
+	.ops = &gicv2_ops,
+};

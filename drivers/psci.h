@@ -1,0 +1,11 @@
+/* PSCI (Arm DEN 0022) through the conduit the DT named: hvc or smc. */
+#ifndef DRIVERS_PSCI_H
+#define DRIVERS_PSCI_H
+
+#include "fdt/platform.h"
+#include "kernel/power.h"
+
+/* The power ops for p's PSCI, or NULL if the DT has none. */
+const struct power_ops *psci_power_ops(const struct platform *p);
+
+#endif

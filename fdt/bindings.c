@@ -1,0 +1,53 @@
+#include <libfdt.h>
+
+#include "bindings.h"
+
+/* The GICv2 family as Linux's irq-gic driver lists it: all share one layout. */
+const struct binding gic_bindings[] = {
+	{ "arm,gic-v3", GIC_V3 },
+	{ "arm,gic-400", GIC_V2 },
+	{ "arm,cortex-a15-gic", GIC_V2 },
+	{ "arm,cortex-a9-gic", GIC_V2 },
+	{ "arm,cortex-a7-gic", GIC_V2 },
+	{ "arm,pl390", GIC_V2 },
+	{ "arm,arm11mp-gic", GIC_V2 },
+	{ "arm,arm1176jzf-devchip-gic", GIC_V2 },
+	{ "arm,eb11mp-gic", GIC_V2 },
+	{ "arm,tc11mp-gic", GIC_V2 },
+	{ "brcm,brahma-b15-gic", GIC_V2 },
+	{ "nvidia,tegra210-agic", GIC_V2 },
+	{ "qcom,msm-8660-qgic", GIC_V2 },
+	{ "qcom,msm-qgic2", GIC_V2 },
+	{ NULL, 0 },
+};
+
+const struct binding timer_bindings[] = {
+	{ "arm,armv8-timer", 1 },
+	{ "arm,armv7-timer", 1 },
+	{ NULL, 0 },
+};
+
+/* The SBSA generic UART is the PL011 subset Xen's vpl011 emulates. */
+const struct binding uart_bindings[] = {
+	{ "arm,pl011", UART_PL011 },
+	{ "arm,sbsa-uart", UART_SBSA },
+	{ NULL, 0 },
+};
+
+const struct binding psci_bindings[] = {
+	{ "arm,psci-1.0", 1 },
+	{ "arm,psci-0.2", 1 },
+	{ "arm,psci", 1 },
+	{ NULL, 0 },
+};
+
+const struct binding *binding_match(const void *fdt, int offset,
+				    const struct binding *table)
+{
+	const struct binding *b;
+
+	for (b = table; b->compatible; b++)
+		if (fdt_node_check_compatible(fdt, offset, b->compatible) == 0)
+			return b;
+	return NULL;
+}

@@ -1,0 +1,30 @@
+/*
+ * Which device-tree bindings the probe understands.
+ *
+ * These tables are DT knowledge (how a binding lays out reg and interrupts),
+ * not driver knowledge, so they live in fdt/ where the host tool can use
+ * them too.  Drivers are then picked by the binding the probe recognised.
+ */
+#ifndef FDT_BINDINGS_H
+#define FDT_BINDINGS_H
+
+#include "platform.h"
+
+struct binding {
+	const char *compatible;
+	int kind;	/* enum gic_version, enum uart_kind, ... */
+};
+
+extern const struct binding gic_bindings[];
+extern const struct binding timer_bindings[];
+extern const struct binding uart_bindings[];
+extern const struct binding psci_bindings[];
+
+/*
+ * The first entry of table whose compatible the node at offset has, or NULL.
+ * The table ends with a NULL compatible.
+ */
+const struct binding *binding_match(const void *fdt, int offset,
+				    const struct binding *table);
+
+#endif

@@ -1,0 +1,389 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libfdt.h>
+
+#include "dt_read.h"
+
+void dt_path(const void *fdt, int node, char *buf, int len)
+{
+	if (node < 0 || fdt_get_path(fdt, node, buf, len) < 0)
+		snprintf(buf, (size_t)len, "/");
+}
+
+void dt_error(struct platform *p, const void *fdt, int node,
+	      const char *fmt, ...)
+{
+	char path[PLATFORM_PATH_LEN];
+	char *msg;
+	size_t used;
+	va_list ap;
+
+	if (p->error_count >= PLATFORM_MAX_ERRORS)
+		return;
+	msg = p->errors[p->error_count++];
+	dt_path(fdt, node, path, sizeof(path));
+	/* A long path may cut the message short; it stays terminated. */
+	used = (size_t)snprintf(msg, PLATFORM_ERROR_LEN, "fdt: %.80s: ", path);
+	va_start(ap, fmt);
+	vsnprintf(msg + used, PLATFORM_ERROR_LEN - used, fmt, ap);
+	va_end(ap);
+}
+
+int dt_enabled(const void *fdt, int node)
+{
+	int len;
+	const char *status = fdt_getprop(fdt, node, "status", &len);
+
+	if (!status)
+		return 1;
+	/* The value must be a terminated string within the property. */
+	if (len < 1 || status[len - 1] != '\0')
+		return 0;
+	return strcmp(status, "okay") == 0 || strcmp(status, "ok") == 0;
+}
+
+void dt_string(const void *fdt, int node, const char *prop,
+	       char *buf, int len)
+{
+	int plen;
+	const char *s = fdt_getprop(fdt, node, prop, &plen);
+	int n;
+
+	buf[0] = '\0';
+	if (!s || plen <= 0)
+		return;
+	n = (int)strnlen(s, (size_t)plen);
+	if (n > len - 1)
+		n = len - 1;
+	memcpy(buf, s, (size_t)n);
+	buf[n] = '\0';
+}
+
+static uint64_t read_cells(const fdt32_t *cells, int count)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < count; i++)
+		v = (v << 32) | fdt32_to_cpu(cells[i]);
+	return v;
+}
+
+/*
+ * Cell counts a bus gives its children.  Addresses wider than 64 bits (PCI's
+ * 3 cells) never describe the devices we probe, so they are refused.
+ */
+static int bus_cells(struct platform *p, const void *fdt, int bus,
+		     int *ac, int *sc)
+{
+	*ac = fdt_address_cells(fdt, bus);
+	*sc = fdt_size_cells(fdt, bus);
+	if (*ac < 1 || *ac > 2 || *sc < 0 || *sc > 2) {
+		dt_error(p, fdt, bus, "unsupported #address-cells %d "
+			 "#size-cells %d", *ac, *sc);
+		return -FDT_ERR_BADNCELLS;
+	}
+	return 0;
+}
+
+int dt_reg_count(struct platform *p, const void *fdt, int node)
+{
+	int ac, sc, len, err;
+	int parent = fdt_parent_offset(fdt, node);
+	const void *reg = fdt_getprop(fdt, node, "reg", &len);
+
+	if (!reg)
+		return 0;
+	if (parent < 0)
+		return parent;
+	err = bus_cells(p, fdt, parent, &ac, &sc);
+	if (err)
+		return err;
+	if (len % (4 * (ac + sc)) != 0) {
+		dt_error(p, fdt, node, "reg is %d bytes, not a whole number "
+			 "of %d-cell entries", len, ac + sc);
+		return -FDT_ERR_BADVALUE;
+	}
+	return len / (4 * (ac + sc));
+}
+
+/*
+ * Map addr, an address on the bus `bus` provides, to the address space of
+ * bus's parent through bus's ranges.  An empty ranges is the identity; no
+ * ranges at all means the bus is not memory mapped.
+ */
+static int translate_one(struct platform *p, const void *fdt, int bus,
+			 uint64_t *addr)
+{
+	int len, cac, csc, pac, psc, entry, n, i, err;
+	int grand = fdt_parent_offset(fdt, bus);
+	const fdt32_t *ranges = fdt_getprop(fdt, bus, "ranges", &len);
+
+	if (!ranges) {
+		dt_error(p, fdt, bus, "no ranges: address 0x%llx is not "
+			 "memory mapped", (unsigned long long)*addr);
+		return -FDT_ERR_NOTFOUND;
+	}
+	if (len == 0)
+		return 0;
+	if (grand < 0)
+		return grand;
+	err = bus_cells(p, fdt, bus, &cac, &csc);
+	if (!err)
+		err = bus_cells(p, fdt, grand, &pac, &psc);
+	if (err)
+		return err;
+	entry = cac + pac + csc;
+	if (len % (4 * entry) != 0) {
+		dt_error(p, fdt, bus, "ranges is %d bytes, not a whole "
+			 "number of %d-cell entries", len, entry);
+		return -FDT_ERR_BADVALUE;
+	}
+	n = len / (4 * entry);
+	for (i = 0; i < n; i++) {
+		const fdt32_t *e = ranges + i * entry;
+		uint64_t child = read_cells(e, cac);
+		uint64_t parent = read_cells(e + cac, pac);
+		uint64_t size = read_cells(e + cac + pac, csc);
+
+		if (*addr >= child && *addr - child < size) {
+			*addr = parent + (*addr - child);
+			return 0;
+		}
+	}
+	dt_error(p, fdt, bus, "address 0x%llx is outside every range",
+		 (unsigned long long)*addr);
+	return -FDT_ERR_NOTFOUND;
+}
+
+int dt_reg(struct platform *p, const void *fdt, int node, int i,
+	   struct region *out)
+{
+	int ac, sc, len, err, bus;
+	int count = dt_reg_count(p, fdt, node);
+	const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+
+	if (count < 0)
+		return count;
+	if (i >= count) {
+		dt_error(p, fdt, node, "reg has %d entries, need %d",
+			 count, i + 1);
+		return -FDT_ERR_NOTFOUND;
+	}
+	bus = fdt_parent_offset(fdt, node);
+	err = bus_cells(p, fdt, bus, &ac, &sc);
+	if (err)
+		return err;
+	reg += i * (ac + sc);
+	out->base = read_cells(reg, ac);
+	out->size = read_cells(reg + ac, sc);
+	/* Walk up until the root: each bus maps into its parent's space. */
+	while (bus > 0) {
+		err = translate_one(p, fdt, bus, &out->base);
+		if (err)
+			return err;
+		bus = fdt_parent_offset(fdt, bus);
+	}
+	return bus < 0 ? bus : 0;
+}
+
+int dt_interrupt_parent(struct platform *p, const void *fdt, int node)
+{
+	int n, len;
+
+	for (n = node; n >= 0; n = fdt_parent_offset(fdt, n)) {
+		const fdt32_t *ph = fdt_getprop(fdt, n, "interrupt-parent",
+						&len);
+		int ctrl;
+
+		if (!ph)
+			continue;
+		if (len != 4) {
+			dt_error(p, fdt, n, "interrupt-parent is %d bytes",
+				 len);
+			return -FDT_ERR_BADVALUE;
+		}
+		ctrl = fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(*ph));
+		if (ctrl < 0) {
+			dt_error(p, fdt, n, "interrupt-parent 0x%x: no such "
+				 "phandle", fdt32_to_cpu(*ph));
+			return -FDT_ERR_BADPHANDLE;
+		}
+		return ctrl;
+	}
+	dt_error(p, fdt, node, "no interrupt controller");
+	return -FDT_ERR_NOTFOUND;
+}
+
+int dt_gic_intid(const uint32_t *spec_be, uint32_t cells, uint32_t *intid)
+{
+	uint32_t type, number;
+
+	if (cells < 2)
+		return -FDT_ERR_BADNCELLS;
+	type = fdt32_to_cpu(spec_be[0]);
+	number = fdt32_to_cpu(spec_be[1]);
+	/* GIC binding: 0 SPI, 1 PPI, 2 extended SPI, 3 extended PPI. */
+	switch (type) {
+	case 0:
+		if (number > 987)
+			return -FDT_ERR_BADVALUE;
+		*intid = number + 32;
+		return 0;
+	case 1:
+		if (number > 15)
+			return -FDT_ERR_BADVALUE;
+		*intid = number + 16;
+		return 0;
+	case 2:
+		if (number > 1023)
+			return -FDT_ERR_BADVALUE;
+		*intid = number + 4096;
+		return 0;
+	case 3:
+		if (number > 63)
+			return -FDT_ERR_BADVALUE;
+		*intid = number + 1056;
+		return 0;
+	default:
+		return -FDT_ERR_BADVALUE;
+	}
+}
+
+/* #interrupt-cells of an interrupt controller node, checked. */
+static int controller_cells(struct platform *p, const void *fdt, int ctrl,
+			    uint32_t *cells)
+{
+	int len;
+	const fdt32_t *c = fdt_getprop(fdt, ctrl, "#interrupt-cells", &len);
+
+	if (!fdt_getprop(fdt, ctrl, "interrupt-controller", NULL)) {
+		dt_error(p, fdt, ctrl, "is not an interrupt controller");
+		return -FDT_ERR_BADVALUE;
+	}
+	if (!c || len != 4 || fdt32_to_cpu(*c) < 1 ||
+	    fdt32_to_cpu(*c) > 8) {
+		dt_error(p, fdt, ctrl, "missing or bad #interrupt-cells");
+		return -FDT_ERR_BADNCELLS;
+	}
+	*cells = fdt32_to_cpu(*c);
+	return 0;
+}
+
+/*
+ * Find entry index of node's interrupts: its controller, the specifier and
+ * its cell count.  With index < 0, count the entries instead.
+ */
+static int interrupt_entry(struct platform *p, const void *fdt, int node,
+			   int index, int *ctrl, const fdt32_t **spec,
+			   uint32_t *cells)
+{
+	int len, err, i = 0, pos = 0, n;
+	const fdt32_t *ext = fdt_getprop(fdt, node, "interrupts-extended",
+					 &len);
+	const fdt32_t *ints;
+
+	if (ext) {
+		n = len / 4;
+		while (pos < n) {
+			uint32_t c;
+
+			*ctrl = fdt_node_offset_by_phandle(fdt,
+					fdt32_to_cpu(ext[pos]));
+			if (*ctrl < 0) {
+				dt_error(p, fdt, node, "interrupts-extended "
+					 "entry %d: no such phandle", i);
+				return -FDT_ERR_BADPHANDLE;
+			}
+			err = controller_cells(p, fdt, *ctrl, &c);
+			if (err)
+				return err;
+			if (pos + 1 + (int)c > n) {
+				dt_error(p, fdt, node, "interrupts-extended "
+					 "entry %d is truncated", i);
+				return -FDT_ERR_TRUNCATED;
+			}
+			if (i == index) {
+				*spec = ext + pos + 1;
+				*cells = c;
+				return 0;
+			}
+			pos += 1 + (int)c;
+			i++;
+		}
+		if (index < 0)
+			return i;
+		dt_error(p, fdt, node, "has %d interrupts, need %d", i,
+			 index + 1);
+		return -FDT_ERR_NOTFOUND;
+	}
+
+	ints = fdt_getprop(fdt, node, "interrupts", &len);
+	if (!ints) {
+		if (index < 0)
+			return 0;
+		dt_error(p, fdt, node, "no interrupts");
+		return -FDT_ERR_NOTFOUND;
+	}
+	*ctrl = dt_interrupt_parent(p, fdt, node);
+	if (*ctrl < 0)
+		return *ctrl;
+	err = controller_cells(p, fdt, *ctrl, cells);
+	if (err)
+		return err;
+	if (len % (4 * (int)*cells) != 0) {
+		dt_error(p, fdt, node, "interrupts is %d bytes, not a whole "
+			 "number of %u-cell entries", len, *cells);
+		return -FDT_ERR_BADVALUE;
+	}
+	n = len / (4 * (int)*cells);
+	if (index < 0)
+		return n;
+	if (index >= n) {
+		dt_error(p, fdt, node, "has %d interrupts, need %d", n,
+			 index + 1);
+		return -FDT_ERR_NOTFOUND;
+	}
+	*spec = ints + index * (int)*cells;
+	return 0;
+}
+
+int dt_interrupt_count(struct platform *p, const void *fdt, int node,
+		       int *controller)
+{
+	const fdt32_t *spec;
+	uint32_t cells;
+	int n = interrupt_entry(p, fdt, node, -1, controller, &spec, &cells);
+
+	if (n > 0)
+		interrupt_entry(p, fdt, node, 0, controller, &spec, &cells);
+	return n;
+}
+
+int dt_interrupt(struct platform *p, const void *fdt, int node, int index,
+		 int gic_node, uint32_t *intid)
+{
+	const fdt32_t *spec;
+	uint32_t cells;
+	int ctrl, err;
+
+	err = interrupt_entry(p, fdt, node, index, &ctrl, &spec, &cells);
+	if (err)
+		return err;
+	if (ctrl != gic_node) {
+		char path[PLATFORM_PATH_LEN];
+
+		dt_path(fdt, ctrl, path, sizeof(path));
+		dt_error(p, fdt, node, "interrupt %d goes to %s, not the GIC",
+			 index, path);
+		return -FDT_ERR_BADVALUE;
+	}
+	if (cells < 3 || dt_gic_intid(spec, cells, intid) < 0) {
+		dt_error(p, fdt, node, "interrupt %d: bad GIC specifier",
+			 index);
+		return -FDT_ERR_BADVALUE;
+	}
+	return 0;
+}

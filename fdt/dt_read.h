@@ -1,0 +1,60 @@
+/*
+ * Small readers over libfdt shared by the probe: reg entries translated to
+ * CPU addresses, interrupt parents, interrupt specifiers.  Each returns 0 or
+ * a negative value and, on failure, records a named error in the platform.
+ */
+#ifndef FDT_DT_READ_H
+#define FDT_DT_READ_H
+
+#include <stdint.h>
+
+#include "platform.h"
+
+/* Record "fdt: PATH: WHAT" (PATH of node, or "/" when node < 0). */
+void dt_error(struct platform *p, const void *fdt, int node,
+	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* status absent, "okay" or "ok" */
+int dt_enabled(const void *fdt, int node);
+
+void dt_path(const void *fdt, int node, char *buf, int len);
+
+/* Copy a string property (truncated to len-1); "" when absent. */
+void dt_string(const void *fdt, int node, const char *prop,
+	       char *buf, int len);
+
+/*
+ * Number of entries in node's reg, or negative (error recorded) when the
+ * parent's cell counts are unsupported or reg is truncated.  0 when absent.
+ */
+int dt_reg_count(struct platform *p, const void *fdt, int node);
+
+/* Entry i of node's reg, translated through the parents' ranges. */
+int dt_reg(struct platform *p, const void *fdt, int node, int i,
+	   struct region *out);
+
+/*
+ * The interrupt controller node's interrupts go to (interrupt-parent,
+ * inherited up the tree).  Negative, error recorded, if none.
+ */
+int dt_interrupt_parent(struct platform *p, const void *fdt, int node);
+
+/*
+ * Decode one GIC interrupt specifier (#interrupt-cells >= 3: type, number,
+ * flags[, partition]) into an INTID; negative on an unknown type.
+ */
+int dt_gic_intid(const uint32_t *spec_be, uint32_t cells, uint32_t *intid);
+
+/*
+ * The INTID of entry index of node's interrupts (or interrupts-extended),
+ * checked to be routed to the GIC at gic_node.  Negative with an error
+ * recorded when absent, too short, or routed elsewhere.
+ */
+int dt_interrupt(struct platform *p, const void *fdt, int node, int index,
+		 int gic_node, uint32_t *intid);
+
+/* How many interrupt entries node has (0 if none, negative on error). */
+int dt_interrupt_count(struct platform *p, const void *fdt, int node,
+		       int *controller);
+
+#endif

@@ -1,0 +1,388 @@
+/*
+ * fdt_probe(): the one place that reads the DTB.  Each piece of the machine
+ * is probed on its own so that one missing node does not hide the others;
+ * problems are recorded by name in p->errors.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <libfdt.h>
+
+#include "bindings.h"
+#include "dt_read.h"
+#include "platform.h"
+
+static int is_memory(const void *fdt, int node)
+{
+	int len;
+	const char *type = fdt_getprop(fdt, node, "device_type", &len);
+
+	return type && len == (int)sizeof("memory") &&
+	       memcmp(type, "memory", sizeof("memory")) == 0;
+}
+
+static void probe_ram(const void *fdt, struct platform *p)
+{
+	int node, i, n;
+
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL)) {
+		if (!is_memory(fdt, node) || !dt_enabled(fdt, node))
+			continue;
+		n = dt_reg_count(p, fdt, node);
+		for (i = 0; i < n; i++) {
+			struct region r;
+
+			if (dt_reg(p, fdt, node, i, &r) < 0 || r.size == 0)
+				continue;
+			if (p->ram_count == PLATFORM_MAX_RAM) {
+				dt_error(p, fdt, node, "more than %d RAM "
+					 "banks; ignoring the rest",
+					 PLATFORM_MAX_RAM);
+				return;
+			}
+			p->ram[p->ram_count++] = r;
+		}
+	}
+	if (p->ram_count == 0)
+		dt_error(p, fdt, -1, "no memory node with RAM");
+}
+
+static void add_reserved(struct platform *p, uint64_t base, uint64_t size)
+{
+	if (p->reserved_count < PLATFORM_MAX_RESERVED && size) {
+		p->reserved[p->reserved_count].base = base;
+		p->reserved[p->reserved_count].size = size;
+		p->reserved_count++;
+	}
+}
+
+static void probe_reserved(const void *fdt, struct platform *p)
+{
+	int i, n = fdt_num_mem_rsv(fdt);
+	int rsv, node;
+
+	for (i = 0; i < n; i++) {
+		uint64_t base, size;
+
+		if (fdt_get_mem_rsv(fdt, i, &base, &size) == 0)
+			add_reserved(p, base, size);
+	}
+	rsv = fdt_path_offset(fdt, "/reserved-memory");
+	if (rsv < 0)
+		return;
+	fdt_for_each_subnode(node, fdt, rsv) {
+		struct region r;
+		int k, count;
+
+		if (!dt_enabled(fdt, node))
+			continue;
+		count = dt_reg_count(p, fdt, node);
+		for (k = 0; k < count; k++)
+			if (dt_reg(p, fdt, node, k, &r) == 0)
+				add_reserved(p, r.base, r.size);
+	}
+}
+
+static void probe_gic(const void *fdt, struct platform *p, int node)
+{
+	struct platform_gic *g = &p->gic;
+	const struct binding *b = binding_match(fdt, node, gic_bindings);
+	const fdt32_t *prop;
+	int len, i, count;
+	uint32_t regions = 1;
+
+	dt_path(fdt, node, g->path, sizeof(g->path));
+	if (!b) {
+		dt_error(p, fdt, node, "interrupt controller is not a "
+			 "supported GIC");
+		return;
+	}
+	snprintf(g->compatible, sizeof(g->compatible), "%s", b->compatible);
+	prop = fdt_getprop(fdt, node, "#interrupt-cells", &len);
+	if (!prop || len != 4 || fdt32_to_cpu(*prop) < 3) {
+		dt_error(p, fdt, node, "#interrupt-cells must be 3 or more");
+		return;
+	}
+	g->interrupt_cells = fdt32_to_cpu(*prop);
+	if (dt_reg(p, fdt, node, 0, &g->dist) < 0)
+		return;
+
+	if (b->kind == GIC_V2) {
+		if (dt_reg(p, fdt, node, 1, &g->cpu) < 0)
+			return;
+		g->version = GIC_V2;
+		return;
+	}
+
+	prop = fdt_getprop(fdt, node, "#redistributor-regions", &len);
+	if (prop) {
+		if (len != 4 || fdt32_to_cpu(*prop) < 1) {
+			dt_error(p, fdt, node, "bad #redistributor-regions");
+			return;
+		}
+		regions = fdt32_to_cpu(*prop);
+	}
+	if (regions > PLATFORM_MAX_REDIST) {
+		dt_error(p, fdt, node, "%u redistributor regions, at most %d "
+			 "supported", regions, PLATFORM_MAX_REDIST);
+		return;
+	}
+	count = dt_reg_count(p, fdt, node);
+	if (count < 1 + (int)regions) {
+		dt_error(p, fdt, node, "reg has %d entries, need %u "
+			 "redistributor regions after the distributor",
+			 count, regions);
+		return;
+	}
+	for (i = 0; i < (int)regions; i++)
+		if (dt_reg(p, fdt, node, 1 + i, &g->redist[i]) < 0)
+			return;
+	g->redist_count = regions;
+	prop = fdt_getprop(fdt, node, "redistributor-stride", &len);
+	if (prop && len == 8)
+		g->redist_stride = fdt64_to_cpu(*(const fdt64_t *)prop);
+	else if (prop && len == 4)
+		g->redist_stride = fdt32_to_cpu(*prop);
+	else if (prop)
+		dt_error(p, fdt, node, "bad redistributor-stride");
+	g->version = GIC_V3;
+}
+
+/* The first enabled node matching one of table's compatibles, or < 0. */
+static int find_enabled(const void *fdt, const struct binding *table)
+{
+	int node;
+
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL))
+		if (dt_enabled(fdt, node) && binding_match(fdt, node, table))
+			return node;
+	return -FDT_ERR_NOTFOUND;
+}
+
+/*
+ * The GIC is the controller the timer's interrupts go to; the timer's
+ * INTIDs are read against it.  Without a timer, the first GIC in the tree
+ * is reported so that the log still shows it.
+ */
+static int probe_timer_and_gic(const void *fdt, struct platform *p)
+{
+	struct platform_timer *t = &p->timer;
+	int timer = find_enabled(fdt, timer_bindings);
+	int gic, n;
+	const fdt32_t *freq;
+	int len;
+
+	if (timer < 0) {
+		dt_error(p, fdt, -1, "no arm,armv8-timer node");
+		gic = find_enabled(fdt, gic_bindings);
+		if (gic >= 0)
+			probe_gic(fdt, p, gic);
+		else
+			dt_error(p, fdt, -1, "no GIC");
+		return gic;
+	}
+	n = dt_interrupt_count(p, fdt, timer, &gic);
+	if (n <= 0) {
+		if (n == 0)
+			dt_error(p, fdt, timer, "no interrupts");
+		return -FDT_ERR_NOTFOUND;
+	}
+	probe_gic(fdt, p, gic);
+	if (p->gic.version == GIC_NONE)
+		return -FDT_ERR_NOTFOUND;
+	if (n < 3) {
+		dt_error(p, fdt, timer, "has %d interrupts, need 3 or more "
+			 "(secure phys, phys, virt)", n);
+		return gic;
+	}
+	/* Binding order: secure phys, non-secure phys, virt, hyp[, hyp virt]. */
+	if (dt_interrupt(p, fdt, timer, 1, gic, &t->phys_intid) < 0 ||
+	    dt_interrupt(p, fdt, timer, 2, gic, &t->virt_intid) < 0)
+		return gic;
+	freq = fdt_getprop(fdt, timer, "clock-frequency", &len);
+	if (freq && len == 4)
+		t->freq_hz = fdt32_to_cpu(*freq);
+	else if (freq)
+		dt_error(p, fdt, timer, "bad clock-frequency");
+	t->present = true;
+	return gic;
+}
+
+static void probe_xen(const void *fdt, struct platform *p, int gic)
+{
+	struct platform_xen *x = &p->xen;
+	int node = fdt_node_offset_by_compatible(fdt, -1, "xen,xen");
+	int i, count, ctrl;
+
+	if (node < 0)
+		return;
+	x->present = true;
+	dt_string(fdt, node, "compatible", x->version, sizeof(x->version));
+	count = dt_reg_count(p, fdt, node);
+	if (count < 1) {
+		dt_error(p, fdt, node, "no grant-table region in reg");
+	} else {
+		dt_reg(p, fdt, node, 0, &x->gnttab);
+		for (i = 1; i < count; i++) {
+			if (x->ext_count == PLATFORM_MAX_XEN_EXT)
+				break;
+			if (dt_reg(p, fdt, node, i, &x->ext[x->ext_count]) == 0)
+				x->ext_count++;
+		}
+	}
+	if (p->gic.version == GIC_NONE)
+		return;
+	if (dt_interrupt_count(p, fdt, node, &ctrl) <= 0)
+		dt_error(p, fdt, node, "no event-channel interrupt");
+	else
+		dt_interrupt(p, fdt, node, 0, gic, &x->evtchn_intid);
+}
+
+static void probe_psci(const void *fdt, struct platform *p)
+{
+	char method[8];
+	int node = find_enabled(fdt, psci_bindings);
+
+	if (node < 0)
+		return;
+	dt_string(fdt, node, "method", method, sizeof(method));
+	if (strcmp(method, "hvc") == 0)
+		p->psci = PSCI_HVC;
+	else if (strcmp(method, "smc") == 0)
+		p->psci = PSCI_SMC;
+	else
+		dt_error(p, fdt, node, "unknown PSCI method \"%s\"", method);
+}
+
+static void probe_cpus(const void *fdt, struct platform *p)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus");
+	int node, ac, len;
+
+	if (cpus < 0) {
+		dt_error(p, fdt, -1, "no /cpus");
+		return;
+	}
+	ac = fdt_address_cells(fdt, cpus);
+	fdt_for_each_subnode(node, fdt, cpus) {
+		const char *type = fdt_getprop(fdt, node, "device_type", &len);
+		const fdt32_t *reg;
+
+		if (!type || len != 4 || memcmp(type, "cpu", 4) != 0 ||
+		    !dt_enabled(fdt, node))
+			continue;
+		reg = fdt_getprop(fdt, node, "reg", &len);
+		if (!reg || (ac != 1 && ac != 2) || len < 4 * ac) {
+			dt_error(p, fdt, node, "bad reg for a CPU");
+			continue;
+		}
+		if (p->cpu_count == PLATFORM_MAX_CPUS)
+			continue;
+		p->cpu_mpidr[p->cpu_count++] = ac == 2 ?
+			fdt64_to_cpu(*(const fdt64_t *)reg) :
+			fdt32_to_cpu(*reg);
+	}
+}
+
+static void probe_uarts(const void *fdt, struct platform *p, int gic)
+{
+	int node;
+
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL)) {
+		const struct binding *b = binding_match(fdt, node,
+							uart_bindings);
+		struct platform_uart *u;
+		int ctrl;
+
+		if (!b || !dt_enabled(fdt, node) ||
+		    p->uart_count == PLATFORM_MAX_UARTS)
+			continue;
+		u = &p->uart[p->uart_count];
+		memset(u, 0, sizeof(*u));
+		if (dt_reg(p, fdt, node, 0, &u->reg) < 0)
+			continue;
+		u->kind = (enum uart_kind)b->kind;
+		dt_path(fdt, node, u->path, sizeof(u->path));
+		/* The console works polled; its interrupt is optional. */
+		if (p->gic.version != GIC_NONE &&
+		    dt_interrupt_count(p, fdt, node, &ctrl) > 0 && ctrl == gic)
+			dt_interrupt(p, fdt, node, 0, gic, &u->intid);
+		p->uart_count++;
+	}
+}
+
+/* stdout-path may be an alias and may carry ":options" after the path. */
+static void probe_chosen(const void *fdt, struct platform *p)
+{
+	int chosen = fdt_path_offset(fdt, "/chosen");
+	const char *colon;
+	int node, len;
+	unsigned int i;
+
+	p->stdout_uart = -1;
+	if (chosen < 0)
+		return;
+	dt_string(fdt, chosen, "bootargs", p->bootargs, sizeof(p->bootargs));
+	dt_string(fdt, chosen, "stdout-path", p->stdout_path,
+		  sizeof(p->stdout_path));
+	if (!p->stdout_path[0])
+		return;
+	colon = strchr(p->stdout_path, ':');
+	len = colon ? (int)(colon - p->stdout_path) :
+		      (int)strlen(p->stdout_path);
+	node = fdt_path_offset_namelen(fdt, p->stdout_path, len);
+	if (node < 0) {
+		dt_error(p, fdt, chosen, "stdout-path %s: no such node",
+			 p->stdout_path);
+		return;
+	}
+	for (i = 0; i < p->uart_count; i++) {
+		char path[PLATFORM_PATH_LEN];
+
+		dt_path(fdt, node, path, sizeof(path));
+		if (strcmp(path, p->uart[i].path) == 0)
+			p->stdout_uart = (int)i;
+	}
+}
+
+int fdt_probe(const void *fdt, size_t blob_size, struct platform *p)
+{
+	int err, gic;
+
+	memset(p, 0, sizeof(*p));
+	p->stdout_uart = -1;
+	/*
+	 * fdt_check_full() walks the whole structure block once, so every
+	 * later libfdt call works on a blob known to be consistent and
+	 * within blob_size.
+	 */
+	if (blob_size < sizeof(struct fdt_header))
+		err = -FDT_ERR_TRUNCATED;
+	else if ((err = fdt_check_header(fdt)) == 0 &&
+		 fdt_totalsize(fdt) > blob_size)
+		err = -FDT_ERR_TRUNCATED;
+	else if (err == 0)
+		err = fdt_check_full(fdt, fdt_totalsize(fdt));
+	if (err) {
+		snprintf(p->errors[0], PLATFORM_ERROR_LEN,
+			 "fdt: not a usable device tree: %s",
+			 fdt_strerror(err));
+		p->error_count = 1;
+		return err;
+	}
+	dt_string(fdt, 0, "model", p->model, sizeof(p->model));
+	dt_string(fdt, 0, "compatible", p->compatible,
+		  sizeof(p->compatible));
+	probe_ram(fdt, p);
+	probe_reserved(fdt, p);
+	gic = probe_timer_and_gic(fdt, p);
+	probe_xen(fdt, p, gic);
+	probe_psci(fdt, p);
+	probe_cpus(fdt, p);
+	probe_uarts(fdt, p, gic);
+	probe_chosen(fdt, p);
+	return 0;
+}

@@ -1,0 +1,18 @@
+/* Error numbers: the Linux values, which Xen's public errno.h also uses. */
+#ifndef KERNEL_ERRNO_H
+#define KERNEL_ERRNO_H
+
+#define EPERM		1
+#define ENOENT		2
+#define EIO		5
+#define E2BIG		7
+#define EAGAIN		11
+#define ENOMEM		12
+#define EFAULT		14
+#define EBUSY		16
+#define EINVAL		22
+#define ENOSPC		28
+#define ENOSYS		38
+#define ETIMEDOUT	110
+
+#endif

@@ -1,0 +1,6 @@
+#ifndef KERNEL_LIBC_STDLIB_H
+#define KERNEL_LIBC_STDLIB_H
+
+unsigned long strtoul(const char *s, char **end, int base);
+
+#endif

@@ -1,0 +1,195 @@
+/*
+ * kernel_main(): from the DTB to running threads.
+ *
+ * Order matters: the MMU must be on before libfdt reads the DTB (libfdt
+ * was not built for strict alignment), the console must be known before
+ * anything can be said, and the allocator must not hand out the DTB
+ * before it has moved.
+ */
+#include <string.h>
+
+#include <libfdt.h>
+
+#include "apps/app.h"
+#include "boot/mmu.h"
+#include "boot/sysregs.h"
+#include "drivers/arm_timer.h"
+#include "drivers/gic.h"
+#include "drivers/psci.h"
+#include "drivers/uart.h"
+#include "fdt/platform.h"
+#include "kernel/board.h"
+#include "kernel/page_alloc.h"
+#include "kernel/panic.h"
+#include "kernel/power.h"
+#include "kernel/printk.h"
+#include "kernel/thread.h"
+#include "kernel/version.h"
+
+/* The largest DTB accepted, as Linux does on arm64. */
+#define DTB_MAX_SIZE	(2UL << 20)
+#define APP_PRIORITY	7
+
+extern char _head[], _end[];
+
+void kernel_main(uint64_t dtb, uint64_t image_base);
+
+/* Filled once by kernel_main() before any thread exists. */
+static struct platform platform;
+const struct platform *const board = &platform;
+
+/* The DTB after it moved out of the allocator's way (for later readers). */
+static void *dtb_copy;
+
+const char *board_name(void)
+{
+	return platform_board_name(&platform);
+}
+
+unsigned int board_cpu_index(void)
+{
+	uint64_t mpidr = read_sysreg(mpidr_el1) & 0xff00ffffffULL;
+	unsigned int i;
+
+	for (i = 0; i < platform.cpu_count; i++)
+		if (platform.cpu_mpidr[i] == mpidr)
+			return i;
+	return 0;
+}
+
+/*
+ * The DTB's size from its header, read with the MMU off (aligned 32-bit
+ * big-endian loads only).  An unusable header still gets one page mapped
+ * so that the probe can say what is wrong with it.
+ */
+static uint64_t early_dtb_size(uint64_t dtb)
+{
+	const volatile uint32_t *hdr = (const volatile uint32_t *)dtb;
+	uint64_t size;
+
+	if (!dtb || (dtb & 7) || __builtin_bswap32(hdr[0]) != FDT_MAGIC)
+		return dtb ? 4096 : 0;
+	size = __builtin_bswap32(hdr[1]);
+	return size > DTB_MAX_SIZE ? DTB_MAX_SIZE : size;
+}
+
+static void print_line(void *ctx, const char *line)
+{
+	(void)ctx;
+	printk("%s\n", line);
+}
+
+static void choose_console(void)
+{
+	const struct console *c = uart_console_start(&platform);
+
+	if (c)
+		console_set(c);
+	/* With no console at all, output stays in the early buffer. */
+}
+
+static void map_ram(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < platform.ram_count; i++) {
+		const struct region *r = &platform.ram[i];
+
+		if (mmu_map(r->base, r->size, MMU_NORMAL))
+			panic("mmu: cannot map RAM 0x%llx+0x%llx",
+			      (unsigned long long)r->base,
+			      (unsigned long long)r->size);
+		if (page_alloc_add(r->base, r->size))
+			printk("mem: too many ranges, RAM bank 0x%llx lost\n",
+			       (unsigned long long)r->base);
+	}
+}
+
+/* Take what is in use out of the allocator, then move the DTB. */
+static void setup_memory(uint64_t image_base, uint64_t dtb,
+			 uint64_t dtb_size)
+{
+	unsigned int i;
+	size_t pages = (dtb_size + PAGE_SIZE - 1) / PAGE_SIZE;
+
+	map_ram();
+	page_alloc_reserve(image_base, (uint64_t)(uintptr_t)_end - image_base);
+	for (i = 0; i < platform.reserved_count; i++)
+		page_alloc_reserve(platform.reserved[i].base,
+				   platform.reserved[i].size);
+	page_alloc_reserve(dtb, dtb_size);
+	dtb_copy = page_alloc(pages);
+	if (!dtb_copy || fdt_move((void *)(uintptr_t)dtb, dtb_copy,
+				  (int)(pages * PAGE_SIZE)) != 0)
+		panic("mem: cannot move the DTB out of the allocator's way");
+	/* The old copy's pages are free now if they are RAM, unless the DT
+	 * reserved them. */
+	for (i = 0; i < platform.ram_count; i++)
+		if (dtb >= platform.ram[i].base &&
+		    dtb + dtb_size <= platform.ram[i].base + platform.ram[i].size)
+			page_alloc_add(dtb, dtb_size);
+	for (i = 0; i < platform.reserved_count; i++)
+		page_alloc_reserve(platform.reserved[i].base,
+				   platform.reserved[i].size);
+	printk("mem: %llu KiB free, DTB moved to %p, %u page tables\n",
+	       (unsigned long long)(page_alloc_free_bytes() / 1024),
+	       dtb_copy, mmu_tables_used());
+}
+
+static void app_thread(void *arg)
+{
+	const struct app *app = arg;
+
+	app->main();
+	printk("app %s: finished\n", app->name);
+}
+
+void kernel_main(uint64_t dtb, uint64_t image_base)
+{
+	uint64_t dtb_size = early_dtb_size(dtb);
+	const char *why;
+	const struct app *app;
+	unsigned int i;
+	int err;
+
+	mmu_init_early(image_base, (uint64_t)(uintptr_t)_end, dtb, dtb_size);
+	err = fdt_probe((const void *)(uintptr_t)dtb, dtb_size, &platform);
+	power_set(psci_power_ops(&platform));
+	choose_console();
+
+	printk("*** Booting %s %s ***\n", KERNEL_NAME, KERNEL_VERSION);
+	printk("boot: image at 0x%llx, DTB at 0x%llx (%llu bytes)\n",
+	       (unsigned long long)image_base, (unsigned long long)dtb,
+	       (unsigned long long)dtb_size);
+	platform_report(&platform, print_line, NULL);
+	for (i = 0; i < platform.error_count; i++)
+		printk("%s\n", platform.errors[i]);
+	why = err ? "the DTB is unusable" : platform_unbootable_reason(&platform);
+	if (why)
+		panic("boot: cannot boot: %s", why);
+	printk("console: %s\n", console_get() ? console_get()->name : "none");
+
+	setup_memory(image_base, dtb, dtb_size);
+	if (gic_init(&platform))
+		panic("boot: no working interrupt controller");
+	if (arm_timer_init(&platform))
+		panic("boot: no working timer");
+	printk("drivers: %s, timer %u Hz on INTID %u, power %s\n", gic_name(),
+	       arm_timer_freq(), platform.timer.virt_intid,
+	       platform.psci != PSCI_NONE ? "psci" : "none");
+
+	/* Only libfdt used FP/SIMD; trap any later use instead of having
+	 * to save FP state on every thread switch. */
+	write_sysreg(0, cpacr_el1);
+	isb();
+
+	app = app_find(platform.bootargs);
+	if (!app)
+		panic("boot: bootargs \"%s\" name no known app",
+		      platform.bootargs);
+	printk("app: %s on %s\n", app->name, board_name());
+	if (!thread_create(app->name, app_thread, (void *)app, APP_PRIORITY,
+			   THREAD_STACK_DEFAULT))
+		panic("boot: no memory for the first thread");
+	sched_start();
+}

@@ -1,0 +1,32 @@
+#include <stddef.h>
+
+#include "boot/sysregs.h"
+#include "kernel/irq.h"
+#include "kernel/power.h"
+#include "kernel/printk.h"
+
+/* Set once at boot by kernel_main(); read by machine_stop(). */
+static const struct power_ops *power;
+
+void power_set(const struct power_ops *ops)
+{
+	power = ops;
+}
+
+static const char *const reason_names[] = {
+	[STOP_POWEROFF] = "poweroff",
+	[STOP_REBOOT] = "reboot",
+	[STOP_CRASH] = "crash",
+};
+
+void machine_stop(enum stop_reason why)
+{
+	irq_save();
+	printk("stop: %s via %s\n", reason_names[why],
+	       power ? power->name : "nothing (halting)");
+	if (power)
+		power->stop(why);
+	/* No way to stop, or it failed: park the CPU with IRQs masked. */
+	for (;;)
+		wfi();
+}

@@ -1,0 +1,21 @@
+#ifndef KERNEL_PRINTK_H
+#define KERNEL_PRINTK_H
+
+#include <stddef.h>
+
+/*
+ * Where console output goes.  Before one is chosen, output is kept in a
+ * small buffer and replayed when it is, so nothing printed early is lost.
+ */
+struct console {
+	const char *name;
+	void (*write)(const char *s, size_t len);
+};
+
+void console_set(const struct console *c);
+const struct console *console_get(void);
+void console_write(const char *s, size_t len);
+
+int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

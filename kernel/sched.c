@@ -1,0 +1,298 @@
+/*
+ * The scheduler.  Every switch happens on the way out of an exception: an
+ * IRQ (timer, wakeups from handlers) or `svc #0` from a thread that blocks
+ * or yields.  The outgoing context is already saved as a trap frame on its
+ * own stack, so switching is choosing which frame trap_return() pops.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "boot/sysregs.h"
+#include "drivers/arm_timer.h"
+#include "kernel/errno.h"
+#include "kernel/irq.h"
+#include "kernel/page_alloc.h"
+#include "kernel/panic.h"
+#include "kernel/power.h"
+#include "kernel/printk.h"
+#include "kernel/thread.h"
+
+#define SLICE_MS		10
+#define STACK_CANARY		0x57ac4ca7a4ee0000ULL
+
+/*
+ * Scheduler state, owned by this file.  Changed only with IRQs masked
+ * (thread context) or from exception handlers (IRQs masked by hardware).
+ */
+static struct thread *all_threads;
+static struct thread *current;
+static struct thread *idle;
+static bool need_switch;
+static unsigned int live_threads;	/* not dead, idle excluded */
+
+struct thread *thread_current(void)
+{
+	return current;
+}
+
+static void request_switch(void)
+{
+	__asm__ volatile("svc #0" : : : "memory");
+}
+
+static void thread_start(void (*entry)(void *), void *arg)
+{
+	entry(arg);
+	thread_exit();
+}
+
+struct thread *thread_create(const char *name, void (*entry)(void *),
+			     void *arg, int priority, size_t stack_size)
+{
+	size_t pages = (stack_size + PAGE_SIZE - 1) / PAGE_SIZE + 1;
+	uint8_t *mem = page_alloc(pages);
+	struct thread *t;
+	struct trap_frame *f;
+	unsigned long flags;
+
+	if (!mem)
+		return NULL;
+	/* One page for the thread, the rest for its stack above it. */
+	t = (struct thread *)mem;
+	memset(t, 0, sizeof(*t));
+	snprintf(t->name, sizeof(t->name), "%s", name);
+	t->priority = priority;
+	t->state = THREAD_READY;
+	t->stack_limit = (uint64_t *)(mem + PAGE_SIZE);
+	*t->stack_limit = STACK_CANARY;
+
+	f = (struct trap_frame *)(mem + pages * PAGE_SIZE) - 1;
+	memset(f, 0, sizeof(*f));
+	f->elr = (uint64_t)(uintptr_t)thread_start;
+	f->spsr = SPSR_EL1H;
+	f->x[0] = (uint64_t)(uintptr_t)entry;
+	f->x[1] = (uint64_t)(uintptr_t)arg;
+	t->frame = f;
+
+	flags = irq_save();
+	t->next_all = all_threads;
+	all_threads = t;
+	if (priority != THREAD_PRIO_IDLE)
+		live_threads++;
+	if (current && priority < current->priority)
+		need_switch = true;
+	irq_restore(flags);
+	sched_preempt_point();
+	return t;
+}
+
+/* The earliest timeout among blocked threads, or 0. */
+static uint64_t next_wakeup(void)
+{
+	uint64_t when = 0;
+	struct thread *t;
+
+	for (t = all_threads; t; t = t->next_all)
+		if (t->state == THREAD_BLOCKED && t->wake_at &&
+		    (!when || t->wake_at < when))
+			when = t->wake_at;
+	return when;
+}
+
+/*
+ * The best ready thread.  Scanning starts after the current one, so among
+ * equal priorities the next in line wins: that is the round robin.
+ */
+static struct thread *pick_next(bool *shares_priority)
+{
+	struct thread *start = current && current->next_all ?
+			       current->next_all : all_threads;
+	struct thread *best = NULL, *t = start;
+
+	*shares_priority = false;
+	do {
+		if (t->state == THREAD_READY) {
+			if (!best || t->priority < best->priority) {
+				best = t;
+				*shares_priority = false;
+			} else if (t->priority == best->priority) {
+				*shares_priority = true;
+			}
+		}
+		t = t->next_all ? t->next_all : all_threads;
+	} while (t != start);
+	return best;
+}
+
+static void program_timer(bool slice)
+{
+	uint64_t deadline = next_wakeup();
+
+	if (slice) {
+		uint64_t end = arm_timer_now() + arm_timer_ms_to_ticks(SLICE_MS);
+
+		if (!deadline || end < deadline)
+			deadline = end;
+	}
+	if (deadline)
+		arm_timer_set_deadline(deadline);
+	else
+		arm_timer_stop();
+}
+
+struct trap_frame *sched_switch(struct trap_frame *frame)
+{
+	struct thread *next;
+	bool shares;
+
+	if (!current)
+		return frame;	/* before sched_start(): nothing to switch */
+	if (*current->stack_limit != STACK_CANARY)
+		panic("stack overflow in thread %s", current->name);
+	current->frame = frame;
+	if (current->state == THREAD_RUNNING)
+		current->state = THREAD_READY;
+	next = pick_next(&shares);
+	if (!next)
+		panic("no thread to run (idle thread missing)");
+	next->state = THREAD_RUNNING;
+	current = next;
+	need_switch = false;
+	program_timer(shares);
+	return next->frame;
+}
+
+bool sched_need_switch(void)
+{
+	return need_switch;
+}
+
+void sched_preempt_point(void)
+{
+	if (need_switch && current && !irq_active())
+		request_switch();
+}
+
+static void make_ready(struct thread *t)
+{
+	t->state = THREAD_READY;
+	t->wake_at = 0;
+	if (current && t->priority < current->priority)
+		need_switch = true;
+}
+
+static void remove_waiter(struct thread *t)
+{
+	struct thread **p;
+
+	if (!t->waiting_on)
+		return;
+	for (p = &t->waiting_on->head; *p; p = &(*p)->next_wait)
+		if (*p == t) {
+			*p = t->next_wait;
+			break;
+		}
+	t->waiting_on = NULL;
+	t->next_wait = NULL;
+}
+
+void sched_timer_expired(void)
+{
+	uint64_t now = arm_timer_now();
+	struct thread *t;
+
+	for (t = all_threads; t; t = t->next_all)
+		if (t->state == THREAD_BLOCKED && t->wake_at &&
+		    t->wake_at <= now) {
+			remove_waiter(t);
+			t->wait_result = -ETIMEDOUT;
+			make_ready(t);
+		}
+	/* The slice may be over, too: let the scheduler decide. */
+	need_switch = true;
+}
+
+static void block_current(int64_t timeout_ms)
+{
+	current->state = THREAD_BLOCKED;
+	current->wait_result = 0;
+	current->wake_at = timeout_ms < 0 ? 0 :
+		arm_timer_now() + arm_timer_ms_to_ticks((uint64_t)timeout_ms);
+	if (current->wake_at == 0 && timeout_ms >= 0)
+		current->wake_at = 1;
+	request_switch();
+}
+
+int wait_queue_block(struct wait_queue *wq, int64_t timeout_ms)
+{
+	struct thread **p = &wq->head;
+
+	while (*p && (*p)->priority <= current->priority)
+		p = &(*p)->next_wait;
+	current->next_wait = *p;
+	*p = current;
+	current->waiting_on = wq;
+	block_current(timeout_ms);
+	return current->wait_result;
+}
+
+struct thread *wait_queue_wake_one(struct wait_queue *wq)
+{
+	struct thread *t = wq->head;
+
+	if (!t)
+		return NULL;
+	remove_waiter(t);
+	make_ready(t);
+	return t;
+}
+
+void thread_sleep_ms(uint64_t ms)
+{
+	unsigned long flags = irq_save();
+
+	current->waiting_on = NULL;
+	block_current((int64_t)ms);
+	irq_restore(flags);
+}
+
+void thread_yield(void)
+{
+	unsigned long flags = irq_save();
+
+	request_switch();
+	irq_restore(flags);
+}
+
+void thread_exit(void)
+{
+	irq_save();
+	current->state = THREAD_DEAD;
+	if (--live_threads == 0) {
+		printk("kernel: all threads finished\n");
+		machine_stop(STOP_POWEROFF);
+	}
+	request_switch();
+	panic("dead thread %s was resumed", current->name);
+}
+
+static void idle_loop(void *unused)
+{
+	(void)unused;
+	for (;;)
+		wfi();
+}
+
+void sched_start(void)
+{
+	bool shares;
+
+	idle = thread_create("idle", idle_loop, NULL, THREAD_PRIO_IDLE,
+			     PAGE_SIZE);
+	if (!idle)
+		panic("no memory for the idle thread");
+	current = pick_next(&shares);
+	current->state = THREAD_RUNNING;
+	program_timer(shares);
+	trap_return(current->frame);
+}

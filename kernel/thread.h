@@ -1,0 +1,70 @@
+/*
+ * Threads and the scheduler: preemptive, fixed priorities (0 is the
+ * highest), round-robin time slices among equal priorities, one CPU.
+ */
+#ifndef KERNEL_THREAD_H
+#define KERNEL_THREAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "boot/trap_frame.h"
+
+#define THREAD_PRIO_IDLE	31
+#define THREAD_NAME_LEN		16
+#define THREAD_STACK_DEFAULT	(16 * 1024)
+#define WAIT_FOREVER		(-1)
+
+enum thread_state {
+	THREAD_READY,
+	THREAD_RUNNING,
+	THREAD_BLOCKED,
+	THREAD_DEAD,
+};
+
+struct wait_queue {
+	struct thread *head;	/* highest priority first, FIFO within one */
+};
+
+struct thread {
+	struct trap_frame *frame;	/* saved context while not running */
+	char name[THREAD_NAME_LEN];
+	int priority;
+	enum thread_state state;
+	uint64_t wake_at;		/* counter value; 0: no timeout */
+	int wait_result;		/* 0, or -ETIMEDOUT */
+	struct wait_queue *waiting_on;
+	struct thread *next_wait;
+	struct thread *next_all;
+	uint64_t *stack_limit;		/* lowest word: overflow canary */
+};
+
+/* Returns NULL when out of memory. */
+struct thread *thread_create(const char *name, void (*entry)(void *),
+			     void *arg, int priority, size_t stack_size);
+struct thread *thread_current(void);
+void thread_sleep_ms(uint64_t ms);
+void thread_yield(void);
+void thread_exit(void) __attribute__((noreturn));
+
+/* Start scheduling; the boot stack is abandoned. */
+void sched_start(void) __attribute__((noreturn));
+
+/*
+ * Block the current thread on wq (IRQs must be masked by the caller).
+ * timeout_ms < 0 waits forever.  Returns 0 when woken, -ETIMEDOUT.
+ */
+int wait_queue_block(struct wait_queue *wq, int64_t timeout_ms);
+/* Wake the first waiter (IRQs masked); returns it or NULL. */
+struct thread *wait_queue_wake_one(struct wait_queue *wq);
+
+/* Switch now if a wakeup made a better thread ready (thread context). */
+void sched_preempt_point(void);
+
+/* Entry points for the trap and timer code. */
+struct trap_frame *sched_switch(struct trap_frame *frame);
+bool sched_need_switch(void);
+void sched_timer_expired(void);
+
+#endif

@@ -1,0 +1,78 @@
+# Shared by the boot tests: run QEMU with a hard time limit, its serial
+# console captured to a log, and stop it as soon as the log has what the
+# test waits for.  QEMU runs in its own process group, killed on every exit.
+# shellcheck shell=bash
+
+QEMU=${QEMU:-qemu-system-aarch64}
+qemu_pgid=
+
+qemu_kill() {
+    if [ -n "$qemu_pgid" ]; then
+        kill -TERM -- "-$qemu_pgid" 2>/dev/null || true
+        sleep 0.2
+        kill -KILL -- "-$qemu_pgid" 2>/dev/null || true
+        qemu_pgid=
+    fi
+}
+trap qemu_kill EXIT INT TERM
+
+# log_has_all LOG REGEX...: every regex matches some line of LOG.
+log_has_all() {
+    local log=$1 re
+    shift
+    for re in "$@"; do
+        grep -Eq -- "$re" "$log" || return 1
+    done
+}
+
+# qemu_expect SECONDS LOG DONE_REGEX -- QEMU ARGS...
+# Boots, waits until DONE_REGEX appears in LOG (or QEMU exits, or the time
+# runs out), then stops QEMU.  Returns 0 if DONE_REGEX appeared.
+qemu_expect() {
+    local limit=$1 log=$2 done_re=$3 start now
+    shift 4
+    : >"$log"
+    setsid "$QEMU" "$@" </dev/null >"$log" 2>&1 &
+    qemu_pgid=$!
+    start=$(date +%s)
+    while :; do
+        if grep -Eq -- "$done_re" "$log"; then
+            qemu_kill
+            return 0
+        fi
+        if ! kill -0 "$qemu_pgid" 2>/dev/null; then
+            qemu_pgid=
+            grep -Eq -- "$done_re" "$log"
+            return
+        fi
+        now=$(date +%s)
+        if [ $((now - start)) -ge "$limit" ]; then
+            echo "TIMEOUT after ${limit}s waiting for /$done_re/" >>"$log"
+            qemu_kill
+            return 1
+        fi
+        sleep 0.2
+    done
+}
+
+# qemu_exits SECONDS LOG -- QEMU ARGS...: boot and wait for QEMU to exit by
+# itself (PSCI SYSTEM_OFF).  Returns 0 if it did within the limit.
+qemu_exits() {
+    local limit=$1 log=$2
+    shift 3
+    qemu_expect "$limit" "$log" '^\$\$never\$\$' -- "$@"
+    if grep -q '^TIMEOUT' "$log"; then
+        return 1
+    fi
+    return 0
+}
+
+fail_with_log() {
+    local log=$1
+    shift
+    echo "FAIL: $*"
+    echo "---- console log ($log) ----"
+    tail -n 60 "$log"
+    echo "----"
+    return 1
+}
