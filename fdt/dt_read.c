@@ -6,10 +6,17 @@
 
 #include "dt_read.h"
 
+/* A path too long for buf is cut short (still a prefix of the real one);
+ * one too long even for the scratch buffer comes out empty. */
 void dt_path(const void *fdt, int node, char *buf, int len)
 {
-	if (node < 0 || fdt_get_path(fdt, node, buf, len) < 0)
-		snprintf(buf, (size_t)len, "/");
+	char full[256];
+
+	if (node < 0)
+		snprintf(full, sizeof(full), "/");
+	else if (fdt_get_path(fdt, node, full, sizeof(full)) < 0)
+		full[0] = '\0';
+	snprintf(buf, (size_t)len, "%s", full);
 }
 
 void dt_error(struct platform *p, const void *fdt, int node,

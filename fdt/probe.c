@@ -140,8 +140,9 @@ static void probe_gic(const void *fdt, struct platform *p, int node)
 			return;
 	g->redist_count = regions;
 	prop = fdt_getprop(fdt, node, "redistributor-stride", &len);
+	/* Property values are only 4-byte aligned: fdt64_ld, not a cast. */
 	if (prop && len == 8)
-		g->redist_stride = fdt64_to_cpu(*(const fdt64_t *)prop);
+		g->redist_stride = fdt64_ld((const fdt64_t *)prop);
 	else if (prop && len == 4)
 		g->redist_stride = fdt32_to_cpu(*prop);
 	else if (prop)
@@ -281,12 +282,12 @@ static void probe_cpus(const void *fdt, struct platform *p)
 		if (p->cpu_count == PLATFORM_MAX_CPUS)
 			continue;
 		p->cpu_mpidr[p->cpu_count++] = ac == 2 ?
-			fdt64_to_cpu(*(const fdt64_t *)reg) :
-			fdt32_to_cpu(*reg);
+			fdt64_ld((const fdt64_t *)reg) : fdt32_ld(reg);
 	}
 }
 
-static void probe_uarts(const void *fdt, struct platform *p, int gic)
+static void probe_uarts(const void *fdt, struct platform *p, int gic,
+			int stdout_node)
 {
 	int node;
 
@@ -310,47 +311,44 @@ static void probe_uarts(const void *fdt, struct platform *p, int gic)
 		if (p->gic.version != GIC_NONE &&
 		    dt_interrupt_count(p, fdt, node, &ctrl) > 0 && ctrl == gic)
 			dt_interrupt(p, fdt, node, 0, gic, &u->intid);
+		if (node == stdout_node)
+			p->stdout_uart = (int)p->uart_count;
 		p->uart_count++;
 	}
 }
 
-/* stdout-path may be an alias and may carry ":options" after the path. */
-static void probe_chosen(const void *fdt, struct platform *p)
+/*
+ * /chosen: bootargs and stdout-path.  Returns the stdout node's offset (or
+ * < 0).  stdout-path may be an alias and may carry ":options"; the node is
+ * looked up from the property itself, so a path longer than our copy of
+ * it still resolves.
+ */
+static int probe_chosen(const void *fdt, struct platform *p)
 {
 	int chosen = fdt_path_offset(fdt, "/chosen");
-	const char *colon;
+	const char *path, *colon;
 	int node, len;
-	unsigned int i;
 
-	p->stdout_uart = -1;
 	if (chosen < 0)
-		return;
+		return -FDT_ERR_NOTFOUND;
 	dt_string(fdt, chosen, "bootargs", p->bootargs, sizeof(p->bootargs));
 	dt_string(fdt, chosen, "stdout-path", p->stdout_path,
 		  sizeof(p->stdout_path));
-	if (!p->stdout_path[0])
-		return;
-	colon = strchr(p->stdout_path, ':');
-	len = colon ? (int)(colon - p->stdout_path) :
-		      (int)strlen(p->stdout_path);
-	node = fdt_path_offset_namelen(fdt, p->stdout_path, len);
-	if (node < 0) {
+	path = fdt_getprop(fdt, chosen, "stdout-path", &len);
+	if (!path || len < 2 || path[len - 1] != '\0')
+		return -FDT_ERR_NOTFOUND;
+	colon = strchr(path, ':');
+	node = fdt_path_offset_namelen(fdt, path, colon ?
+				       (int)(colon - path) : len - 1);
+	if (node < 0)
 		dt_error(p, fdt, chosen, "stdout-path %s: no such node",
 			 p->stdout_path);
-		return;
-	}
-	for (i = 0; i < p->uart_count; i++) {
-		char path[PLATFORM_PATH_LEN];
-
-		dt_path(fdt, node, path, sizeof(path));
-		if (strcmp(path, p->uart[i].path) == 0)
-			p->stdout_uart = (int)i;
-	}
+	return node;
 }
 
 int fdt_probe(const void *fdt, size_t blob_size, struct platform *p)
 {
-	int err, gic;
+	int err, gic, stdout_node;
 
 	memset(p, 0, sizeof(*p));
 	p->stdout_uart = -1;
@@ -382,7 +380,7 @@ int fdt_probe(const void *fdt, size_t blob_size, struct platform *p)
 	probe_xen(fdt, p, gic);
 	probe_psci(fdt, p);
 	probe_cpus(fdt, p);
-	probe_uarts(fdt, p, gic);
-	probe_chosen(fdt, p);
+	stdout_node = probe_chosen(fdt, p);
+	probe_uarts(fdt, p, gic, stdout_node);
 	return 0;
 }
