@@ -1,0 +1,113 @@
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+void *load_file(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	long len;
+	void *buf;
+
+	ck_assert_msg(f != NULL, "cannot open %s (run from the repo root, "
+		      "after building the crafted DTBs)", path);
+	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+	len = ftell(f);
+	ck_assert_msg(len > 0, "%s is empty", path);
+	rewind(f);
+	buf = malloc((size_t)len);
+	ck_assert_ptr_nonnull(buf);
+	ck_assert_msg(fread(buf, 1, (size_t)len, f) == (size_t)len,
+		      "short read on %s", path);
+	fclose(f);
+	*size = (size_t)len;
+	return buf;
+}
+
+void probe_file(const char *path, struct platform *p)
+{
+	size_t size;
+	void *blob = load_file(path, &size);
+	int rc;
+
+	memset(p, 0xa5, sizeof(*p));	/* the probe must set every field */
+	rc = fdt_probe(blob, size, p);
+	/*
+	 * Free before the caller looks at *p: the struct must hold no
+	 * pointer into the blob (ASan would catch one being used).
+	 */
+	memset(blob, 0, size);
+	free(blob);
+	ck_assert_msg(rc == 0, "fdt_probe(%s) = %d, first error: %s", path,
+		      rc, p->error_count > 0 ? p->errors[0] : "(none)");
+	check_errors_sane(p);
+}
+
+void check_errors_sane(const struct platform *p)
+{
+	unsigned int i;
+
+	ck_assert_uint_le(p->error_count, PLATFORM_MAX_ERRORS);
+	for (i = 0; i < p->error_count; i++) {
+		ck_assert_msg(memchr(p->errors[i], '\0', PLATFORM_ERROR_LEN)
+			      != NULL, "errors[%u] is not terminated", i);
+		ck_assert_msg(p->errors[i][0] != '\0', "errors[%u] is empty",
+			      i);
+	}
+}
+
+bool has_error(const struct platform *p, const char *needle)
+{
+	unsigned int i;
+
+	check_errors_sane(p);
+	for (i = 0; i < p->error_count; i++)
+		if (strstr(p->errors[i], needle) != NULL)
+			return true;
+	return false;
+}
+
+static void collect_line(void *ctx, const char *line)
+{
+	struct report *r = ctx;
+
+	ck_assert_ptr_nonnull(line);
+	ck_assert_msg(strlen(line) < REPORT_LINE_LEN, "report line too long");
+	ck_assert_msg(r->count < REPORT_MAX_LINES, "too many report lines");
+	strcpy(r->line[r->count++], line);
+}
+
+void collect_report(const struct platform *p, struct report *r)
+{
+	memset(r, 0, sizeof(*r));
+	platform_report(p, collect_line, r);
+}
+
+void assert_dir_covered(const char *dir, const char *suffix,
+			const char *const *names, unsigned int n)
+{
+	size_t slen = strlen(suffix);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	unsigned int seen = 0, i;
+
+	ck_assert_msg(d != NULL, "cannot open %s", dir);
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		bool found = false;
+
+		if (len <= slen || strcmp(e->d_name + len - slen, suffix) != 0)
+			continue;
+		for (i = 0; i < n; i++)
+			if (strlen(names[i]) == len - slen &&
+			    strncmp(names[i], e->d_name, len - slen) == 0)
+				found = true;
+		ck_assert_msg(found, "%s/%s has no test case", dir, e->d_name);
+		seen++;
+	}
+	closedir(d);
+	ck_assert_msg(seen == n, "%s: %u files for %u test cases", dir, seen,
+		      n);
+}

@@ -1,0 +1,65 @@
+/*
+ * Shared helpers for the fdt/ unit tests: load a DTB from tests/data or
+ * the build tree, probe it, look through p->errors, collect report lines.
+ */
+#ifndef TESTS_UNIT_HELPERS_H
+#define TESTS_UNIT_HELPERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <check.h>
+
+#include "fdt/platform.h"
+
+/* Where the build put the compiled crafted DTS; the makefile sets it. */
+#ifndef TEST_BUILD_DIR
+#define TEST_BUILD_DIR "build"
+#endif
+
+#define QEMU_DTB(name)		"tests/data/qemu/" name ".dtb"
+#define XEN_DTB(name)		"tests/data/xen/" name ".dtb"
+#define CRAFTED_DTB(name) \
+	TEST_BUILD_DIR "/tests/data/crafted/" name ".dtb"
+
+/*
+ * Read a whole file into a buffer of exactly its size (so that the
+ * sanitizers catch any read past the end).  Fails the test if it cannot.
+ */
+void *load_file(const char *path, size_t *size);
+
+/* Probe path into *p, failing the test unless fdt_probe() returns 0. */
+void probe_file(const char *path, struct platform *p);
+
+/* Does any of p->errors contain needle?  Also checks errors are strings. */
+bool has_error(const struct platform *p, const char *needle);
+
+/*
+ * Fail unless every file in dir ending in suffix is one of names[0..n-1]
+ * (given without the suffix) and every name has its file: new test data
+ * must come with a test.
+ */
+void assert_dir_covered(const char *dir, const char *suffix,
+			const char *const *names, unsigned int n);
+
+/* Every error entry up to error_count is a non-empty, terminated string. */
+void check_errors_sane(const struct platform *p);
+
+#define REPORT_MAX_LINES	64
+#define REPORT_LINE_LEN		512
+
+struct report {
+	char line[REPORT_MAX_LINES][REPORT_LINE_LEN];
+	unsigned int count;
+};
+
+/* Run platform_report() and keep every emitted line. */
+void collect_report(const struct platform *p, struct report *r);
+
+Suite *probe_qemu_suite(void);
+Suite *probe_crafted_suite(void);
+Suite *probe_xen_suite(void);
+Suite *corrupt_suite(void);
+Suite *report_suite(void);
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * Host unit tests for fdt/: run from the repo root.
+ * CK_FORK=no makes failures easier to debug (gdb, ASan reports); the
+ * default (fork) keeps one crashing test from hiding the others.
+ */
+#include <stdlib.h>
+
+#include "helpers.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(probe_qemu_suite());
+	int failed;
+
+	srunner_add_suite(sr, probe_crafted_suite());
+	srunner_add_suite(sr, probe_xen_suite());
+	srunner_add_suite(sr, corrupt_suite());
+	srunner_add_suite(sr, report_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

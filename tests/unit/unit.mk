@@ -1,0 +1,90 @@
+# Host unit tests of fdt/ (Check), included by the top-level Makefile.
+#
+#   make unit          build and run the tests, plain and under ASan+UBSan,
+#                      then check dtb-probe's output on every stored DTB
+#   make unit V=1      the same, showing the commands
+#   CK_FORK=no build/host/unit-tests      run without forking (for gdb)
+#
+# Runs from the repo root.  Also works alone:
+#   make -f tests/unit/unit.mk unit
+# The top Makefile provides BUILD, HOST_CC, HOST_CFLAGS, FDT_HOST_SRCS, DTC
+# and the $(BUILD)/host/dtb-probe rule; the defaults below are for the
+# stand-alone case.
+
+UNIT_STANDALONE := $(if $(filter 1,$(words $(MAKEFILE_LIST))),y)
+
+BUILD ?= build
+HOST_CC ?= cc
+HOST_CFLAGS ?= -Wall -Wextra -Werror -O2 -g -I.
+DTC ?= dtc
+FDT_HOST_SRCS ?= $(filter-out fdt/dtb-probe.c,$(wildcard fdt/*.c))
+
+UNIT_Q := $(if $(V),,@)
+unit_say = $(if $(V),,@printf '  %-7s %s\n' '$(1)' '$(2)';)
+
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_HDRS := $(wildcard tests/unit/*.h fdt/*.h)
+
+CRAFTED_DTS := $(wildcard tests/data/crafted/*.dts)
+CRAFTED_DTBS := $(patsubst tests/data/crafted/%.dts,\
+	$(BUILD)/tests/data/crafted/%.dtb,$(CRAFTED_DTS))
+
+CHECK_CFLAGS := $(shell pkg-config --cflags check)
+CHECK_LIBS := $(shell pkg-config --libs check)
+
+# One link step per binary, so no -MMD: the prerequisites list the headers.
+UNIT_CFLAGS = $(filter-out -MMD -MP,$(HOST_CFLAGS)) $(CHECK_CFLAGS) \
+	-DTEST_BUILD_DIR='"$(BUILD)"'
+UNIT_LIBS = -lfdt $(CHECK_LIBS)
+UNIT_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+
+# -q: the crafted trees are malformed on purpose; dtc's warnings about
+# that are expected.  Errors still fail the build.
+$(BUILD)/tests/data/crafted/%.dtb: tests/data/crafted/%.dts
+	$(call unit_say,DTC,$@)
+	$(UNIT_Q)mkdir -p $(@D)
+	$(UNIT_Q)$(DTC) -q -I dts -O dtb -o $@ $<
+
+$(BUILD)/host/unit-tests: $(UNIT_SRCS) $(FDT_HOST_SRCS) $(UNIT_HDRS)
+	$(call unit_say,HOSTCC,$@)
+	$(UNIT_Q)mkdir -p $(@D)
+	$(UNIT_Q)$(HOST_CC) $(UNIT_CFLAGS) -o $@ $(UNIT_SRCS) \
+		$(FDT_HOST_SRCS) $(UNIT_LIBS)
+
+$(BUILD)/host/unit-tests-asan: $(UNIT_SRCS) $(FDT_HOST_SRCS) $(UNIT_HDRS)
+	$(call unit_say,HOSTCC,$@)
+	$(UNIT_Q)mkdir -p $(@D)
+	$(UNIT_Q)$(HOST_CC) $(UNIT_CFLAGS) $(UNIT_SANITIZE) -o $@ \
+		$(UNIT_SRCS) $(FDT_HOST_SRCS) $(UNIT_LIBS)
+
+ifeq ($(UNIT_STANDALONE),y)
+$(BUILD)/host/dtb-probe: fdt/dtb-probe.c $(FDT_HOST_SRCS) $(UNIT_HDRS)
+	$(call unit_say,HOSTCC,$@)
+	$(UNIT_Q)mkdir -p $(@D)
+	$(UNIT_Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ fdt/dtb-probe.c \
+		$(FDT_HOST_SRCS) -lfdt
+endif
+
+.PHONY: unit unit-dtbs
+
+unit-dtbs: $(CRAFTED_DTBS)
+
+# Build everything first (in parallel with -j), then run the three checks
+# one after another so their output does not interleave; all three run
+# even if one fails, and unit fails if any did.
+unit: $(BUILD)/host/unit-tests $(BUILD)/host/unit-tests-asan \
+		$(BUILD)/host/dtb-probe $(CRAFTED_DTBS)
+	$(UNIT_Q)failed=; \
+	echo '  TEST    $(BUILD)/host/unit-tests'; \
+	$(BUILD)/host/unit-tests || failed="$$failed unit-tests"; \
+	echo '  TEST    $(BUILD)/host/unit-tests-asan'; \
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		$(BUILD)/host/unit-tests-asan || failed="$$failed unit-tests-asan"; \
+	echo '  TEST    tests/unit/dtb-probe-test.sh'; \
+	sh tests/unit/dtb-probe-test.sh $(BUILD)/host/dtb-probe $(BUILD) || \
+		failed="$$failed dtb-probe-test.sh"; \
+	if [ -n "$$failed" ]; then \
+		echo "unit: FAILED:$$failed" >&2; exit 1; \
+	fi; \
+	echo 'unit: all passed'
