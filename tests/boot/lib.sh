@@ -25,34 +25,41 @@ log_has_all() {
     done
 }
 
-# qemu_expect SECONDS LOG DONE_REGEX -- QEMU ARGS...
-# Boots, waits until DONE_REGEX appears in LOG (or QEMU exits, or the time
-# runs out), then stops QEMU.  Returns 0 if DONE_REGEX appeared.
+# seen LOG REGEX COUNT: REGEX matches at least COUNT lines of LOG.
+seen() {
+    [ "$(grep -Ec -- "$2" "$1")" -ge "$3" ]
+}
+
+# qemu_expect SECONDS LOG DONE_REGEX COUNT -- QEMU ARGS...
+# Boots, waits until DONE_REGEX has matched COUNT lines of LOG (or QEMU
+# exits, or the time runs out), then stops QEMU.  Returns 0 if it did.
 qemu_expect() {
-    local limit=$1 log=$2 done_re=$3 start now
-    shift 4
+    local limit=$1 log=$2 done_re=$3 count=$4 start now
+    shift 5
     : >"$log"
     setsid "$QEMU" "$@" </dev/null >"$log" 2>&1 &
     qemu_pgid=$!
     start=$(date +%s)
     while :; do
-        if grep -Eq -- "$done_re" "$log"; then
+        if seen "$log" "$done_re" "$count"; then
             qemu_kill
-            return 0
+            break
         fi
         if ! kill -0 "$qemu_pgid" 2>/dev/null; then
             qemu_pgid=
-            grep -Eq -- "$done_re" "$log"
-            return
+            break
         fi
         now=$(date +%s)
         if [ $((now - start)) -ge "$limit" ]; then
-            echo "TIMEOUT after ${limit}s waiting for /$done_re/" >>"$log"
             qemu_kill
-            return 1
+            echo "TIMEOUT after ${limit}s waiting for /$done_re/" >>"$log"
+            break
         fi
         sleep 0.2
     done
+    # The UARTs send CRLF; tests match whole lines.
+    sed -i 's/\r$//' "$log"
+    seen "$log" "$done_re" "$count"
 }
 
 # qemu_exits SECONDS LOG -- QEMU ARGS...: boot and wait for QEMU to exit by
@@ -60,11 +67,8 @@ qemu_expect() {
 qemu_exits() {
     local limit=$1 log=$2
     shift 3
-    qemu_expect "$limit" "$log" '^\$\$never\$\$' -- "$@"
-    if grep -q '^TIMEOUT' "$log"; then
-        return 1
-    fi
-    return 0
+    qemu_expect "$limit" "$log" '^\$\$never\$\$' 1 -- "$@"
+    ! grep -q '^TIMEOUT' "$log"
 }
 
 fail_with_log() {

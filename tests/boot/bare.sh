@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# bare.sh IMAGE TRAMPOLINE_DIR: boot the one image on QEMU's virt machine
+# without Xen (GICv2 and GICv3, EL1 and EL2, two memory sizes, three load
+# addresses, the failure paths) and check what it printed.  The expected
+# platform lines are QEMU virt's documented memory map.
+set -uo pipefail
+here=$(dirname "$0")
+# shellcheck source=tests/boot/lib.sh
+. "$here/lib.sh"
+image=$1 tramp_dir=$2
+logs=${BOOT_LOGS:-build/tests/logs}
+limit=${BOOT_TIMEOUT:-30}
+mkdir -p "$logs"
+passed=0 failed=0
+
+result() { # NAME LOG WHY-IF-FAILED ('' = passed)
+    if [ -z "$3" ]; then
+        echo "PASS: bare $1"
+        passed=$((passed + 1))
+    else
+        fail_with_log "$2" "bare $1: $3"
+        failed=$((failed + 1))
+    fi
+}
+
+# The first four sample lines alternate thread_a, thread_b, thread_a, ...
+alternates() {
+    grep -E '^thread_[ab]: Hello World from cpu 0 on [^ ]+!$' "$1" |
+        head -n 4 | awk '{ want = (NR % 2) ? "thread_a:" : "thread_b:"
+                           if ($1 != want) bad = 1 }
+                         END { exit (NR == 4 && !bad) ? 0 : 1 }'
+}
+
+machine() { # GIC EL2(on|off) MEM SMP
+    echo -machine "virt,gic-version=$1,virtualization=$2" -cpu cortex-a57 \
+        -m "$3" -smp "$4" -nographic -no-reboot
+}
+
+# sample NAME GIC EL2 MEM SMP RAM_LINE GIC_LINE [LOADER ARGS...]
+sample() {
+    local name=$1 gic=$2 el2=$3 mem=$4 smp=$5 ram=$6 gicline=$7 why=
+    shift 7
+    local log=$logs/bare-$name.log load=("$@")
+    [ ${#load[@]} -eq 0 ] && load=(-kernel "$image")
+    # shellcheck disable=SC2046
+    if ! qemu_expect "$limit" "$log" '^thread_b: Hello' 2 -- \
+        $(machine "$gic" "$el2" "$mem" "$smp") "${load[@]}"; then
+        why="no two rounds of the sample within ${limit}s"
+    elif ! log_has_all "$log" '^\*\*\* Booting Osprey [0-9.]+ \*\*\*' \
+        "^$ram\$" "^$gicline\$" '^timer phys 30 virt 27 freq 0$' \
+        '^psci (hvc|smc)$' '^board dummy-virt$' \
+        "^drivers: gicv$gic, timer [1-9][0-9]* Hz on INTID 27"; then
+        why="discovered-platform lines wrong or missing"
+    elif ! alternates "$log"; then
+        why="thread_a/thread_b lines do not alternate"
+    fi
+    result "$name" "$log" "$why"
+}
+
+# stops NAME APP REGEX...: app=APP must print every REGEX and QEMU must
+# exit by itself (PSCI SYSTEM_OFF) within the limit.
+stops() {
+    local name=$1 app=$2 why=
+    shift 2
+    local log=$logs/bare-$name.log
+    # shellcheck disable=SC2046
+    if ! qemu_exits "$limit" "$log" -- $(machine 3 off 512M 1) \
+        -kernel "$image" -append "app=$app"; then
+        why="QEMU did not power off within ${limit}s"
+    elif ! log_has_all "$log" "$@"; then
+        why="expected output missing"
+    fi
+    result "$name" "$log" "$why"
+}
+
+v2='gic v2 dist 0x8000000 cpu 0x8010000'
+v3='gic v3 dist 0x8000000 redist 0x80a0000 0xf60000'
+ram512='ram 0x40000000 0x20000000'
+ram2g='ram 0x40000000 0x80000000'
+ram3g='ram 0x40000000 0xc0000000'
+
+sample gicv2-el1-512M 2 off 512M 1 "$ram512" "$v2"
+sample gicv3-el1-512M 3 off 512M 1 "$ram512" "$v3"
+sample gicv2-el2-3G 2 on 3G 2 "$ram3g" "$v2"
+sample gicv3-el2-3G 3 on 3G 2 "$ram3g" "$v3"
+
+# Relocation: without -kernel QEMU leaves the DTB at the start of RAM and
+# the trampoline enters the image where the generic loader put it.
+for at in 0x48200000 0x7fe00000; do
+    gic=2; [ "$at" = 0x7fe00000 ] && gic=3
+    sample "gicv$gic-load-at-$at" "$gic" off 2G 1 "$ram2g" \
+        "$([ $gic = 2 ] && echo "$v2" || echo "$v3")" \
+        -device "loader,file=$image,addr=$at,force-raw=on" \
+        -device "loader,file=$tramp_dir/trampoline-$at-0x40000000.bin,addr=0x47000000,force-raw=on" \
+        -device loader,addr=0x47000000,cpu-num=0
+    if ! grep -q "^boot: image at $at," "$logs/bare-gicv$gic-load-at-$at.log"; then
+        result "gicv$gic-load-at-$at-address" \
+            "$logs/bare-gicv$gic-load-at-$at.log" "image did not run at $at"
+    fi
+done
+
+stops fault-dump fault '^unexpected exception \(synchronous\): data abort$' \
+    '^  ESR  0x0000000096[0-9a-f]{6}  ELR 0x' '^  FAR  0x0000fffffffff000  SPSR 0x' \
+    '^  x0   0x[0-9a-f]{16}  x1  0x' '^  x30  0x[0-9a-f]{16}  sp  0x' \
+    '^PANIC: unexpected exception in fault$' '^stop: crash via psci$'
+stops panic-stops panic '^PANIC: requested by app=panic$' '^stop: crash via psci$'
+stops app-end-powers-off hello '^hello: done$' '^kernel: all threads finished$' \
+    '^stop: poweroff via psci$'
+stops unknown-app no-such-app '^PANIC: boot: bootargs "app=no-such-app" name no known app$'
+
+echo "bare boot tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
