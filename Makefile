@@ -35,8 +35,13 @@ GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
 
 # Freestanding static PIE.  -mgeneral-regs-only: no FP state to save on
 # thread switches; -mstrict-align: code may run before the MMU is on.
+# Xen's public headers come from libxen-dev through a directory holding
+# only them, so no other host header can leak into the kernel.
+XEN_INCLUDE := $(BUILD)/include
 KERNEL_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -ffreestanding -nostdinc \
 	-isystem $(GCC_INCLUDE) -isystem $(ARM64_ROOT)/usr/include \
+	-isystem $(XEN_INCLUDE) \
+	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ \
 	-I kernel/libc/include -I . -include kernel/visibility.h \
 	-fpie -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-tree-loop-distribute-patterns -mgeneral-regs-only \
@@ -47,7 +52,7 @@ KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 
 FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c
 KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/libc/*.c \
-	drivers/*.c apps/*.c) $(FDT_SRCS)
+	drivers/*.c apps/*.c xen/*.c xen/*.S) $(FDT_SRCS)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS))
 
 HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -I . -MMD -MP
@@ -61,7 +66,12 @@ $(TARGET_LIBFDT):
 	$(call msg,FETCH,libfdt-dev:arm64)
 	$(Q)scripts/fetch-arm64.sh libfdt-dev >/dev/null
 
-$(BUILD)/target/%.c.o: %.c | $(TARGET_LIBFDT)
+$(XEN_INCLUDE)/xen/xen.h:
+	@mkdir -p $(XEN_INCLUDE)
+	$(Q)ln -sfn /usr/include/xen $(XEN_INCLUDE)/xen
+	@test -f $@ || { echo "Xen public headers missing: run scripts/setup.sh" >&2; exit 1; }
+
+$(BUILD)/target/%.c.o: %.c | $(TARGET_LIBFDT) $(XEN_INCLUDE)/xen/xen.h
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@

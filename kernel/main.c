@@ -25,6 +25,8 @@
 #include "kernel/printk.h"
 #include "kernel/thread.h"
 #include "kernel/version.h"
+#include "xen/console_io.h"
+#include "xen/xen.h"
 
 /* The largest DTB accepted, as Linux does on arm64. */
 #define DTB_MAX_SIZE	(2UL << 20)
@@ -79,13 +81,23 @@ static void print_line(void *ctx, const char *line)
 	printk("%s\n", line);
 }
 
+/*
+ * Dom0 speaks through console_io (it has no UART of its own); a domU uses
+ * its UART (vpl011) when the DT has one, else console_io as well.
+ */
 static void choose_console(void)
 {
-	const struct console *c = uart_console_start(&platform);
+	const struct console *c = NULL;
 
+	if (xen->present && xen->dom0)
+		c = xen_console_io();
+	if (!c)
+		c = uart_console_start(&platform);
+	if (!c && xen->present)
+		c = xen_console_io();
+	/* With no console at all, output stays in the early buffer. */
 	if (c)
 		console_set(c);
-	/* With no console at all, output stays in the early buffer. */
 }
 
 static void map_ram(void)
@@ -155,6 +167,8 @@ void kernel_main(uint64_t dtb, uint64_t image_base)
 	mmu_init_early(image_base, (uint64_t)(uintptr_t)_end, dtb, dtb_size);
 	err = fdt_probe((const void *)(uintptr_t)dtb, dtb_size, &platform);
 	power_set(psci_power_ops(&platform));
+	if (!err)
+		xen_early_init(&platform);
 	choose_console();
 
 	printk("*** Booting %s %s ***\n", KERNEL_NAME, KERNEL_VERSION);
@@ -175,8 +189,9 @@ void kernel_main(uint64_t dtb, uint64_t image_base)
 	if (arm_timer_init(&platform))
 		panic("boot: no working timer");
 	printk("drivers: %s, timer %u Hz on INTID %u, power %s\n", gic_name(),
-	       arm_timer_freq(), platform.timer.virt_intid,
-	       platform.psci != PSCI_NONE ? "psci" : "none");
+	       arm_timer_freq(), platform.timer.virt_intid, power_name());
+	if (xen_init(&platform))
+		panic("boot: Xen support failed to start");
 
 	/* Only libfdt used FP/SIMD; trap any later use instead of having
 	 * to save FP state on every thread switch. */

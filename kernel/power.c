@@ -13,6 +13,11 @@ void power_set(const struct power_ops *ops)
 	power = ops;
 }
 
+const char *power_name(void)
+{
+	return power ? power->name : "none";
+}
+
 static const char *const reason_names[] = {
 	[STOP_POWEROFF] = "poweroff",
 	[STOP_REBOOT] = "reboot",

@@ -17,6 +17,7 @@ struct power_ops {
 };
 
 void power_set(const struct power_ops *ops);
+const char *power_name(void);
 void machine_stop(enum stop_reason why) __attribute__((noreturn));
 
 #endif

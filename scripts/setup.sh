@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# setup.sh: install what building, running and testing need on Debian 12.
+# Idempotent: installs only missing packages, runs apt-get update at most
+# once, and fetches the arm64 packages (libfdt for the target, Xen) into
+# the cache without installing them system-wide.
+set -euo pipefail
+packages=(make gcc libc6-dev pkg-config gcc-aarch64-linux-gnu
+          binutils-aarch64-linux-gnu libfdt-dev libxen-dev qemu-system-arm
+          check device-tree-compiler)
+sudo=
+[ "$(id -u)" -eq 0 ] || sudo=sudo
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+        missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}" >&2
+    $sudo apt-get update -q >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q \
+        --no-install-recommends "${missing[@]}" >&2
+fi
+"$(dirname "$0")/fetch-arm64.sh" libfdt-dev xen-hypervisor-4.17-arm64 >/dev/null

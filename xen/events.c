@@ -1,0 +1,217 @@
+#include <stddef.h>
+
+#include "kernel/atomic.h"
+#include "kernel/errno.h"
+#include "kernel/irq.h"
+#include "kernel/printk.h"
+#include "xen/events.h"
+#include "xen/shared_info.h"
+
+#define BITS_PER_WORD	64
+#define MAX_PORTS	(BITS_PER_WORD * BITS_PER_WORD)
+#define HANDLER_SLOTS	32
+
+struct port_handler {
+	evtchn_port_t port;
+	evtchn_handler_t handler;
+	void *ctx;
+};
+
+/* Dispatch table, owned by this file; changed with IRQs masked. */
+static struct port_handler handlers[HANDLER_SLOTS];
+static unsigned int handler_count;
+static uint64_t upcalls;
+
+static volatile uint64_t *pending_words(void)
+{
+	return (volatile uint64_t *)xen_shared_info->evtchn_pending;
+}
+
+static volatile uint64_t *mask_words(void)
+{
+	return (volatile uint64_t *)xen_shared_info->evtchn_mask;
+}
+
+static void dispatch(evtchn_port_t port)
+{
+	unsigned int i;
+
+	for (i = 0; i < handler_count; i++) {
+		if (handlers[i].port == port) {
+			handlers[i].handler(port, handlers[i].ctx);
+			return;
+		}
+	}
+	/* Nobody listens: mask it so it cannot storm. */
+	printk("xen: event on unbound port %u, masked\n", port);
+	evtchn_mask(port);
+}
+
+/*
+ * The upcall (Xen's public xen.h, "event channel upcall"): clear
+ * upcall_pending first, then take the selector, so an event that arrives
+ * meanwhile raises the upcall again rather than being lost.
+ */
+static void upcall(uint32_t intid, void *ctx)
+{
+	volatile struct vcpu_info *vi = xen_vcpu_info;
+
+	(void)intid;
+	(void)ctx;
+	upcalls++;
+	do {
+		uint64_t sel;
+
+		vi->evtchn_upcall_pending = 0;
+		smp_mb();
+		sel = atomic_xchg64((volatile uint64_t *)&vi->evtchn_pending_sel,
+				    0);
+		while (sel) {
+			unsigned int w = (unsigned int)__builtin_ctzll(sel);
+			uint64_t ready;
+
+			sel &= sel - 1;
+			ready = pending_words()[w] & ~mask_words()[w];
+			while (ready) {
+				unsigned int b =
+					(unsigned int)__builtin_ctzll(ready);
+
+				ready &= ready - 1;
+				atomic_clear_bit64(&pending_words()[w], b);
+				dispatch(w * BITS_PER_WORD + b);
+			}
+		}
+	} while (vi->evtchn_upcall_pending);
+}
+
+int events_init(uint32_t upcall_intid)
+{
+	unsigned int w;
+
+	/* Start with every port masked; binding unmasks what we use. */
+	for (w = 0; w < BITS_PER_WORD; w++)
+		mask_words()[w] = ~0ULL;
+	/* Xen's event interrupt is level-triggered (flags 0xf08 in the DT). */
+	return irq_connect(upcall_intid, upcall, NULL, false);
+}
+
+int evtchn_set_handler(evtchn_port_t port, evtchn_handler_t handler,
+		       void *ctx)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	if (port >= MAX_PORTS)
+		return -EINVAL;
+	flags = irq_save();
+	for (i = 0; i < handler_count && handlers[i].port != port; i++)
+		;
+	if (i == HANDLER_SLOTS) {
+		irq_restore(flags);
+		return -ENOSPC;
+	}
+	handlers[i].port = port;
+	handlers[i].handler = handler;
+	handlers[i].ctx = ctx;
+	if (i == handler_count)
+		handler_count++;
+	irq_restore(flags);
+	return (int)evtchn_unmask(port);
+}
+
+static long bound(long err, evtchn_port_t port, const char *what,
+		  evtchn_handler_t handler, void *ctx)
+{
+	int r;
+
+	if (err) {
+		printk("xen: %s: %ld (%s)\n", what, err, xen_strerror(err));
+		return err;
+	}
+	if (handler) {
+		r = evtchn_set_handler(port, handler, ctx);
+		if (r < 0)
+			return r;
+	}
+	return port;
+}
+
+long evtchn_bind_virq(uint32_t virq, evtchn_handler_t handler, void *ctx)
+{
+	struct evtchn_bind_virq op = { .virq = virq, .vcpu = 0 };
+	long err = hyp_event_channel_op(EVTCHNOP_bind_virq, &op);
+
+	return bound(err, op.port, "EVTCHNOP_bind_virq", handler, ctx);
+}
+
+long evtchn_alloc_unbound(domid_t remote, evtchn_handler_t handler,
+			  void *ctx)
+{
+	struct evtchn_alloc_unbound op = { .dom = DOMID_SELF,
+					   .remote_dom = remote };
+	long err = hyp_event_channel_op(EVTCHNOP_alloc_unbound, &op);
+
+	return bound(err, op.port, "EVTCHNOP_alloc_unbound", handler, ctx);
+}
+
+long evtchn_bind_interdomain(domid_t remote, evtchn_port_t remote_port,
+			     evtchn_handler_t handler, void *ctx)
+{
+	struct evtchn_bind_interdomain op = { .remote_dom = remote,
+					      .remote_port = remote_port };
+	long err = hyp_event_channel_op(EVTCHNOP_bind_interdomain, &op);
+
+	return bound(err, op.local_port, "EVTCHNOP_bind_interdomain", handler,
+		     ctx);
+}
+
+long evtchn_send(evtchn_port_t port)
+{
+	struct evtchn_send op = { .port = port };
+
+	return hyp_event_channel_op(EVTCHNOP_send, &op);
+}
+
+long evtchn_close(evtchn_port_t port)
+{
+	struct evtchn_close op = { .port = port };
+	unsigned long flags = irq_save();
+	unsigned int i;
+
+	for (i = 0; i < handler_count; i++)
+		if (handlers[i].port == port)
+			handlers[i] = handlers[--handler_count];
+	irq_restore(flags);
+	evtchn_mask(port);
+	return hyp_event_channel_op(EVTCHNOP_close, &op);
+}
+
+long evtchn_status(domid_t dom, evtchn_port_t port,
+		   struct evtchn_status *status)
+{
+	status->dom = dom;
+	status->port = port;
+	return hyp_event_channel_op(EVTCHNOP_status, status);
+}
+
+void evtchn_mask(evtchn_port_t port)
+{
+	if (port < MAX_PORTS)
+		atomic_set_bit64(&mask_words()[port / BITS_PER_WORD],
+				 port % BITS_PER_WORD);
+}
+
+/* EVTCHNOP_unmask re-delivers an event that arrived while masked. */
+long evtchn_unmask(evtchn_port_t port)
+{
+	struct evtchn_unmask op = { .port = port };
+
+	if (port >= MAX_PORTS)
+		return -EINVAL;
+	return hyp_event_channel_op(EVTCHNOP_unmask, &op);
+}
+
+uint64_t events_upcall_count(void)
+{
+	return upcalls;
+}

@@ -1,0 +1,184 @@
+#include <stddef.h>
+
+#include "boot/mmu.h"
+#include "kernel/atomic.h"
+#include "kernel/errno.h"
+#include "kernel/irq.h"
+#include "kernel/page_alloc.h"
+#include "kernel/printk.h"
+#include "xen/gnttab.h"
+#include "xen/physmap.h"
+
+#define ENTRIES_PER_FRAME	(PAGE_SIZE / sizeof(grant_entry_v1_t))
+/* Frames we map; 4 give 2048 grants, plenty for a small guest. */
+#define WANT_FRAMES		4
+#define MAX_ENTRIES		(WANT_FRAMES * ENTRIES_PER_FRAME)
+
+/*
+ * The table (shared with Xen and the peers we grant to) and our free list
+ * of references, owned by this file; changed with IRQs masked.
+ */
+static volatile grant_entry_v1_t *table;
+static unsigned int entries;
+static grant_ref_t free_list[MAX_ENTRIES];
+static unsigned int free_count;
+static unsigned int frames;
+
+const char *gnttab_status_name(long status)
+{
+	static const char *const names[] = GNTTABOP_error_msgs;
+	long i = -status;
+
+	if (i >= 0 && i < (long)(sizeof(names) / sizeof(names[0])))
+		return names[i];
+	return "unknown grant status";
+}
+
+unsigned int gnttab_frames(void)
+{
+	return frames;
+}
+
+int gnttab_init(const struct platform *p)
+{
+	struct gnttab_query_size q = { .dom = DOMID_SELF };
+	uint64_t base = p->xen.gnttab.base;
+	unsigned int i, want;
+	long err;
+
+	err = hyp_grant_table_op(GNTTABOP_query_size, &q, 1);
+	if (err || q.status != GNTST_okay) {
+		printk("xen: GNTTABOP_query_size: %ld, status %d (%s)\n", err,
+		       q.status, gnttab_status_name(q.status));
+		return err ? (int)err : -EIO;
+	}
+	want = WANT_FRAMES < q.max_nr_frames ? WANT_FRAMES : q.max_nr_frames;
+	if ((uint64_t)want * PAGE_SIZE > p->xen.gnttab.size)
+		want = (unsigned int)(p->xen.gnttab.size / PAGE_SIZE);
+	if (!want || mmu_map(base, (uint64_t)want * PAGE_SIZE, MMU_NORMAL)) {
+		printk("xen: grant-table region 0x%llx+0x%llx unusable\n",
+		       (unsigned long long)base,
+		       (unsigned long long)p->xen.gnttab.size);
+		return -EINVAL;
+	}
+	for (i = 0; i < want; i++) {
+		struct xen_add_to_physmap xatp = {
+			.domid = DOMID_SELF,
+			.space = XENMAPSPACE_grant_table,
+			.idx = i,
+			.gpfn = (base >> 12) + i,
+		};
+
+		err = hyp_memory_op(XENMEM_add_to_physmap, &xatp);
+		if (err) {
+			printk("xen: XENMEM_add_to_physmap(grant frame %u): "
+			       "%ld (%s)\n", i, err, xen_strerror(err));
+			if (i == 0)
+				return (int)err;
+			break;
+		}
+	}
+	frames = i;
+	table = (volatile grant_entry_v1_t *)(uintptr_t)base;
+	entries = frames * ENTRIES_PER_FRAME;
+	/* The first entries are reserved for the toolstack (grant_table.h). */
+	for (i = entries; i-- > GNTTAB_NR_RESERVED_ENTRIES;)
+		free_list[free_count++] = i;
+	return 0;
+}
+
+long gnttab_grant_access(domid_t domid, uint64_t gpa, bool readonly)
+{
+	unsigned long flags = irq_save();
+	grant_ref_t ref;
+
+	if (!free_count) {
+		irq_restore(flags);
+		return -ENOSPC;
+	}
+	ref = free_list[--free_count];
+	irq_restore(flags);
+	table[ref].frame = (uint32_t)(gpa >> 12);
+	table[ref].domid = domid;
+	/* Frame and domid must be visible before the entry is valid. */
+	smp_wmb();
+	table[ref].flags = GTF_permit_access | (readonly ? GTF_readonly : 0);
+	return ref;
+}
+
+long gnttab_end_access(grant_ref_t ref)
+{
+	uint16_t old;
+	unsigned long flags;
+
+	if (ref < GNTTAB_NR_RESERVED_ENTRIES || ref >= entries)
+		return -EINVAL;
+	old = table[ref].flags;
+	do {
+		if (old & (GTF_reading | GTF_writing))
+			return -EBUSY;
+	} while (!atomic_cmpxchg16(&table[ref].flags, &old, 0));
+	flags = irq_save();
+	free_list[free_count++] = ref;
+	irq_restore(flags);
+	return 0;
+}
+
+uint16_t gnttab_entry_flags(grant_ref_t ref)
+{
+	return ref < entries ? table[ref].flags : 0xffff;
+}
+
+bool gnttab_ref_is_free(grant_ref_t ref)
+{
+	unsigned int i;
+
+	for (i = 0; i < free_count; i++)
+		if (free_list[i] == ref)
+			return true;
+	return false;
+}
+
+long gnttab_map(domid_t domid, grant_ref_t ref, bool readonly,
+		struct gnttab_mapping *out)
+{
+	struct gnttab_map_grant_ref op = {
+		.flags = GNTMAP_host_map | (readonly ? GNTMAP_readonly : 0),
+		.ref = ref,
+		.dom = domid,
+	};
+	long err;
+
+	op.host_addr = xen_physmap_alloc(1);
+	if (!op.host_addr)
+		return -ENOMEM;
+	err = hyp_grant_table_op(GNTTABOP_map_grant_ref, &op, 1);
+	if (err)
+		return err;
+	if (op.status != GNTST_okay) {
+		printk("xen: map grant %u of d%u: %s (%d)\n", ref, domid,
+		       gnttab_status_name(op.status), op.status);
+		return op.status;
+	}
+	out->gpa = op.host_addr;
+	out->handle = op.handle;
+	return 0;
+}
+
+long gnttab_unmap(const struct gnttab_mapping *m)
+{
+	struct gnttab_unmap_grant_ref op = {
+		.host_addr = m->gpa,
+		.handle = m->handle,
+	};
+	long err = hyp_grant_table_op(GNTTABOP_unmap_grant_ref, &op, 1);
+
+	if (err)
+		return err;
+	if (op.status != GNTST_okay) {
+		printk("xen: unmap grant handle %u: %s (%d)\n", m->handle,
+		       gnttab_status_name(op.status), op.status);
+		return op.status;
+	}
+	return 0;
+}

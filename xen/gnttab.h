@@ -1,0 +1,44 @@
+/*
+ * Grant tables, v1 entries.  Our table's frames are mapped with
+ * XENMEM_add_to_physmap into the region the DT's /hypervisor reg[0] gives;
+ * foreign grants are mapped into free guest-physical space.  Functions
+ * return >= 0 or a negative error; grant-op failures are reported with
+ * Xen's GNTST status, which gnttab_status_name() spells.
+ */
+#ifndef XEN_GNTTAB_H
+#define XEN_GNTTAB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "fdt/platform.h"
+#include "xen/hypercall.h"
+
+int gnttab_init(const struct platform *p);
+
+/* Let domid access the page at gpa.  Returns the grant reference. */
+long gnttab_grant_access(domid_t domid, uint64_t gpa, bool readonly);
+/*
+ * Revoke a grant.  -EBUSY (and the grant stays) while the peer still has
+ * it mapped: reusing the entry then would hand the peer someone else's
+ * page.
+ */
+long gnttab_end_access(grant_ref_t ref);
+/* The entry's flags now (0: free and not in use by the peer). */
+uint16_t gnttab_entry_flags(grant_ref_t ref);
+bool gnttab_ref_is_free(grant_ref_t ref);
+
+struct gnttab_mapping {
+	uint64_t gpa;			/* where the page now appears */
+	grant_handle_t handle;
+};
+
+/* Map domid's grant ref; returns 0 or the GNTST status (negative). */
+long gnttab_map(domid_t domid, grant_ref_t ref, bool readonly,
+		struct gnttab_mapping *out);
+long gnttab_unmap(const struct gnttab_mapping *m);
+
+const char *gnttab_status_name(long status);
+unsigned int gnttab_frames(void);
+
+#endif

@@ -1,0 +1,13 @@
+#ifndef XEN_SHARED_INFO_H
+#define XEN_SHARED_INFO_H
+
+#include "xen/hypercall.h"
+
+/* Set up by shared_info_init(); NULL before. */
+extern struct shared_info *xen_shared_info;
+extern struct vcpu_info *xen_vcpu_info;
+
+/* Map shared info and register vcpu 0's vcpu_info.  0 or Xen's error. */
+long shared_info_init(void);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * Xen guest support, enabled only when the DT has a "xen,xen" node: no
+ * hypercall is ever made otherwise (on bare hardware at EL2 the hvc would
+ * hang).
+ */
+#ifndef XEN_XEN_H
+#define XEN_XEN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "fdt/platform.h"
+
+struct xen_info {
+	bool present;
+	unsigned int major, minor;
+	bool dom0;			/* XENFEAT_dom0 */
+	uint32_t features;		/* XENVER_get_features submap 0 */
+};
+
+/* What xen_early_init() found; read-only afterwards. */
+extern const struct xen_info *const xen;
+
+/*
+ * Version and features, and Xen's power ops (SCHEDOP_shutdown).  Needs
+ * only hypercalls, so it runs before the console is chosen.
+ */
+void xen_early_init(const struct platform *p);
+
+/* Shared info, vcpu_info, event channels, grant tables.  0 or < 0. */
+int xen_init(const struct platform *p);
+
+#endif
