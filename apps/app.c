@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "apps/app.h"
+#include "kernel/bootargs.h"
 
 extern const struct app __app_table_start[], __app_table_end[];
 
@@ -8,22 +9,12 @@ extern const struct app __app_table_start[], __app_table_end[];
 
 const struct app *app_find(const char *bootargs)
 {
-	const char *name = DEFAULT_APP, *arg;
-	size_t len = strlen(DEFAULT_APP);
+	char name[32] = DEFAULT_APP;
 	const struct app *a;
 
-	/* "app=NAME" as a whole word anywhere in bootargs. */
-	for (arg = bootargs; arg && *arg; arg++) {
-		if ((arg == bootargs || arg[-1] == ' ') &&
-		    strncmp(arg, "app=", 4) == 0) {
-			name = arg + 4;
-			len = 0;
-			while (name[len] && name[len] != ' ')
-				len++;
-		}
-	}
+	bootarg(bootargs, "app", name, sizeof(name));
 	for (a = __app_table_start; a < __app_table_end; a++)
-		if (strlen(a->name) == len && strncmp(a->name, name, len) == 0)
+		if (strcmp(a->name, name) == 0)
 			return a;
 	return NULL;
 }

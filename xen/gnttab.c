@@ -87,6 +87,17 @@ int gnttab_init(const struct platform *p)
 	return 0;
 }
 
+static long fill_entry(grant_ref_t ref, domid_t domid, uint64_t gpa,
+		       bool readonly)
+{
+	table[ref].frame = (uint32_t)(gpa >> 12);
+	table[ref].domid = domid;
+	/* Frame and domid must be visible before the entry is valid. */
+	smp_wmb();
+	table[ref].flags = GTF_permit_access | (readonly ? GTF_readonly : 0);
+	return ref;
+}
+
 long gnttab_grant_access(domid_t domid, uint64_t gpa, bool readonly)
 {
 	unsigned long flags = irq_save();
@@ -98,12 +109,24 @@ long gnttab_grant_access(domid_t domid, uint64_t gpa, bool readonly)
 	}
 	ref = free_list[--free_count];
 	irq_restore(flags);
-	table[ref].frame = (uint32_t)(gpa >> 12);
-	table[ref].domid = domid;
-	/* Frame and domid must be visible before the entry is valid. */
-	smp_wmb();
-	table[ref].flags = GTF_permit_access | (readonly ? GTF_readonly : 0);
-	return ref;
+	return fill_entry(ref, domid, gpa, readonly);
+}
+
+long gnttab_grant_access_ref(grant_ref_t ref, domid_t domid, uint64_t gpa,
+			     bool readonly)
+{
+	unsigned long flags = irq_save();
+	unsigned int i;
+
+	for (i = 0; i < free_count && free_list[i] != ref; i++)
+		;
+	if (i == free_count) {
+		irq_restore(flags);
+		return ref < entries ? -EBUSY : -EINVAL;
+	}
+	free_list[i] = free_list[--free_count];
+	irq_restore(flags);
+	return fill_entry(ref, domid, gpa, readonly);
 }
 
 long gnttab_end_access(grant_ref_t ref)
@@ -139,8 +162,8 @@ bool gnttab_ref_is_free(grant_ref_t ref)
 	return false;
 }
 
-long gnttab_map(domid_t domid, grant_ref_t ref, bool readonly,
-		struct gnttab_mapping *out)
+static long map_grant(domid_t domid, grant_ref_t ref, bool readonly,
+		      struct gnttab_mapping *out, bool report)
 {
 	struct gnttab_map_grant_ref op = {
 		.flags = GNTMAP_host_map | (readonly ? GNTMAP_readonly : 0),
@@ -149,20 +172,40 @@ long gnttab_map(domid_t domid, grant_ref_t ref, bool readonly,
 	};
 	long err;
 
-	op.host_addr = xen_physmap_alloc(1);
-	if (!op.host_addr)
+	/* The page of space is kept for the next try after a failure. */
+	static uint64_t spare;
+
+	if (!spare)
+		spare = xen_physmap_alloc(1);
+	if (!spare)
 		return -ENOMEM;
+	op.host_addr = spare;
 	err = hyp_grant_table_op(GNTTABOP_map_grant_ref, &op, 1);
 	if (err)
 		return err;
 	if (op.status != GNTST_okay) {
-		printk("xen: map grant %u of d%u: %s (%d)\n", ref, domid,
-		       gnttab_status_name(op.status), op.status);
+		if (report)
+			printk("xen: map grant %u of d%u: %s (%d)\n", ref,
+			       domid, gnttab_status_name(op.status),
+			       op.status);
 		return op.status;
 	}
+	spare = 0;
 	out->gpa = op.host_addr;
 	out->handle = op.handle;
 	return 0;
+}
+
+long gnttab_map(domid_t domid, grant_ref_t ref, bool readonly,
+		struct gnttab_mapping *out)
+{
+	return map_grant(domid, ref, readonly, out, true);
+}
+
+long gnttab_map_quiet(domid_t domid, grant_ref_t ref, bool readonly,
+		      struct gnttab_mapping *out)
+{
+	return map_grant(domid, ref, readonly, out, false);
 }
 
 long gnttab_unmap(const struct gnttab_mapping *m)

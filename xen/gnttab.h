@@ -19,6 +19,12 @@ int gnttab_init(const struct platform *p);
 /* Let domid access the page at gpa.  Returns the grant reference. */
 long gnttab_grant_access(domid_t domid, uint64_t gpa, bool readonly);
 /*
+ * The same with a reference the caller chose (both ends of a test agree
+ * on it through bootargs): -EBUSY if it is in use, -EINVAL if too big.
+ */
+long gnttab_grant_access_ref(grant_ref_t ref, domid_t domid, uint64_t gpa,
+			     bool readonly);
+/*
  * Revoke a grant.  -EBUSY (and the grant stays) while the peer still has
  * it mapped: reusing the entry then would hand the peer someone else's
  * page.
@@ -36,6 +42,9 @@ struct gnttab_mapping {
 /* Map domid's grant ref; returns 0 or the GNTST status (negative). */
 long gnttab_map(domid_t domid, grant_ref_t ref, bool readonly,
 		struct gnttab_mapping *out);
+/* The same without a log line, for callers that expect to retry. */
+long gnttab_map_quiet(domid_t domid, grant_ref_t ref, bool readonly,
+		      struct gnttab_mapping *out);
 long gnttab_unmap(const struct gnttab_mapping *m);
 
 const char *gnttab_status_name(long status);

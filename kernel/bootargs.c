@@ -1,0 +1,37 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel/bootargs.h"
+
+bool bootarg(const char *args, const char *key, char *buf, size_t len)
+{
+	size_t klen = strlen(key), n;
+	const char *p;
+
+	for (p = args; p && *p; p++) {
+		if ((p != args && p[-1] != ' ') || strncmp(p, key, klen) != 0 ||
+		    p[klen] != '=')
+			continue;
+		p += klen + 1;
+		for (n = 0; p[n] && p[n] != ' '; n++)
+			;
+		if (len) {
+			if (n > len - 1)
+				n = len - 1;
+			memcpy(buf, p, n);
+			buf[n] = '\0';
+		}
+		return true;
+	}
+	return false;
+}
+
+unsigned long bootarg_ulong(const char *args, const char *key,
+			    unsigned long fallback)
+{
+	char value[24];
+
+	if (!bootarg(args, key, value, sizeof(value)))
+		return fallback;
+	return strtoul(value, NULL, 0);
+}

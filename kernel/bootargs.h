@@ -1,0 +1,17 @@
+/*
+ * key=value words from /chosen/bootargs, e.g. "app=xen-peer rounds=100".
+ * A key matches only as a whole word.
+ */
+#ifndef KERNEL_BOOTARGS_H
+#define KERNEL_BOOTARGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Copy KEY's value into buf (truncated to len - 1); false if absent. */
+bool bootarg(const char *args, const char *key, char *buf, size_t len);
+/* KEY's value as a number (0x.. allowed), or fallback if absent. */
+unsigned long bootarg_ulong(const char *args, const char *key,
+			    unsigned long fallback);
+
+#endif
