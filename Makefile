@@ -42,11 +42,11 @@ KERNEL_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -ffreestanding -nostdinc \
 	-isystem $(GCC_INCLUDE) -isystem $(ARM64_ROOT)/usr/include \
 	-isystem $(XEN_INCLUDE) \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ \
-	-I kernel/libc/include -I . -include kernel/visibility.h \
+	-I kernel/libc/include -iquote . -include kernel/visibility.h \
 	-fpie -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-tree-loop-distribute-patterns -mgeneral-regs-only \
 	-mstrict-align -mno-outline-atomics -MMD -MP
-KERNEL_ASFLAGS := -D__ASSEMBLER__ -I . -I boot -MMD -MP
+KERNEL_ASFLAGS := -D__ASSEMBLER__ -iquote . -iquote boot -MMD -MP
 KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 	-z noexecstack --build-id=none --no-warn-rwx-segments -T boot/kernel.ld
 
@@ -55,7 +55,7 @@ KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/libc/*.c \
 	drivers/*.c apps/*.c xen/*.c xen/*.S) $(FDT_SRCS)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS))
 
-HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -I . -MMD -MP
+HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -iquote . -MMD -MP
 FDT_HOST_SRCS := $(FDT_SRCS)
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 

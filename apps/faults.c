@@ -1,11 +1,13 @@
 /*
- * Apps that fail on purpose, so the boot tests can prove the failure paths:
- * an unexpected exception dumps the registers; a panic stops the machine.
+ * Apps that stop on purpose, so the boot tests can prove each way out: an
+ * unexpected exception dumps the registers, a panic stops as a crash, an
+ * app that returns powers off, and one that asks reboots.
  */
 #include <stdint.h>
 
 #include "apps/app.h"
 #include "kernel/panic.h"
+#include "kernel/power.h"
 #include "kernel/printk.h"
 
 /* An address no DT maps: the top of the 48-bit space. */
@@ -30,6 +32,13 @@ static void hello_main(void)
 	printk("hello: done\n");
 }
 
+static void reboot_main(void)
+{
+	printk("reboot: asking for a reboot\n");
+	machine_stop(STOP_REBOOT);
+}
+
 APP_REGISTER("fault", fault_main);
+APP_REGISTER("reboot", reboot_main);
 APP_REGISTER("panic", panic_main);
 APP_REGISTER("hello", hello_main);

@@ -38,7 +38,7 @@
 #include "kernel/thread.h"
 #include "xen/events.h"
 #include "xen/gnttab.h"
-#include "xen/xen.h"
+#include "xen/guest.h"
 
 #define PEER_MAGIC	0x50454552u	/* "PEER" */
 #define DONE		0xffffffffu

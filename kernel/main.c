@@ -26,7 +26,7 @@
 #include "kernel/thread.h"
 #include "kernel/version.h"
 #include "xen/console_io.h"
-#include "xen/xen.h"
+#include "xen/guest.h"
 
 /* The largest DTB accepted, as Linux does on arm64. */
 #define DTB_MAX_SIZE	(2UL << 20)

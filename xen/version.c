@@ -5,7 +5,7 @@
 #include "kernel/power.h"
 #include "xen/hypercall.h"
 #include "xen/shutdown.h"
-#include "xen/xen.h"
+#include "xen/guest.h"
 
 /* Filled once by xen_early_init(), before any thread exists. */
 static struct xen_info info;

@@ -8,7 +8,7 @@
 #include "xen/gnttab.h"
 #include "xen/physmap.h"
 #include "xen/shared_info.h"
-#include "xen/xen.h"
+#include "xen/guest.h"
 
 int xen_init(const struct platform *p)
 {

@@ -3,8 +3,8 @@
  * hypercall is ever made otherwise (on bare hardware at EL2 the hvc would
  * hang).
  */
-#ifndef XEN_XEN_H
-#define XEN_XEN_H
+#ifndef XEN_GUEST_H
+#define XEN_GUEST_H
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -1,0 +1,50 @@
+/*
+ * Dom0 app: watch another domain until it shuts down and say why, as the
+ * toolstack would see it.  Proves a guest's SCHEDOP_shutdown reason
+ * (poweroff, reboot, crash) reaches Xen.
+ *
+ *   app=xen-watch domid=1
+ */
+#include "apps/app.h"
+#include "kernel/board.h"
+#include "kernel/bootargs.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "kernel/thread.h"
+#include "xen/domctl.h"
+#include "xen/hypercall.h"
+#include "xen/guest.h"
+
+#define POLL_MS		20
+#define WATCH_MS	20000
+
+static void xen_watch_main(void)
+{
+	uint16_t domid = (uint16_t)bootarg_ulong(board->bootargs, "domid", 1);
+	struct domain_state st;
+	unsigned int waited;
+	long err;
+
+	if (!xen->present || !xen->dom0)
+		panic("watch: needs to run as dom0 under Xen");
+	for (waited = 0; waited < WATCH_MS; waited += POLL_MS) {
+		err = xen_domain_state(domid, &st);
+		if (err)
+			printk("watch: d%u: getdomaininfo: %ld (%s)\n", domid,
+			       err, xen_strerror(err));
+		else if (st.shutdown)
+			break;
+		thread_sleep_ms(POLL_MS);
+	}
+	if (waited >= WATCH_MS)
+		panic("watch: d%u still running after %d ms", domid,
+		      WATCH_MS);
+	printk("watch: d%u shut down, reason %s (%u)\n", domid,
+	       xen_shutdown_reason_name(st.shutdown_reason),
+	       st.shutdown_reason);
+	/* dom0 stopping would halt the machine: idle instead. */
+	for (;;)
+		thread_sleep_ms(60000);
+}
+
+APP_REGISTER("xen-watch", xen_watch_main);

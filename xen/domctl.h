@@ -1,0 +1,23 @@
+/*
+ * The one domain-control call the kernel makes: asking about another
+ * domain, as dom0 (the toolstack's xl list does the same).
+ */
+#ifndef XEN_DOMCTL_H
+#define XEN_DOMCTL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct domain_state {
+	bool shutdown;			/* XEN_DOMINF_shutdown */
+	unsigned int shutdown_reason;	/* SHUTDOWN_* when shutdown */
+	bool dying;
+	uint64_t pages;
+};
+
+/* 0, or Xen's error (e.g. -EPERM when not privileged, -ESRCH). */
+long xen_domain_state(uint16_t domid, struct domain_state *out);
+
+const char *xen_shutdown_reason_name(unsigned int reason);
+
+#endif
