@@ -26,6 +26,7 @@
 #include "kernel/thread.h"
 #include "kernel/version.h"
 #include "xen/console_io.h"
+#include "xen/console_pv.h"
 #include "xen/guest.h"
 
 /* The largest DTB accepted, as Linux does on arm64. */
@@ -82,8 +83,10 @@ static void print_line(void *ctx, const char *line)
 }
 
 /*
- * Dom0 speaks through console_io (it has no UART of its own); a domU uses
- * its UART (vpl011) when the DT has one, else console_io as well.
+ * The first console: dom0 speaks through console_io (it has no UART of
+ * its own); a domU uses its UART (vpl011) when the DT has one, else
+ * console_io if Xen lets it (xl-built guests are refused).  With none,
+ * output waits in the log for a console found later (the PV ring).
  */
 static void choose_console(void)
 {
@@ -93,9 +96,20 @@ static void choose_console(void)
 		c = xen_console_io();
 	if (!c)
 		c = uart_console_start(&platform);
-	if (!c && xen->present)
+	if (!c && xen->present && xen_console_io_allowed())
 		c = xen_console_io();
-	/* With no console at all, output stays in the early buffer. */
+	if (c)
+		console_set(c);
+}
+
+/* A domU built by a toolstack has a PV console: that is what users see. */
+static void choose_late_console(void)
+{
+	const struct console *c;
+
+	if (!xen->present || xen->dom0)
+		return;
+	c = xen_console_pv_start();
 	if (c)
 		console_set(c);
 }
@@ -192,6 +206,8 @@ void kernel_main(uint64_t dtb, uint64_t image_base)
 	       arm_timer_freq(), platform.timer.virt_intid, power_name());
 	if (xen_init(&platform))
 		panic("boot: Xen support failed to start");
+	choose_late_console();
+	printk("console: %s\n", console_get() ? console_get()->name : "none");
 
 	/* Only libfdt used FP/SIMD; trap any later use instead of having
 	 * to save FP state on every thread switch. */

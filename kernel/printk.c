@@ -4,21 +4,25 @@
 #include "kernel/irq.h"
 #include "kernel/printk.h"
 
-#define EARLY_LOG_SIZE	2048
+#define LOG_SIZE	4096
 
-/* Owned by this file; every access is under irq_save(). */
+/*
+ * Owned by this file; every access is under irq_save().  The log keeps
+ * the first LOG_SIZE bytes printed (the boot, with the discovered
+ * platform), replayed to each newly chosen console: a console found late,
+ * like the PV ring, then still shows the whole boot.
+ */
 static const struct console *console;
-static char early_log[EARLY_LOG_SIZE];
-static size_t early_len;
+static char log_buf[LOG_SIZE];
+static size_t log_len;
 
 void console_set(const struct console *c)
 {
 	unsigned long flags = irq_save();
 
+	if (c && c != console)
+		c->write(log_buf, log_len);
 	console = c;
-	if (c && early_len)
-		c->write(early_log, early_len);
-	early_len = 0;
 	irq_restore(flags);
 }
 
@@ -30,13 +34,12 @@ const struct console *console_get(void)
 void console_write(const char *s, size_t len)
 {
 	unsigned long flags = irq_save();
+	size_t i;
 
-	if (console) {
+	if (console)
 		console->write(s, len);
-	} else {
-		while (len-- && early_len < EARLY_LOG_SIZE)
-			early_log[early_len++] = *s++;
-	}
+	for (i = 0; i < len && log_len < LOG_SIZE; i++)
+		log_buf[log_len++] = s[i];
 	irq_restore(flags);
 }
 

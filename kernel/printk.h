@@ -4,8 +4,8 @@
 #include <stddef.h>
 
 /*
- * Where console output goes.  Before one is chosen, output is kept in a
- * small buffer and replayed when it is, so nothing printed early is lost.
+ * Where console output goes.  The start of the log is kept and replayed
+ * to each console chosen later, so nothing printed early is lost.
  */
 struct console {
 	const char *name;

@@ -3,6 +3,10 @@
 
 #include "kernel/printk.h"
 
+#include <stdbool.h>
+
 const struct console *xen_console_io(void);
+/* False where Xen refuses this guest console_io (XSM, e.g. xl guests). */
+bool xen_console_io_allowed(void);
 
 #endif

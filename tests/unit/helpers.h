@@ -61,5 +61,6 @@ Suite *probe_crafted_suite(void);
 Suite *probe_xen_suite(void);
 Suite *corrupt_suite(void);
 Suite *report_suite(void);
+Suite *console_ring_suite(void);
 
 #endif

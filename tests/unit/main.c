@@ -1,5 +1,5 @@
 /*
- * Host unit tests for fdt/: run from the repo root.
+ * Host unit tests for fdt/ and the PV console ring: run from the repo root.
  * CK_FORK=no makes failures easier to debug (gdb, ASan reports); the
  * default (fork) keeps one crashing test from hiding the others.
  */
@@ -16,6 +16,7 @@ int main(void)
 	srunner_add_suite(sr, probe_xen_suite());
 	srunner_add_suite(sr, corrupt_suite());
 	srunner_add_suite(sr, report_suite());
+	srunner_add_suite(sr, console_ring_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -7,7 +7,9 @@
 #
 # Runs from the repo root.  Also works alone:
 #   make -f tests/unit/unit.mk unit
-# The top Makefile provides BUILD, HOST_CC, HOST_CFLAGS, FDT_HOST_SRCS, DTC
+# The top Makefile provides BUILD, HOST_CC, HOST_CFLAGS, FDT_HOST_SRCS,
+# UNIT_CODE_SRCS (the kernel sources the tests link: fdt/ and the pure
+# ring code), DTC
 # and the $(BUILD)/host/dtb-probe rule; the defaults below are for the
 # stand-alone case.
 
@@ -18,12 +20,13 @@ HOST_CC ?= cc
 HOST_CFLAGS ?= -Wall -Wextra -Werror -O2 -g -I.
 DTC ?= dtc
 FDT_HOST_SRCS ?= $(filter-out fdt/dtb-probe.c,$(wildcard fdt/*.c))
+UNIT_CODE_SRCS ?= $(FDT_HOST_SRCS) xen/console_ring.c
 
 UNIT_Q := $(if $(V),,@)
 unit_say = $(if $(V),,@printf '  %-7s %s\n' '$(1)' '$(2)';)
 
 UNIT_SRCS := $(wildcard tests/unit/*.c)
-UNIT_HDRS := $(wildcard tests/unit/*.h fdt/*.h)
+UNIT_HDRS := $(wildcard tests/unit/*.h fdt/*.h xen/console_ring.h)
 
 CRAFTED_DTS := $(wildcard tests/data/crafted/*.dts)
 CRAFTED_DTBS := $(patsubst tests/data/crafted/%.dts,\
@@ -46,17 +49,17 @@ $(BUILD)/tests/data/crafted/%.dtb: tests/data/crafted/%.dts
 	$(UNIT_Q)mkdir -p $(@D)
 	$(UNIT_Q)$(DTC) -q -I dts -O dtb -o $@ $<
 
-$(BUILD)/host/unit-tests: $(UNIT_SRCS) $(FDT_HOST_SRCS) $(UNIT_HDRS)
+$(BUILD)/host/unit-tests: $(UNIT_SRCS) $(UNIT_CODE_SRCS) $(UNIT_HDRS)
 	$(call unit_say,HOSTCC,$@)
 	$(UNIT_Q)mkdir -p $(@D)
 	$(UNIT_Q)$(HOST_CC) $(UNIT_CFLAGS) -o $@ $(UNIT_SRCS) \
-		$(FDT_HOST_SRCS) $(UNIT_LIBS)
+		$(UNIT_CODE_SRCS) $(UNIT_LIBS)
 
-$(BUILD)/host/unit-tests-asan: $(UNIT_SRCS) $(FDT_HOST_SRCS) $(UNIT_HDRS)
+$(BUILD)/host/unit-tests-asan: $(UNIT_SRCS) $(UNIT_CODE_SRCS) $(UNIT_HDRS)
 	$(call unit_say,HOSTCC,$@)
 	$(UNIT_Q)mkdir -p $(@D)
 	$(UNIT_Q)$(HOST_CC) $(UNIT_CFLAGS) $(UNIT_SANITIZE) -o $@ \
-		$(UNIT_SRCS) $(FDT_HOST_SRCS) $(UNIT_LIBS)
+		$(UNIT_SRCS) $(UNIT_CODE_SRCS) $(UNIT_LIBS)
 
 ifeq ($(UNIT_STANDALONE),y)
 $(BUILD)/host/dtb-probe: fdt/dtb-probe.c $(FDT_HOST_SRCS) $(UNIT_HDRS)
