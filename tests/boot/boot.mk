@@ -1,5 +1,5 @@
-# Boot tests: the one build/zephyr.bin on QEMU's virt machine, bare.
-# Included by the top-level Makefile.
+# Boot tests: the one build/zephyr.bin on QEMU's virt machine, bare and
+# under Xen 4.17; and `make run`.  Included by the top-level Makefile.
 
 # trampoline-IMAGE-DTB.bin: see tests/boot/trampoline.S.
 $(BUILD)/tests/trampoline-%.bin: tests/boot/trampoline.S
@@ -11,8 +11,20 @@ $(BUILD)/tests/trampoline-%.bin: tests/boot/trampoline.S
 BARE_TRAMPOLINES := $(BUILD)/tests/trampoline-0x48200000-0x40000000.bin \
 	$(BUILD)/tests/trampoline-0x7fe00000-0x40000000.bin
 
-.PHONY: boot-tests boot-tests-bare
-boot-tests: boot-tests-bare
+.PHONY: boot-tests boot-tests-bare boot-tests-xen
+boot-tests: boot-tests-bare boot-tests-xen
 
 boot-tests-bare: $(BUILD)/zephyr.bin $(BARE_TRAMPOLINES)
 	tests/boot/bare.sh $(BUILD)/zephyr.bin $(BUILD)/tests
+
+# One QEMU at a time, even under make -j: when both suites are asked for,
+# the Xen one waits for the bare one.
+boot-tests-xen: $(BUILD)/zephyr.bin | $(if $(filter boot-tests check,\
+		$(MAKECMDGOALS)),boot-tests-bare)
+	tests/boot/xen.sh $(BUILD)/zephyr.bin $(BUILD)/tests/xen
+
+# make run [GIC=2|3] [DOM0=1]: under Xen, as a dom0less domU with vpl011,
+# or as dom0.  Interactive: Ctrl-a x quits.
+DOM0 ?=
+run: $(BUILD)/zephyr.bin
+	tests/boot/qemu-xen.sh --gic $(GIC) $(if $(filter 1,$(DOM0)),--dom0 )--work $(BUILD)/run $(BUILD)/zephyr.bin

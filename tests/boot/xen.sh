@@ -1,0 +1,292 @@
+#!/usr/bin/env bash
+# xen.sh IMAGE WORKDIR: boot the one image under real Xen 4.17 in QEMU, on
+# GICv2 and GICv3, as (a) a dom0less domU with vpl011, (b) dom0, and (c) dom0
+# next to an enhanced domU, and check what each guest printed.
+#
+# The expected platform lines are not copied from a kernel run: they are read
+# here, with fdtget, from the DTBs Xen itself built for the same host config
+# (tests/data/xen/*.dtb, see its README and scripts/gen-xen-dtbs.sh).  Each
+# boot uses exactly that config, so the recorded DTB is the guest's DTB (the
+# image's size does not matter: a 200 KB dumper as dom0 got a byte-identical
+# DTB, and dom0's DTB next to a domU differs only by the domU's node in
+# /chosen).
+#
+# Env: BOOT_LOGS (default build/tests/logs), XEN_BOOT_TIMEOUT (seconds per
+# boot, default 15; a boot normally needs 2-3 s), XEN_IMAGE (Xen's Image,
+# default what scripts/xen/fetch.sh prints).
+set -uo pipefail
+here=$(dirname "$0")
+top=$(cd "$here/../.." && pwd)
+# shellcheck source=tests/boot/lib.sh
+. "$here/lib.sh"
+[ $# -eq 2 ] || { echo "usage: $0 IMAGE WORKDIR" >&2; exit 2; }
+image=$1 work=$2
+logs=${BOOT_LOGS:-build/tests/logs}
+limit=${XEN_BOOT_TIMEOUT:-15}
+data=$top/tests/data/xen
+xen_dir=$top/scripts/xen
+mkdir -p "$logs" "$work"
+passed=0 failed=0
+
+# Every boot uses this one snapshot: host-dtb.sh writes the image's size
+# into the DTB and boot.sh loads the file later, so a rebuild in between
+# would truncate it.
+cp "$image" "$work/image.bin" || exit 1
+image=$work/image.bin
+
+xen=${XEN_IMAGE:-}
+if [ -z "$xen" ] && ! xen=$("$xen_dir/fetch.sh"); then
+    echo "FAIL: could not fetch Xen (scripts/xen/fetch.sh)"
+    echo "xen boot tests: 0 passed, 1 failed"
+    exit 1
+fi
+
+# boot.sh owns QEMU (own session, timeout(1), killed on each of its exits):
+# stopping boot.sh stops QEMU.
+boot_pid=
+stop_boot() {
+    if [ -n "$boot_pid" ]; then
+        kill -TERM "$boot_pid" 2>/dev/null || true
+        wait "$boot_pid" 2>/dev/null || true
+        boot_pid=
+    fi
+}
+trap stop_boot EXIT
+trap 'stop_boot; exit 130' INT TERM HUP
+
+result() { # NAME LOG WHY-IF-FAILED ('' = passed)
+    if [ -z "$3" ]; then
+        echo "PASS: xen $1"
+        passed=$((passed + 1))
+    else
+        fail_with_log "$2" "xen $1: $3"
+        # What the scripts said, less boot.sh's copy of the log's tail.
+        [ ! -s "$2.err" ] ||
+            grep -v -e '^| ' -e ': last lines of ' "$2.err" | sed 's/^/  /'
+        failed=$((failed + 1))
+    fi
+}
+
+# Guest output that means there is no point waiting any longer (Xen's own
+# "Panic on CPU" is always a failure for boot.sh).
+fatal=('PANIC: ' 'unexpected exception' '\(XEN\) .*[Cc]rashed')
+
+# xen_boot LOG DTB DONE-COMMAND...: boot the host DTB under Xen until
+# DONE-COMMAND LOG succeeds (then stop QEMU), QEMU exits, a fatal line
+# appears or the time limit passes.  Returns DONE-COMMAND's last verdict.
+xen_boot() {
+    local log=$1 dtb=$2 re args=()
+    shift 2
+    for re in "${fatal[@]}"; do args+=(--fail "$re"); done
+    : >"$log"
+    # No --wait: a regex cannot count lines, so this loop decides when done.
+    "$xen_dir/boot.sh" --xen "$xen" --dtb "$dtb" --log "$log" \
+        --timeout "$limit" "${args[@]}" 2>"$log.err" &
+    boot_pid=$!
+    while kill -0 "$boot_pid" 2>/dev/null; do
+        "$@" "$log" && break
+        sleep 0.2
+    done
+    stop_boot
+    # Xen ends lines with CRLF, and a vpl011 guest's own CR stays before it:
+    # the checks match whole lines.
+    sed -i 's/\r*$//' "$log"
+    "$@" "$log"
+}
+
+# host NAME HOST-DTB-ARGS...: a fresh host DTB (module sizes follow IMAGE).
+# guest_loglvl=all: a release Xen drops domU console_io output otherwise.
+host() {
+    local name=$1
+    shift
+    "$xen_dir/host-dtb.sh" --xen-args guest_loglvl=all "$@" \
+        -o "$work/$name.dtb" 2>"$logs/xen-$name.log.err"
+}
+
+# --- What a DTB says the kernel must report, computed with fdtget. ---
+
+# u64 HI LO: two 32-bit cells as one hex number, the report's format.
+u64() { printf '0x%x' $(($1 << 32 | $2)); }
+
+# intid TYPE NUMBER: GIC binding's interrupt specifier to an INTID.
+intid() { echo $(($2 + ($1 == 1 ? 16 : 32))); }
+
+# platform_lines DTB: the report lines for RAM, GIC, timer, /hypervisor and
+# bootargs.  Root nodes only, #address-cells = #size-cells = 2 (checked).
+platform_lines() {
+    local dtb=$1 node path compat i n regions freq
+    local -a c
+    [ "$(fdtget "$dtb" / '#address-cells') $(fdtget "$dtb" / '#size-cells')" = "2 2" ] ||
+        { echo "unexpected cell sizes in $dtb"; return 1; }
+    for node in $(fdtget -l "$dtb" /); do
+        path=/$node
+        compat=" $(fdtget -t s "$dtb" "$path" compatible 2>/dev/null) "
+        if [ "$(fdtget -t s "$dtb" "$path" device_type 2>/dev/null)" = memory ]; then
+            read -ra c < <(fdtget -t u "$dtb" "$path" reg)
+            for ((i = 0; i + 3 < ${#c[@]}; i += 4)); do
+                echo "ram $(u64 "${c[i]}" "${c[i + 1]}") $(u64 "${c[i + 2]}" "${c[i + 3]}")"
+            done
+        fi
+        case $compat in
+        *" arm,gic-v3 "*)
+            read -ra c < <(fdtget -t u "$dtb" "$path" reg)
+            regions=$(fdtget -t u "$dtb" "$path" '#redistributor-regions' 2>/dev/null || echo 1)
+            n="gic v3 dist $(u64 "${c[0]}" "${c[1]}") redist"
+            for ((i = 4; i < 4 + 4 * regions; i += 4)); do
+                n+=" $(u64 "${c[i]}" "${c[i + 1]}") $(u64 "${c[i + 2]}" "${c[i + 3]}")"
+            done
+            echo "$n" ;;
+        *" arm,gic-400 "* | *" arm,cortex-a15-gic "*)
+            read -ra c < <(fdtget -t u "$dtb" "$path" reg)
+            echo "gic v2 dist $(u64 "${c[0]}" "${c[1]}") cpu $(u64 "${c[4]}" "${c[5]}")" ;;
+        *" arm,armv8-timer "*)
+            # Entries: secure phys, non-secure phys, virtual[, hyp].
+            read -ra c < <(fdtget -t u "$dtb" "$path" interrupts)
+            freq=$(fdtget -t u "$dtb" "$path" clock-frequency 2>/dev/null || echo 0)
+            echo "timer phys $(intid "${c[3]}" "${c[4]}") virt $(intid "${c[6]}" "${c[7]}") freq $freq" ;;
+        *" xen,xen "*)
+            read -ra c < <(fdtget -t u "$dtb" "$path" reg)
+            n="xen gnttab $(u64 "${c[0]}" "${c[1]}") $(u64 "${c[2]}" "${c[3]}")"
+            read -ra c < <(fdtget -t u "$dtb" "$path" interrupts)
+            echo "$n evtchn $(intid "${c[0]}" "${c[1]}")" ;;
+        esac
+    done
+    n=$(fdtget -t s "$dtb" /chosen bootargs 2>/dev/null) && echo "bootargs $n"
+}
+
+# timer_virt DTB: the virtual timer's INTID, for the "drivers:" line.
+timer_virt() {
+    platform_lines "$1" | sed -n 's/^timer phys [0-9]* virt \([0-9]*\) .*/\1/p'
+}
+
+# --- Checks on a log; PREFIX is how Xen shows that guest's lines. ---
+
+# samples PREFIX LOG: at least 4 sample lines from that guest.
+samples() {
+    seen "$2" "^$1thread_[ab]: Hello World" 4
+}
+
+# alternates PREFIX BOARD LOG: the first four sample lines alternate
+# thread_a, thread_b, ... and name BOARD.  PREFIX is a regex here.
+alternates() {
+    grep -E "^$1thread_[ab]: " "$3" | head -n 4 |
+        awk -v board="$2" '
+            { line = substr($0, index($0, "thread_"))
+              want = (NR % 2) ? "thread_a" : "thread_b"
+              if (line !~ ("^" want ": Hello World from cpu [0-9]+ on " board "!$"))
+                  bad = 1 }
+            END { exit (NR == 4 && !bad) ? 0 : 1 }'
+}
+
+# missing PREFIX LOG LINE...: print each exact LINE the guest did not print.
+missing() {
+    local prefix=$1 log=$2 line
+    shift 2
+    for line in "$@"; do
+        grep -Fxq -- "$prefix$line" "$log" || echo "$line"
+    done
+}
+
+# check_guest PREFIX LOG DTB GIC BOARD XEN(0|1): the guest whose lines carry
+# PREFIX reported what DTB describes and ran the sample on BOARD.  Prints
+# why not; XEN=1 also wants the Xen console and version lines.
+check_guest() {
+    local prefix=$1 log=$2 dtb=$3 gic=$4 board=$5 xen=$6 p lines
+    local -a want
+    # shellcheck disable=SC2016 # a literal $ in the bracket expression
+    p=$(printf '%s' "$prefix" | sed 's/[][\.*^$()+?{}|]/\\&/g')
+    if ! lines=$(platform_lines "$dtb"); then
+        echo "$lines"
+        return
+    fi
+    mapfile -t want <<<"$lines"
+    want+=("psci hvc" "board $board")
+    lines=$(missing "$prefix" "$log" "${want[@]}")
+    [ -z "$lines" ] || { echo "platform lines missing (want exactly):"; echo "$lines"; }
+    grep -Eq "^${p}drivers: gicv$gic, timer [1-9][0-9]* Hz on INTID $(timer_virt "$dtb")(,|$)" "$log" ||
+        echo "no '${prefix}drivers: gicv$gic, timer N Hz on INTID $(timer_virt "$dtb")' line"
+    if [ "$xen" = 1 ]; then
+        grep -Fxq "${prefix}console: xen-console-io" "$log" ||
+            echo "no '${prefix}console: xen-console-io' line"
+        grep -Eq "^${p}xen: .*4\.17" "$log" ||
+            echo "no '${prefix}xen: ...4.17...' version line"
+    fi
+    samples "$p" "$log" || echo "fewer than 4 '${prefix}thread_a/b' sample lines"
+    alternates "$p" "$board" "$log" ||
+        echo "first 4 sample lines do not alternate thread_a/thread_b on $board"
+}
+
+# note WHY: add a reason to the caller's $why (bash scoping is dynamic).
+note() { [ -z "$1" ] || why+=${why:+$'\n'}$1; }
+
+# both DONE-A DONE-B LOG: both guests are done.
+both() { "$1" "$3" && "$2" "$3"; }
+domu_vpl011_done() { samples '\(XEN\) DOM1: ' "$1"; }
+dom0_done() { samples '' "$1"; }
+domu_cio_done() { samples '\(d1\) ' "$1"; }
+dom0_and_domu_done() { both dom0_done domu_cio_done "$1"; }
+
+# (a) dom0less domU with vpl011, no dom0: Xen prints the UART as DOM1.
+test_domu_vpl011() {
+    local v=$1 name=domu-vpl011-gicv$1 why=
+    local log=$logs/xen-$name.log
+    if ! host "$name" --gic "$v" \
+        --domu "$image:0x49000000:131072:vpl011:bootargs=console=ttyAMA0"; then
+        : >"$log"
+        result "$name" "$log" "host-dtb.sh failed"
+        return
+    fi
+    if ! xen_boot "$log" "$work/$name.dtb" domu_vpl011_done; then
+        why="no 4 sample lines from DOM1 within ${limit}s"
+    fi
+    note "$(check_guest '(XEN) DOM1: ' "$log" \
+        "$data/domu-gicv$v-vpl011.dtb" "$v" unknown 0)"
+    result "$name" "$log" "$why"
+}
+
+# (b) dom0 alone: the host's layout, console through console_io.
+test_dom0() {
+    local v=$1 name=dom0-gicv$1 why=
+    local log=$logs/xen-$name.log
+    if ! host "$name" --gic "$v" --dom0 "$image" --dom0-args console=hvc0; then
+        : >"$log"
+        result "$name" "$log" "host-dtb.sh failed"
+        return
+    fi
+    if ! xen_boot "$log" "$work/$name.dtb" dom0_done; then
+        why="no 4 sample lines from dom0 within ${limit}s"
+    fi
+    note "$(check_guest '' "$log" "$data/dom0-gicv$v.dtb" "$v" xenvm 1)"
+    result "$name" "$log" "$why"
+}
+
+# (c) dom0 and an enhanced domU (/hypervisor, no UART): both on console_io.
+# Dom0's DTB is the same as in (b) but for the domU node in its /chosen.
+test_dom0_domu_enhanced() {
+    local v=$1 name=dom0-domu-enhanced-gicv$1 why=
+    local log=$logs/xen-$name.log
+    if ! host "$name" --gic "$v" --dom0 "$image" --dom0-args console=hvc0 \
+        --domu "$image:0x49000000:131072:enhanced:bootargs=console=hvc0"; then
+        : >"$log"
+        result "$name" "$log" "host-dtb.sh failed"
+        return
+    fi
+    if ! xen_boot "$log" "$work/$name.dtb" dom0_and_domu_done; then
+        why="no 4 sample lines from both dom0 and d1 within ${limit}s"
+    fi
+    note "$(check_guest '' "$log" "$data/dom0-gicv$v.dtb" "$v" xenvm 1 |
+        sed 's/^/dom0: /')"
+    note "$(check_guest '(d1) ' "$log" "$data/domu-enhanced-gicv$v.dtb" \
+        "$v" xenvm 1 | sed 's/^/d1: /')"
+    result "$name" "$log" "$why"
+}
+
+# One QEMU at a time.
+for v in 2 3; do
+    test_domu_vpl011 "$v"
+    test_dom0 "$v"
+    test_dom0_domu_enhanced "$v"
+done
+
+echo "xen boot tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
