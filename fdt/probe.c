@@ -355,7 +355,9 @@ int fdt_probe(const void *fdt, size_t blob_size, struct platform *p)
 	/*
 	 * fdt_check_full() walks the whole structure block once, so every
 	 * later libfdt call works on a blob known to be consistent and
-	 * within blob_size.
+	 * within blob_size.  A blob that fails is not read any further, not
+	 * even to find a console: libfdt's walkers (fdt_get_path, for one)
+	 * are not safe on a damaged structure block.
 	 */
 	if (blob_size < sizeof(struct fdt_header))
 		err = -FDT_ERR_TRUNCATED;
