@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # xen.sh IMAGE WORKDIR: boot the one image under real Xen 4.17 in QEMU, on
 # GICv2 and GICv3, as (a) a dom0less domU with vpl011, (b) dom0, and (c) dom0
-# next to an enhanced domU, and check what each guest printed.
+# next to an enhanced domU, and check what each guest printed; then (d) the
+# two exchanging messages over a grant and an event channel, and (e) a
+# domU's shutdown reasons (crash, poweroff, reboot) as dom0 sees them.
 #
 # The expected platform lines are not copied from a kernel run: they are read
 # here, with fdtget, from the DTBs Xen itself built for the same host config
@@ -78,6 +80,7 @@ xen_boot() {
     local log=$1 dtb=$2 re args=()
     shift 2
     for re in "${fatal[@]}"; do args+=(--fail "$re"); done
+    [ -z "${expect_panic:-}" ] || args=()
     : >"$log"
     # No --wait: a regex cannot count lines, so this loop decides when done.
     "$xen_dir/boot.sh" --xen "$xen" --dtb "$dtb" --log "$log" \
@@ -281,12 +284,70 @@ test_dom0_domu_enhanced() {
     result "$name" "$log" "$why"
 }
 
+# (d) Cross-domain: the domU grants a page and offers an unbound port;
+# dom0 maps the grant, binds the port, answers 100 pings (apps/xen_peer.c).
+# The grant reference is agreed in bootargs; the port travels in the page.
+peer_done() {
+    grep -q '^peer: mapper: PASS$' "$1" &&
+        grep -q '^(d1) peer: granter: PASS$' "$1"
+}
+test_cross_domain() {
+    local v=$1 name=cross-domain-gicv$1 why="" args=(gref=16 rounds=100)
+    local log=$logs/xen-$name.log
+    if ! host "$name" --gic "$v" --dom0 "$image" \
+        --dom0-args "app=xen-peer role=mapper peer=1 ${args[*]}" \
+        --domu "$image:0x49000000:16384:enhanced:bootargs=app=xen-peer role=granter peer=0 ${args[*]}"; then
+        : >"$log"
+        result "$name" "$log" "host-dtb.sh failed"
+        return
+    fi
+    xen_boot "$log" "$work/$name.dtb" peer_done || why="no PASS from both peers within ${limit}s"
+    local line
+    for line in \
+        'peer: mapper: bad grant ref 0xfff0 refused: invalid grant reference \(-3\)' \
+        'peer: mapper: bound d1 port [0-9]+ as [0-9]+, mapped grant 16' \
+        'peer: mapper: 100 messages checked, grant unmapped' \
+        '\(d1\) peer: granter: granted ref 16 to d0, port [0-9]+ unbound' \
+        '\(d1\) peer: granter: 100 messages exchanged and checked' \
+        '\(d1\) peer: granter: grant 16 refused to end while mapped' \
+        '\(d1\) peer: granter: grant 16 ended, entry free again'; do
+        grep -Eqx -- "$line" "$log" || note "missing /$line/"
+    done
+    result "$name" "$log" "$why"
+}
+
+# (e) A domU stops with APP; dom0 (apps/xen_watch.c) asks Xen how it
+# ended, as the toolstack would.
+test_shutdown_reason() {
+    local v=$1 app=$2 reason=$3 name=shutdown-$2-gicv$1 why=
+    local log=$logs/xen-$name.log
+    if ! host "$name" --gic "$v" --dom0 "$image" \
+        --dom0-args "app=xen-watch domid=1" \
+        --domu "$image:0x49000000:16384:enhanced:bootargs=app=$app"; then
+        : >"$log"
+        result "$name" "$log" "host-dtb.sh failed"
+        return
+    fi
+    watched() { grep -q '^watch: d1 shut down' "$1"; }
+    expect_panic=1 xen_boot "$log" "$work/$name.dtb" watched ||
+        why="dom0 saw no shutdown of d1 within ${limit}s"
+    grep -Fxq "watch: d1 shut down, reason $reason" "$log" ||
+        note "no 'watch: d1 shut down, reason $reason' line"
+    grep -Eq "^\(d1\) stop: [a-z]+ via xen-schedop$" "$log" ||
+        note "the domU did not stop through SCHEDOP_shutdown"
+    result "$name" "$log" "$why"
+}
+
 # One QEMU at a time.
 for v in 2 3; do
     test_domu_vpl011 "$v"
     test_dom0 "$v"
     test_dom0_domu_enhanced "$v"
+    test_cross_domain "$v"
+    test_shutdown_reason "$v" panic "crash (3)"
 done
+test_shutdown_reason 2 hello "poweroff (0)"
+test_shutdown_reason 3 reboot "reboot (1)"
 
 echo "xen boot tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
