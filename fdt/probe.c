@@ -364,6 +364,13 @@ int fdt_probe(const void *fdt, size_t blob_size, struct platform *p)
 	else if ((err = fdt_check_header(fdt)) == 0 &&
 		 fdt_totalsize(fdt) > blob_size)
 		err = -FDT_ERR_TRUNCATED;
+	/*
+	 * fdt_check_header() takes versions from 2, but libfdt 1.6.1's
+	 * fdt_check_full() dereferences NULL on a pre-16 blob (old-style node
+	 * names); every DTB in use since 2008 is version 17.
+	 */
+	else if (err == 0 && fdt_version(fdt) < 16)
+		err = -FDT_ERR_BADVERSION;
 	else if (err == 0)
 		err = fdt_check_full(fdt, fdt_totalsize(fdt));
 	if (err) {
