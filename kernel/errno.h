@@ -9,10 +9,17 @@
 #define EAGAIN		11
 #define ENOMEM		12
 #define EFAULT		14
+#define EACCES		13
 #define EBUSY		16
+#define EEXIST		17
+#define EISDIR		21
 #define EINVAL		22
 #define ENOSPC		28
+#define EROFS		30
 #define ENOSYS		38
+#define ENOTEMPTY	39
+#define EISCONN		106
 #define ETIMEDOUT	110
+#define ESRCH		3
 
 #endif

@@ -13,7 +13,9 @@
 #include <xen/xen.h>
 #include <xen/io/console.h>
 
-#define CONSOLE_RING_CORRUPT (-5)	/* -EIO: indices out of range */
+#include "xen/byte_ring.h"
+
+#define CONSOLE_RING_CORRUPT BYTE_RING_CORRUPT
 
 /*
  * Copy up to len bytes into the out ring.  Returns how many were copied

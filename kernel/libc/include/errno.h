@@ -1,0 +1,2 @@
+/* <errno.h> for code shared with the host tools: the kernel's numbers. */
+#include "../../errno.h"
