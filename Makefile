@@ -105,8 +105,9 @@ tools: $(BUILD)/host/dtb-probe
 
 -include tests/unit/unit.mk
 -include tests/boot/boot.mk
+-include tests/fuzz/fuzz.mk
 
-check: unit boot-tests
+check: unit boot-tests fuzz-smoke
 	@echo "make check: all tests passed"
 
 run-bare: $(BUILD)/zephyr.bin

@@ -62,5 +62,6 @@ Suite *probe_xen_suite(void);
 Suite *corrupt_suite(void);
 Suite *report_suite(void);
 Suite *console_ring_suite(void);
+Suite *regressions_suite(void);
 
 #endif

@@ -1,0 +1,83 @@
+# libFuzzer harnesses of the parsers of untrusted data, included by the
+# top-level Makefile.  Each harness links the kernel's own sources (no
+# copies of the logic), built for the host by clang with
+# -fsanitize=fuzzer,address,undefined.
+#
+#   make fuzz                 every harness for FUZZ_SECONDS (default 120)
+#   make fuzz FUZZ_SECONDS=30
+#   make fuzz-smoke           every harness for FUZZ_SMOKE_SECONDS (5) from
+#                             its seeds only; part of make check
+#   build/fuzz/fuzz_NAME build/fuzz/crashes/NAME/crash-...   replay a crash
+#
+# Grown corpora stay in build/fuzz/corpus/NAME (untracked, kept between
+# runs); seeds are rebuilt in build/fuzz/seeds/NAME from tracked data.
+# The top Makefile provides BUILD, FDT_SRCS, UNIT_CODE_SRCS, and
+# CRAFTED_DTBS (from unit.mk).
+
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 120
+FUZZ_SMOKE_SECONDS ?= 5
+FUZZ_DIR := $(BUILD)/fuzz
+
+# -O1 -g: fast enough to fuzz, still readable stack traces.  Crashes must
+# stop the run: no sanitizer recovery.
+FUZZ_CFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -iquote . \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+
+# Per harness: the kernel sources it tests and the libraries they need.
+# libfdt itself is Debian's (the same release the kernel links, for the
+# host), not instrumented: coverage guidance stops at its entry points,
+# though ASan still checks its memcmp/strlen/strnlen calls.
+FUZZ_HARNESSES := fdt_probe console_ring
+fuzz_srcs_fdt_probe := $(FDT_SRCS)
+fuzz_libs_fdt_probe := -lfdt
+# The pure Xen ring code the unit tests link too (console_ring.c and what
+# it is built on).
+fuzz_srcs_console_ring := $(filter xen/%,$(UNIT_CODE_SRCS))
+fuzz_libs_console_ring :=
+
+FUZZ_BINS := $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_HARNESSES))
+
+define fuzz_harness
+$(FUZZ_DIR)/fuzz_$(1): tests/fuzz/fuzz_$(1).c $(fuzz_srcs_$(1)) \
+		$(wildcard fdt/*.h xen/*.h)
+	$$(call msg,FUZZCC,$$@)
+	@mkdir -p $$(@D)
+	$$(Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) -o $$@ $$< $(fuzz_srcs_$(1)) \
+		$(fuzz_libs_$(1))
+endef
+$(foreach h,$(FUZZ_HARNESSES),$(eval $(call fuzz_harness,$(h))))
+
+# Seeds: every DTB in the test data, and a few hand-written ring scripts.
+# Rebuilt each time (cheap) so a removed test DTB does not linger.
+.PHONY: fuzz-seeds
+fuzz-seeds: $(CRAFTED_DTBS)
+	$(Q)rm -rf $(FUZZ_DIR)/seeds
+	$(Q)mkdir -p $(FUZZ_DIR)/seeds/fdt_probe
+	$(Q)cp tests/data/qemu/*.dtb tests/data/xen/*.dtb $(CRAFTED_DTBS) \
+		$(FUZZ_DIR)/seeds/fdt_probe/
+	$(Q)tests/fuzz/ring-seeds.sh $(FUZZ_DIR)/seeds/console_ring
+
+# One harness after another (they would only compete for the CPUs), all
+# of them even if one crashes; fail at the end if any did.
+# fuzz_run MODE SECONDS: MODE smoke starts from an empty scratch corpus.
+define fuzz_run
+	$(Q)failed=; for h in $(FUZZ_HARNESSES); do \
+		corpus=$(FUZZ_DIR)/$(if $(filter smoke,$(1)),smoke,corpus)/$$h; \
+		$(if $(filter smoke,$(1)),rm -rf $$corpus;) \
+		tests/fuzz/run.sh $(1) $$h $(FUZZ_DIR)/fuzz_$$h $(2) $$corpus \
+			$(FUZZ_DIR)/seeds/$$h $(FUZZ_DIR) || failed="$$failed $$h"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: crashed:$$failed" >&2; exit 1; fi
+endef
+
+.PHONY: fuzz fuzz-smoke fuzz-build
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: $(FUZZ_BINS) fuzz-seeds
+	$(call fuzz_run,full,$(FUZZ_SECONDS))
+	@echo "fuzz: no crashes"
+
+fuzz-smoke: $(FUZZ_BINS) fuzz-seeds
+	$(call fuzz_run,smoke,$(FUZZ_SMOKE_SECONDS))
