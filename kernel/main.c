@@ -218,6 +218,7 @@ void kernel_main(uint64_t dtb, uint64_t image_base)
 	if (!app)
 		panic("boot: bootargs \"%s\" name no known app",
 		      platform.bootargs);
+	xen_start_services();
 	printk("app: %s on %s\n", app->name, board_name());
 	if (!thread_create(app->name, app_thread, (void *)app, APP_PRIORITY,
 			   THREAD_STACK_DEFAULT))

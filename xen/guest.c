@@ -4,10 +4,14 @@
  */
 #include "kernel/errno.h"
 #include "kernel/printk.h"
+#include "kernel/thread.h"
+#include "xen/control.h"
 #include "xen/events.h"
 #include "xen/gnttab.h"
 #include "xen/physmap.h"
 #include "xen/shared_info.h"
+#include "xen/xenbus.h"
+#include "xen/xenstore.h"
 #include "xen/guest.h"
 
 int xen_init(const struct platform *p)
@@ -39,4 +43,42 @@ int xen_init(const struct platform *p)
 	       "0x%llx\n", p->xen.evtchn_intid, gnttab_frames(),
 	       (unsigned long long)p->xen.gnttab.base);
 	return 0;
+}
+
+#define SERVICES_PRIORITY 4
+
+/*
+ * XenStore, then what stands on it: who we are, the toolstack's shutdown
+ * requests, XenBus.  On a thread, because XenStore calls block.
+ */
+static void services_thread(void *unused)
+{
+	char domid[8] = "?", name[64] = "?";
+	int err;
+
+	(void)unused;
+	err = xenstore_init();
+	if (err) {
+		printk("xenstore: %s\n", err == -ENOENT ?
+		       "none (no toolstack built this domain)" :
+		       "failed to start");
+		return;
+	}
+	xs_read(XS_NO_TRANSACTION, "domid", domid, sizeof(domid));
+	xs_read(XS_NO_TRANSACTION, "name", name, sizeof(name));
+	printk("xenstore: domid %s name %s\n", domid, name);
+	err = control_start(NULL);
+	if (err)
+		printk("control: cannot watch control/shutdown: %d\n", err);
+	err = xenbus_start();
+	if (err)
+		printk("xenbus: cannot watch device/: %d\n", err);
+}
+
+void xen_start_services(void)
+{
+	if (xen->present && !xen->dom0 &&
+	    !thread_create("xenbus", services_thread, NULL, SERVICES_PRIORITY,
+			   THREAD_STACK_DEFAULT))
+		printk("xen: no memory for the XenStore thread\n");
 }

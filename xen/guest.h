@@ -30,4 +30,7 @@ void xen_early_init(const struct platform *p);
 /* Shared info, vcpu_info, event channels, grant tables.  0 or < 0. */
 int xen_init(const struct platform *p);
 
+/* A domU's XenStore, control and XenBus, started on their own thread. */
+void xen_start_services(void);
+
 #endif

@@ -62,6 +62,7 @@ Suite *probe_xen_suite(void);
 Suite *corrupt_suite(void);
 Suite *report_suite(void);
 Suite *console_ring_suite(void);
+Suite *xs_wire_suite(void);
 Suite *regressions_suite(void);
 
 #endif

@@ -1,0 +1,190 @@
+/*
+ * XenStore wire parsing (xen/xs_wire.c) with a well-behaved and a hostile
+ * xenstored, and the XenBus frontend steps (xen/xenbus_state.c).  Expected
+ * values follow from xen/io/xs_wire.h and xen/io/xenbus.h.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "xen/xenbus.h"
+#include "xen/xs_wire.h"
+
+static struct xenstore_domain_interface ring;
+static struct xs_msg msg;
+
+/* Play xenstored: append bytes to the response ring. */
+static void respond(const void *data, uint32_t len)
+{
+	const char *p = data;
+	uint32_t i;
+
+	for (i = 0; i < len; i++)
+		ring.rsp[(ring.rsp_prod + i) & (XENSTORE_RING_SIZE - 1)] = p[i];
+	ring.rsp_prod += len;
+}
+
+static void reset(void)
+{
+	memset(&ring, 0, sizeof(ring));
+	memset(&msg, 0, sizeof(msg));
+}
+
+START_TEST(message_in_pieces)
+{
+	struct xsd_sockmsg h = { .type = XS_READ, .req_id = 7, .len = 5 };
+
+	reset();
+	respond(&h, 10);			/* part of the header */
+	ck_assert_int_eq(xs_ring_read_msg(&ring, &msg), 0);
+	respond((char *)&h + 10, sizeof(h) - 10);
+	respond("hel", 3);
+	ck_assert_int_eq(xs_ring_read_msg(&ring, &msg), 0);
+	respond("lo", 2);
+	ck_assert_int_eq(xs_ring_read_msg(&ring, &msg), 1);
+	ck_assert_uint_eq(msg.hdr.req_id, 7);
+	ck_assert_str_eq(msg.body, "hello");
+	ck_assert_uint_eq(ring.rsp_cons, ring.rsp_prod);
+}
+END_TEST
+
+START_TEST(message_across_the_wrap)
+{
+	struct xsd_sockmsg h = { .type = XS_WATCH_EVENT, .len = 6 };
+
+	reset();
+	ring.rsp_prod = ring.rsp_cons = 0xfffffff8;
+	respond(&h, sizeof(h));
+	respond("a\0tok", 6);
+	ck_assert_int_eq(xs_ring_read_msg(&ring, &msg), 1);
+	ck_assert_uint_eq(msg.hdr.type, XS_WATCH_EVENT);
+	ck_assert_mem_eq(msg.body, "a\0tok", 6);
+}
+END_TEST
+
+START_TEST(oversized_length_refused)
+{
+	struct xsd_sockmsg h = { .type = XS_READ,
+				 .len = XENSTORE_PAYLOAD_MAX + 1 };
+
+	reset();
+	respond(&h, sizeof(h));
+	ck_assert_int_eq(xs_ring_read_msg(&ring, &msg), -E2BIG);
+}
+END_TEST
+
+START_TEST(unknown_type_refused)
+{
+	struct xsd_sockmsg h = { .type = XS_TYPE_COUNT, .len = 0 };
+
+	reset();
+	respond(&h, sizeof(h));
+	ck_assert_int_eq(xs_ring_read_msg(&ring, &msg), -EINVAL);
+}
+END_TEST
+
+START_TEST(hostile_rsp_prod_refused)
+{
+	reset();
+	ring.rsp_prod = XENSTORE_RING_SIZE + 1;	/* more than the ring */
+	ck_assert_int_eq(xs_ring_read_msg(&ring, &msg), -EIO);
+	ck_assert_uint_eq(ring.rsp_cons, 0);
+}
+END_TEST
+
+START_TEST(request_ring_full_and_hostile)
+{
+	static char big[XENSTORE_RING_SIZE + 10];
+
+	reset();
+	ck_assert_int_eq(xs_ring_write(&ring, big, sizeof(big)),
+			 XENSTORE_RING_SIZE);
+	ck_assert_int_eq(xs_ring_write(&ring, "x", 1), 0);
+	ring.req_cons = ring.req_prod + 1;	/* consumed the future */
+	ck_assert_int_eq(xs_ring_write(&ring, "x", 1), -EIO);
+}
+END_TEST
+
+START_TEST(error_strings)
+{
+	ck_assert_int_eq(xs_error_to_errno("ENOENT", 7), -ENOENT);
+	ck_assert_int_eq(xs_error_to_errno("EAGAIN", 6), -EAGAIN);
+	ck_assert_int_eq(xs_error_to_errno("EACCES\0junk", 11), -EACCES);
+	ck_assert_int_eq(xs_error_to_errno("ENOENTX", 7), -EIO);
+	ck_assert_int_eq(xs_error_to_errno("ENO", 3), -EIO);
+	ck_assert_int_eq(xs_error_to_errno("", 0), -EIO);
+}
+END_TEST
+
+START_TEST(watch_events)
+{
+	const char *path, *token;
+
+	ck_assert_int_eq(xs_parse_watch_event("a/b\0w3", 7, &path, &token),
+			 0);
+	ck_assert_str_eq(path, "a/b");
+	ck_assert_str_eq(token, "w3");
+	/* token not terminated within the payload */
+	ck_assert_int_eq(xs_parse_watch_event("a/b\0w3", 6, &path, &token),
+			 -EINVAL);
+	/* no terminator at all, and an empty path */
+	ck_assert_int_eq(xs_parse_watch_event("abc", 3, &path, &token),
+			 -EINVAL);
+	ck_assert_int_eq(xs_parse_watch_event("\0w", 3, &path, &token),
+			 -EINVAL);
+}
+END_TEST
+
+START_TEST(directory_names)
+{
+	ck_assert_int_eq(xs_count_names("a\0bc\0", 5), 2);
+	ck_assert_int_eq(xs_count_names("", 0), 0);
+	ck_assert_int_eq(xs_count_names("a\0bc", 4), -EINVAL);
+}
+END_TEST
+
+START_TEST(xenbus_frontend_steps)
+{
+	ck_assert(xenbus_transition_allowed(XenbusStateUnknown,
+					    XenbusStateInitialising));
+	ck_assert(xenbus_transition_allowed(XenbusStateInitialising,
+					    XenbusStateInitialised));
+	ck_assert(xenbus_transition_allowed(XenbusStateInitialised,
+					    XenbusStateConnected));
+	ck_assert(xenbus_transition_allowed(XenbusStateConnected,
+					    XenbusStateClosing));
+	ck_assert(xenbus_transition_allowed(XenbusStateClosing,
+					    XenbusStateClosed));
+	ck_assert(xenbus_transition_allowed(XenbusStateClosed,
+					    XenbusStateInitialising));
+	/* Backend-only states, and going back while connected. */
+	ck_assert(!xenbus_transition_allowed(XenbusStateInitialising,
+					     XenbusStateInitWait));
+	ck_assert(!xenbus_transition_allowed(XenbusStateConnected,
+					     XenbusStateInitialising));
+	ck_assert(!xenbus_transition_allowed(XenbusStateUnknown,
+					     XenbusStateConnected));
+	ck_assert_str_eq(xenbus_state_name(XenbusStateConnected),
+			 "Connected");
+	ck_assert_str_eq(xenbus_state_name((enum xenbus_state)42), "invalid");
+}
+END_TEST
+
+Suite *xs_wire_suite(void)
+{
+	Suite *s = suite_create("xenstore-wire");
+	TCase *tc = tcase_create("wire");
+
+	tcase_add_test(tc, message_in_pieces);
+	tcase_add_test(tc, message_across_the_wrap);
+	tcase_add_test(tc, oversized_length_refused);
+	tcase_add_test(tc, unknown_type_refused);
+	tcase_add_test(tc, hostile_rsp_prod_refused);
+	tcase_add_test(tc, request_ring_full_and_hostile);
+	tcase_add_test(tc, error_strings);
+	tcase_add_test(tc, watch_events);
+	tcase_add_test(tc, directory_names);
+	tcase_add_test(tc, xenbus_frontend_steps);
+	suite_add_tcase(s, tc);
+	return s;
+}

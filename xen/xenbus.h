@@ -1,0 +1,50 @@
+/*
+ * XenBus: PV frontends found under the domain's "device/<type>/<id>" in
+ * XenStore, each handed to the driver registered for its type, and the
+ * frontend half of the state handshake (xen/io/xenbus.h).  A PV driver is
+ * one file declaring a struct xenbus_driver and one xenbus_register().
+ */
+#ifndef XEN_XENBUS_H
+#define XEN_XENBUS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <xen/xen.h>
+#include <xen/io/xenbus.h>
+
+struct xenbus_device {
+	char nodename[64];		/* "device/vif/0" */
+	char otherend[96];		/* the backend's path */
+	domid_t otherend_id;
+	enum xenbus_state state;	/* ours, as last written */
+	const struct xenbus_driver *driver;
+	void *priv;
+};
+
+struct xenbus_driver {
+	const char *type;		/* "vif", "vbd", ... */
+	int (*probe)(struct xenbus_device *dev);
+	/* The backend's state changed (runs on the xenwatch thread). */
+	void (*otherend_changed)(struct xenbus_device *dev,
+				 enum xenbus_state state);
+};
+
+/* Before xenbus_start(), or any time after for later hotplug. */
+int xenbus_register(const struct xenbus_driver *driver);
+
+/* Probe what is there and watch "device" for more.  0 or < 0. */
+int xenbus_start(void);
+
+/*
+ * Write our state, if the handshake allows the step (see
+ * xenbus_transition_allowed); -EINVAL otherwise.
+ */
+int xenbus_switch_state(struct xenbus_device *dev, enum xenbus_state to);
+
+/* The frontend's legal steps, pure so the host tests can check it. */
+bool xenbus_transition_allowed(enum xenbus_state from, enum xenbus_state to);
+
+const char *xenbus_state_name(enum xenbus_state s);
+
+#endif

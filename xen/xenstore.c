@@ -1,0 +1,414 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "boot/mmu.h"
+#include "kernel/errno.h"
+#include "kernel/irq.h"
+#include "kernel/mutex.h"
+#include "kernel/printk.h"
+#include "kernel/sem.h"
+#include "kernel/thread.h"
+#include "xen/events.h"
+#include "xen/hypercall.h"
+#include "xen/xenstore.h"
+#include "xen/xs_wire.h"
+
+#define REPLY_TIMEOUT_MS	10000
+#define SPACE_WAIT_MS		100
+#define MAX_WATCHES		16
+#define WATCH_QUEUE		8
+#define PATH_LEN		256
+#define TXN_RETRIES		16
+#define READER_PRIORITY		2
+#define WATCH_PRIORITY		3
+
+struct watch {
+	char path[PATH_LEN];
+	char token[12];
+	xs_watch_cb cb;
+	void *ctx;
+};
+
+struct watch_event {
+	char path[PATH_LEN];
+	char token[12];
+};
+
+/*
+ * Client state, owned by this file.  The ring and port are set once by
+ * xenstore_init().  request_lock serialises requests: one in flight, its
+ * reply handed from the reader thread through reply/reply_ready.  The
+ * watch table is changed under request_lock; the event queue with IRQs
+ * masked (reader produces, xenwatch consumes).
+ */
+static struct xenstore_domain_interface *ring;
+static evtchn_port_t port;
+static bool broken;
+static struct sem ring_event, ring_space, reply_ready, events_ready;
+static struct mutex request_lock;
+static uint32_t next_req_id, waiting_req_id;
+static struct xs_msg incoming, reply;
+static struct watch watches[MAX_WATCHES];
+static struct watch_event queue[WATCH_QUEUE];
+static unsigned int queue_head, queue_len;
+
+bool xenstore_available(void)
+{
+	return ring && !broken;
+}
+
+static void on_event(evtchn_port_t p, void *ctx)
+{
+	(void)p;
+	(void)ctx;
+	sem_give(&ring_event);
+	sem_give(&ring_space);
+}
+
+static void queue_watch_event(const struct xs_msg *m)
+{
+	const char *path, *token;
+	unsigned long flags;
+
+	if (xs_parse_watch_event(m->body, m->hdr.len, &path, &token)) {
+		printk("xenstore: malformed watch event ignored\n");
+		return;
+	}
+	flags = irq_save();
+	if (queue_len == WATCH_QUEUE) {
+		irq_restore(flags);
+		printk("xenstore: watch queue full, event for %.60s lost\n",
+		       path);
+		return;
+	}
+	snprintf(queue[(queue_head + queue_len) % WATCH_QUEUE].path,
+		 PATH_LEN, "%s", path);
+	snprintf(queue[(queue_head + queue_len) % WATCH_QUEUE].token,
+		 sizeof(queue[0].token), "%s", token);
+	queue_len++;
+	irq_restore(flags);
+	sem_give(&events_ready);
+}
+
+/* The only reader of the response ring. */
+static void reader_thread(void *unused)
+{
+	int r;
+
+	(void)unused;
+	for (;;) {
+		r = xs_ring_read_msg(ring, &incoming);
+		if (r < 0) {
+			printk("xenstore: xenstored broke the protocol (%d); "
+			       "disconnecting\n", r);
+			broken = true;
+			sem_give(&reply_ready);
+			return;
+		}
+		if (r == 0) {
+			sem_take(&ring_event, WAIT_FOREVER);
+			continue;
+		}
+		evtchn_send(port);	/* we made room in the ring */
+		if (incoming.hdr.type == XS_WATCH_EVENT) {
+			queue_watch_event(&incoming);
+		} else if (waiting_req_id &&
+			   incoming.hdr.req_id == waiting_req_id) {
+			memcpy(&reply, &incoming, sizeof(reply));
+			waiting_req_id = 0;
+			sem_give(&reply_ready);
+		} else {
+			printk("xenstore: reply to unknown request %u "
+			       "dropped\n", incoming.hdr.req_id);
+		}
+		incoming.have = 0;
+	}
+}
+
+static void watch_thread(void *unused)
+{
+	struct watch_event ev;
+	unsigned long flags;
+	unsigned int i;
+
+	(void)unused;
+	for (;;) {
+		sem_take(&events_ready, WAIT_FOREVER);
+		flags = irq_save();
+		ev = queue[queue_head];
+		queue_head = (queue_head + 1) % WATCH_QUEUE;
+		queue_len--;
+		irq_restore(flags);
+		for (i = 0; i < MAX_WATCHES; i++)
+			if (watches[i].cb &&
+			    strcmp(watches[i].token, ev.token) == 0)
+				watches[i].cb(ev.path, watches[i].ctx);
+	}
+}
+
+static int write_all(const void *buf, size_t len)
+{
+	const char *p = buf;
+	unsigned int stalls = 0;
+
+	while (len) {
+		long n = xs_ring_write(ring, p, len);
+
+		if (n < 0) {
+			broken = true;
+			return -EIO;
+		}
+		p += n;
+		len -= (size_t)n;
+		if (n) {
+			stalls = 0;
+			continue;
+		}
+		evtchn_send(port);
+		if (sem_take(&ring_space, SPACE_WAIT_MS) &&
+		    ++stalls * SPACE_WAIT_MS >= REPLY_TIMEOUT_MS)
+			return -ETIMEDOUT;
+	}
+	return 0;
+}
+
+/*
+ * One request: header and payload parts out, the matching reply back.
+ * out, if given, receives the reply body (NUL-terminated, truncated).
+ */
+static int request(uint32_t type, xs_transaction_t t, const char *parts[],
+		   const uint32_t lens[], unsigned int nparts, char *out,
+		   size_t outlen)
+{
+	struct xsd_sockmsg hdr = { .type = type, .tx_id = t };
+	unsigned int i;
+	int err;
+
+	if (!ring || broken)
+		return ring ? -EIO : -ENOENT;
+	for (i = 0; i < nparts; i++)
+		hdr.len += lens[i];
+	if (hdr.len > XENSTORE_PAYLOAD_MAX)
+		return -E2BIG;
+	mutex_lock(&request_lock, WAIT_FOREVER);
+	hdr.req_id = ++next_req_id;
+	waiting_req_id = hdr.req_id;
+	err = write_all(&hdr, sizeof(hdr));
+	for (i = 0; !err && i < nparts; i++)
+		err = write_all(parts[i], lens[i]);
+	if (!err) {
+		evtchn_send(port);
+		if (sem_take(&reply_ready, REPLY_TIMEOUT_MS))
+			err = -ETIMEDOUT;
+		else if (broken)
+			err = -EIO;
+		else if (reply.hdr.type == XS_ERROR)
+			err = xs_error_to_errno(reply.body, reply.hdr.len);
+		else if (reply.hdr.type != type)
+			err = -EIO;
+		else
+			err = (int)reply.hdr.len;
+	}
+	if (err >= 0 && out && outlen) {
+		size_t n = reply.hdr.len < outlen - 1 ? reply.hdr.len :
+							outlen - 1;
+
+		memcpy(out, reply.body, n);
+		out[n] = '\0';
+	}
+	waiting_req_id = 0;
+	mutex_unlock(&request_lock);
+	return err;
+}
+
+int xs_read(xs_transaction_t t, const char *path, char *buf, size_t len)
+{
+	const char *parts[] = { path };
+	uint32_t lens[] = { (uint32_t)strlen(path) + 1 };
+
+	return request(XS_READ, t, parts, lens, 1, buf, len);
+}
+
+int xs_write(xs_transaction_t t, const char *path, const char *value)
+{
+	/* The value goes without its NUL: XenStore values are bytes. */
+	const char *parts[] = { path, value };
+	uint32_t lens[] = { (uint32_t)strlen(path) + 1,
+			    (uint32_t)strlen(value) };
+	int err = request(XS_WRITE, t, parts, lens, 2, NULL, 0);
+
+	return err < 0 ? err : 0;
+}
+
+static int simple(uint32_t type, xs_transaction_t t, const char *path)
+{
+	const char *parts[] = { path };
+	uint32_t lens[] = { (uint32_t)strlen(path) + 1 };
+	int err = request(type, t, parts, lens, 1, NULL, 0);
+
+	return err < 0 ? err : 0;
+}
+
+int xs_mkdir(xs_transaction_t t, const char *path)
+{
+	return simple(XS_MKDIR, t, path);
+}
+
+int xs_rm(xs_transaction_t t, const char *path)
+{
+	return simple(XS_RM, t, path);
+}
+
+int xs_directory(xs_transaction_t t, const char *path, char *buf,
+		 size_t len)
+{
+	const char *parts[] = { path };
+	uint32_t lens[] = { (uint32_t)strlen(path) + 1 };
+	int n = request(XS_DIRECTORY, t, parts, lens, 1, buf, len);
+
+	if (n < 0)
+		return n;
+	if ((size_t)n >= len)
+		return -E2BIG;
+	return xs_count_names(buf, (uint32_t)n);
+}
+
+int xs_transaction_start(xs_transaction_t *t)
+{
+	const char *parts[] = { "" };
+	uint32_t lens[] = { 1 };
+	char id[16];
+	int err = request(XS_TRANSACTION_START, XS_NO_TRANSACTION, parts,
+			  lens, 1, id, sizeof(id));
+
+	if (err < 0)
+		return err;
+	*t = (xs_transaction_t)strtoul(id, NULL, 10);
+	return *t ? 0 : -EIO;
+}
+
+int xs_transaction_end(xs_transaction_t t, bool commit)
+{
+	const char *parts[] = { commit ? "T" : "F" };
+	uint32_t lens[] = { 2 };
+	int err = request(XS_TRANSACTION_END, t, parts, lens, 1, NULL, 0);
+
+	return err < 0 ? err : 0;
+}
+
+int xs_transaction_run(int (*fn)(xs_transaction_t t, void *ctx), void *ctx)
+{
+	xs_transaction_t t;
+	unsigned int tries;
+	int err = -EAGAIN;
+
+	for (tries = 0; tries < TXN_RETRIES && err == -EAGAIN; tries++) {
+		err = xs_transaction_start(&t);
+		if (err)
+			return err;
+		err = fn(t, ctx);
+		if (err) {
+			xs_transaction_end(t, false);
+			return err;
+		}
+		err = xs_transaction_end(t, true);
+	}
+	return err;
+}
+
+int xs_watch(const char *path, xs_watch_cb cb, void *ctx)
+{
+	unsigned int i;
+	const char *parts[2];
+	uint32_t lens[2];
+	int err;
+
+	if (strlen(path) >= PATH_LEN)
+		return -E2BIG;
+	mutex_lock(&request_lock, WAIT_FOREVER);
+	for (i = 0; i < MAX_WATCHES && watches[i].cb; i++)
+		;
+	if (i == MAX_WATCHES) {
+		mutex_unlock(&request_lock);
+		return -ENOSPC;
+	}
+	snprintf(watches[i].path, PATH_LEN, "%s", path);
+	snprintf(watches[i].token, sizeof(watches[i].token), "w%u", i);
+	watches[i].ctx = ctx;
+	watches[i].cb = cb;
+	mutex_unlock(&request_lock);
+	parts[0] = watches[i].path;
+	lens[0] = (uint32_t)strlen(path) + 1;
+	parts[1] = watches[i].token;
+	lens[1] = (uint32_t)strlen(watches[i].token) + 1;
+	err = request(XS_WATCH, XS_NO_TRANSACTION, parts, lens, 2, NULL, 0);
+	if (err < 0) {
+		watches[i].cb = NULL;
+		return err;
+	}
+	return 0;
+}
+
+int xs_unwatch(const char *path)
+{
+	const char *parts[2];
+	uint32_t lens[2];
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < MAX_WATCHES; i++)
+		if (watches[i].cb && strcmp(watches[i].path, path) == 0)
+			break;
+	if (i == MAX_WATCHES)
+		return -ENOENT;
+	parts[0] = watches[i].path;
+	lens[0] = (uint32_t)strlen(path) + 1;
+	parts[1] = watches[i].token;
+	lens[1] = (uint32_t)strlen(watches[i].token) + 1;
+	err = request(XS_UNWATCH, XS_NO_TRANSACTION, parts, lens, 2, NULL, 0);
+	watches[i].cb = NULL;
+	return err < 0 ? err : 0;
+}
+
+static long get_param(uint32_t index, uint64_t *value)
+{
+	struct xen_hvm_param p = { .domid = DOMID_SELF, .index = index };
+	long err = hyp_hvm_op(HVMOP_get_param, &p);
+
+	*value = p.value;
+	return err;
+}
+
+int xenstore_init(void)
+{
+	uint64_t pfn, evtchn;
+	long err;
+
+	/* Dom0less guests get no store, or one set up later (~0): skip. */
+	if (get_param(HVM_PARAM_STORE_PFN, &pfn) || !pfn || pfn == ~0ULL ||
+	    get_param(HVM_PARAM_STORE_EVTCHN, &evtchn) || !evtchn)
+		return -ENOENT;
+	if (mmu_map(pfn << 12, 4096, MMU_NORMAL))
+		return -EFAULT;
+	sem_init(&ring_event, 0, 1);
+	sem_init(&ring_space, 0, 1);
+	sem_init(&reply_ready, 0, 1);
+	sem_init(&events_ready, 0, WATCH_QUEUE);
+	mutex_init(&request_lock);
+	ring = (struct xenstore_domain_interface *)(uintptr_t)(pfn << 12);
+	port = (evtchn_port_t)evtchn;
+	err = evtchn_set_handler(port, on_event, NULL);
+	if (err) {
+		ring = NULL;
+		return (int)err;
+	}
+	if (!thread_create("xenstore", reader_thread, NULL, READER_PRIORITY,
+			   THREAD_STACK_DEFAULT) ||
+	    !thread_create("xenwatch", watch_thread, NULL, WATCH_PRIORITY,
+			   THREAD_STACK_DEFAULT)) {
+		ring = NULL;
+		return -ENOMEM;
+	}
+	return 0;
+}
