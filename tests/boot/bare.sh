@@ -58,13 +58,13 @@ sample() {
 }
 
 # stops NAME APP REGEX...: app=APP must print every REGEX and QEMU must
-# exit by itself (PSCI SYSTEM_OFF) within the limit.
+# exit by itself (PSCI SYSTEM_OFF) within the limit.  GIC=2 picks GICv2.
 stops() {
     local name=$1 app=$2 why=
     shift 2
     local log=$logs/bare-$name.log
     # shellcheck disable=SC2046
-    if ! qemu_exits "$limit" "$log" -- $(machine 3 off 512M 1) \
+    if ! qemu_exits "$limit" "$log" -- $(machine "${GIC:-3}" off 512M 1) \
         -kernel "$image" -append "app=$app"; then
         why="QEMU did not power off within ${limit}s"
     elif ! log_has_all "$log" "$@"; then
@@ -106,6 +106,13 @@ stops fault-dump fault '^unexpected exception \(synchronous\): data abort$' \
 stops panic-stops panic '^PANIC: requested by app=panic$' '^stop: crash via psci$'
 stops app-end-powers-off hello '^hello: done$' '^kernel: all threads finished$' \
     '^stop: poweroff via psci$'
+# The kernel's own services: sleep, semaphore timeouts, preemption, time
+# slicing, mutexes (apps/kernel_test.c), on both interrupt controllers.
+for g in 2 3; do
+    GIC=$g stops "kernel-services-gicv$g" kernel-test '^kernel-test: PASS \(0 failed\)$' \
+        '^kernel-test: ok time-slicing$' '^kernel-test: ok mutex-exclusion$' \
+        '^kernel-test: ok preemption$' '^stop: poweroff via psci$'
+done
 stops unknown-app no-such-app '^PANIC: boot: bootargs "app=no-such-app" name no known app$'
 
 echo "bare boot tests: $passed passed, $failed failed"
