@@ -5,6 +5,10 @@
  *   granter (a domU):  app=xen-peer role=granter peer=0 gref=R rounds=N
  *   mapper  (dom0):    app=xen-peer role=mapper  peer=1 gref=R rounds=N
  *
+ * With bench=1 each side also reports timings (apps/bench_stats.h): the
+ * granter each round trip and grant + end-access cycles, the mapper
+ * map + unmap cycles of the granted page.
+ *
  * How each side learns the other's numbers: the grant reference R is
  * agreed in bootargs (the granter grants exactly R).  The event-channel
  * port is whatever Xen allocated to the granter, which writes it into the
@@ -27,6 +31,8 @@
 #include <string.h>
 
 #include "apps/app.h"
+#include "apps/bench_stats.h"
+#include "drivers/arm_timer.h"
 #include "kernel/board.h"
 #include "kernel/bootargs.h"
 #include "kernel/atomic.h"
@@ -45,6 +51,8 @@
 #define WAIT_MS		10000
 #define RETRY_MS	20
 #define BAD_GREF	0xfff0
+#define MAX_SAMPLES	1000
+#define GRANT_CYCLES	200
 
 struct peer_page {
 	uint32_t magic;
@@ -58,6 +66,9 @@ struct peer_page {
 
 /* Given by the event handler, taken by the app thread. */
 static struct sem event_sem;
+/* Timing samples when bench=1, filled by this app's one thread. */
+static bool benchmarking;
+static uint64_t samples[MAX_SAMPLES];
 
 static void on_event(evtchn_port_t port, void *ctx)
 {
@@ -108,6 +119,40 @@ static void notify(evtchn_port_t port)
 		      xen_strerror(err));
 }
 
+/* Grant a page to peer and end access again, nobody mapping it. */
+static void bench_grant_cycles(domid_t peer)
+{
+	void *page = page_alloc(1);
+	unsigned int i;
+
+	for (i = 0; page && i < GRANT_CYCLES; i++) {
+		uint64_t t = arm_timer_now();
+		long ref = gnttab_grant_access(peer, (uint64_t)(uintptr_t)page,
+					       false);
+
+		if (ref < 0 || gnttab_end_access((grant_ref_t)ref))
+			panic("peer: grant cycle %u failed", i);
+		samples[i] = arm_timer_now() - t;
+	}
+	bench_report("grant-end-access", samples, GRANT_CYCLES);
+}
+
+/* Map and unmap the peer's granted page again and again. */
+static void bench_map_cycles(domid_t peer, grant_ref_t gref)
+{
+	struct gnttab_mapping m;
+	unsigned int i;
+
+	for (i = 0; i < GRANT_CYCLES; i++) {
+		uint64_t t = arm_timer_now();
+
+		if (gnttab_map(peer, gref, false, &m) || gnttab_unmap(&m))
+			panic("peer: map cycle %u failed", i);
+		samples[i] = arm_timer_now() - t;
+	}
+	bench_report("grant-map-unmap", samples, GRANT_CYCLES);
+}
+
 static void granter(domid_t peer, grant_ref_t gref, uint32_t rounds)
 {
 	volatile struct peer_page *page = page_alloc(1);
@@ -132,6 +177,8 @@ static void granter(domid_t peer, grant_ref_t gref, uint32_t rounds)
 	wait_until(seq_ready, &(struct seq_wait){ &page->connected, 1, false },
 		   "waiting for the mapper to connect");
 	for (i = 1; i <= rounds; i++) {
+		uint64_t t = arm_timer_now();
+
 		snprintf((char *)page->ping, sizeof(page->ping), "ping %u", i);
 		smp_wmb();
 		page->ping_seq = i;
@@ -144,8 +191,15 @@ static void granter(domid_t peer, grant_ref_t gref, uint32_t rounds)
 		    strcmp((const char *)page->pong, want) != 0)
 			panic("peer: round %u: got seq %u \"%.31s\"", i,
 			      page->pong_seq, (const char *)page->pong);
+		if (i <= MAX_SAMPLES)
+			samples[i - 1] = arm_timer_now() - t;
 	}
 	printk("peer: granter: %u messages exchanged and checked\n", rounds);
+	if (benchmarking) {
+		bench_report("evtchn-roundtrip", samples,
+			     rounds < MAX_SAMPLES ? rounds : MAX_SAMPLES);
+		bench_grant_cycles(peer);
+	}
 
 	err = gnttab_end_access((grant_ref_t)ref);
 	if (err != -EBUSY)
@@ -227,6 +281,8 @@ static void mapper(domid_t peer, grant_ref_t gref, uint32_t rounds)
 		      port);
 	printk("peer: mapper: bound d%u port %ld as %ld, mapped grant %u\n",
 	       peer, remote, port, gref);
+	if (benchmarking)
+		bench_map_cycles(peer, gref);
 	page->connected = 1;
 	notify((evtchn_port_t)port);
 
@@ -271,6 +327,7 @@ static void xen_peer_main(void)
 	if (!xen->present)
 		panic("peer: needs Xen (no xen,xen node in the DT)");
 	sem_init(&event_sem, 0, 1000);
+	benchmarking = bootarg_ulong(args, "bench", 0) != 0;
 	bootarg(args, "role", role, sizeof(role));
 	if (strcmp(role, "granter") == 0)
 		granter(peer, gref, rounds);

@@ -22,6 +22,7 @@ _head:
 	.long	0			/* res5: no PE header */
 
 primary_entry:
+	mrs	x21, cntvct_el0		/* boot time zero, for the benchmarks */
 	mov	x19, x0			/* DTB physical address */
 	adr	x20, _head		/* where we were loaded */
 	msr	daifset, #0xf
@@ -73,6 +74,7 @@ el1_entry:
 	mov	x30, xzr
 	mov	x0, x19
 	mov	x1, x20
+	mov	x2, x21
 	bl	kernel_main
 halt:	wfi
 	b	halt

@@ -35,11 +35,14 @@
 
 extern char _head[], _end[];
 
-void kernel_main(uint64_t dtb, uint64_t image_base);
+void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks);
 
 /* Filled once by kernel_main() before any thread exists. */
 static struct platform platform;
 const struct platform *const board = &platform;
+
+/* Counter stamps of the boot, set once by kernel_main(). */
+struct boot_ticks boot_ticks;
 
 /* The DTB after it moved out of the allocator's way (for later readers). */
 static void *dtb_copy;
@@ -166,11 +169,16 @@ static void app_thread(void *arg)
 {
 	const struct app *app = arg;
 
+	boot_ticks.app_main = arm_timer_now();
+	printk("bench: boot ticks first-line %llu app-main %llu freq %u\n",
+	       (unsigned long long)(boot_ticks.first_line - boot_ticks.entry),
+	       (unsigned long long)(boot_ticks.app_main - boot_ticks.entry),
+	       arm_timer_freq());
 	app->main();
 	printk("app %s: finished\n", app->name);
 }
 
-void kernel_main(uint64_t dtb, uint64_t image_base)
+void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 {
 	uint64_t dtb_size = early_dtb_size(dtb);
 	const char *why;
@@ -186,6 +194,8 @@ void kernel_main(uint64_t dtb, uint64_t image_base)
 	choose_console();
 
 	printk("*** Booting %s %s ***\n", KERNEL_NAME, KERNEL_VERSION);
+	boot_ticks.entry = entry_ticks;
+	boot_ticks.first_line = read_sysreg(cntvct_el0);
 	printk("boot: image at 0x%llx, DTB at 0x%llx (%llu bytes)\n",
 	       (unsigned long long)image_base, (unsigned long long)dtb,
 	       (unsigned long long)dtb_size);
