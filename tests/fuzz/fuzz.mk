@@ -29,13 +29,15 @@ FUZZ_CFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -iquote . \
 # libfdt itself is Debian's (the same release the kernel links, for the
 # host), not instrumented: coverage guidance stops at its entry points,
 # though ASan still checks its memcmp/strlen/strnlen calls.
-FUZZ_HARNESSES := fdt_probe console_ring
+FUZZ_HARNESSES := fdt_probe console_ring xs_wire
 fuzz_srcs_fdt_probe := $(FDT_SRCS)
 fuzz_libs_fdt_probe := -lfdt
 # The pure Xen ring code the unit tests link too (console_ring.c and what
 # it is built on).
 fuzz_srcs_console_ring := $(filter xen/%,$(UNIT_CODE_SRCS))
 fuzz_libs_console_ring :=
+fuzz_srcs_xs_wire := xen/xs_wire.c xen/byte_ring.c
+fuzz_libs_xs_wire :=
 
 FUZZ_BINS := $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_HARNESSES))
 
@@ -49,7 +51,7 @@ $(FUZZ_DIR)/fuzz_$(1): tests/fuzz/fuzz_$(1).c $(fuzz_srcs_$(1)) \
 endef
 $(foreach h,$(FUZZ_HARNESSES),$(eval $(call fuzz_harness,$(h))))
 
-# Seeds: every DTB in the test data, and a few hand-written ring scripts.
+# Seeds: every DTB in the test data; hand-written ring scripts (seeds.sh).
 # Rebuilt each time (cheap) so a removed test DTB does not linger.
 .PHONY: fuzz-seeds
 fuzz-seeds: $(CRAFTED_DTBS)
@@ -57,7 +59,7 @@ fuzz-seeds: $(CRAFTED_DTBS)
 	$(Q)mkdir -p $(FUZZ_DIR)/seeds/fdt_probe
 	$(Q)cp tests/data/qemu/*.dtb tests/data/xen/*.dtb $(CRAFTED_DTBS) \
 		$(FUZZ_DIR)/seeds/fdt_probe/
-	$(Q)tests/fuzz/ring-seeds.sh $(FUZZ_DIR)/seeds/console_ring
+	$(Q)tests/fuzz/seeds.sh $(FUZZ_DIR)/seeds
 
 # One harness after another (they would only compete for the CPUs), all
 # of them even if one crashes; fail at the end if any did.
@@ -81,3 +83,7 @@ fuzz: $(FUZZ_BINS) fuzz-seeds
 
 fuzz-smoke: $(FUZZ_BINS) fuzz-seeds
 	$(call fuzz_run,smoke,$(FUZZ_SMOKE_SECONDS))
+
+# The static analysis that goes with the fuzzing (make lint), in its own
+# fragment; included from here so the top Makefile needs one line for both.
+-include tests/lint/lint.mk

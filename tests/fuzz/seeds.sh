@@ -1,15 +1,44 @@
 #!/usr/bin/env bash
-# ring-seeds.sh DIR: a few console-ring scripts for fuzz_console_ring.c to
-# start from (format in that file: four big-endian indices in_cons, in_prod,
-# out_cons, out_prod, then operations).  Each one exercises a case the unit
-# tests name: empty ring, full ring, wrapping indices, corrupt indices.
+# seeds.sh DIR: hand-written starting inputs for the ring harnesses, in
+# DIR/console_ring and DIR/xs_wire (the fdt_probe seeds are the test DTBs).
+# Formats: see tests/fuzz/fuzz_console_ring.c and fuzz_xs_wire.c.  Each
+# seed exercises a case the unit tests name; the fuzzer mutates from there.
 set -euo pipefail
 dir=$1
-mkdir -p "$dir"
-# op: 0 write LEN16, 2 read LEN16, 4+8k set index k, 7 peer drains out ring
-printf '\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\5\2\0\5' >"$dir/empty-write-read"
-printf '\0\0\0\0\0\0\4\0\0\0\0\0\0\0\10\0\0\0\1\2\4\0\7\0\0\1' >"$dir/full-both"
+z16='\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0'
+
+# console_ring: four big-endian indices in_cons, in_prod, out_cons,
+# out_prod, then ops: 0 write LEN16, 2 read LEN16, 4+8k set index k to
+# VALUE32, 7 the peer drains the out ring.
+c=$dir/console_ring
+mkdir -p "$c"
+printf "$z16"'\0\0\5\2\0\5' >"$c/empty-write-read"
+printf '\0\0\0\0\0\0\4\0\0\0\0\0\0\0\10\0\0\0\1\2\4\0\7\0\0\1' >"$c/full-both"
 printf '\377\377\377\376\0\0\0\2\377\377\377\376\377\377\377\376\0\0\4\2\0\4' \
-    >"$dir/wrapping"
+    >"$c/wrapping"
 printf '\0\0\0\0\0\0\4\1\0\0\0\0\0\0\10\1\0\0\1\2\0\1\34\0\0\0\0\0\0\1' \
-    >"$dir/corrupt"
+    >"$c/corrupt"
+
+# xs_wire: LEN16 and a raw payload; four big-endian indices rsp_cons,
+# rsp_prod, req_cons, req_prod; then ops: 0 read a message, 2 the peer
+# appends LEN16 bytes, 4+8k set index k, 5 the peer takes our requests,
+# 6 write LEN16 request bytes.  Headers on the ring are host-endian
+# struct xsd_sockmsg {type, req_id, tx_id, len} (x86-64: little-endian).
+x=$dir/xs_wire
+mkdir -p "$x"
+hdr() { # TYPE LEN as octal escapes
+    printf "$1"'\0\0\0\0\0\0\0\0\0\0\0'"$2"'\0\0\0'
+}
+{ printf '\0\013path\0token\0'"$z16"'\2\0\026'; hdr '\017' '\006'
+  printf 'a\0tok\0\0'; } >"$x/watch-event"
+{ printf '\0\007ENOENT\0'"$z16"'\2\0\027'; hdr '\020' '\007'
+  printf 'ENOENT\0\0'; } >"$x/error-reply"
+{ printf '\0\011a\0bb\0ccc\0'"$z16"'\2\0\031'; hdr '\001' '\011'
+  printf 'a\0bb\0ccc\0\0\6\0\100\5\6\4\0'; } >"$x/directory-and-write"
+# A header in two pieces, then one claiming 4097 bytes (too big).
+{ printf '\0\0'"$z16"'\2\0\012'; hdr '\002' '\002' | head -c 10; printf '\0'
+  printf '\2\0\010'; hdr '\002' '\002' | tail -c 6; printf 'ok\0'
+  printf '\2\0\020'; printf '\002\0\0\0\0\0\0\0\0\0\0\0\001\020\0\0'
+  printf '\0'; } >"$x/split-then-too-big"
+# The peer claims more than the ring holds.
+printf '\0\0\0\0\0\0\0\0\4\1\0\0\0\0\0\0\0\0\0\6\0\1' >"$x/corrupt-rsp-prod"
