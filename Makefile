@@ -108,7 +108,7 @@ tools: $(BUILD)/host/dtb-probe
 -include tests/boot/boot.mk
 -include tests/fuzz/fuzz.mk
 
-check: unit boot-tests fuzz-smoke
+check: unit boot-tests fuzz-smoke lint
 	@echo "make check: all tests passed"
 
 run-bare: $(BUILD)/zephyr.bin

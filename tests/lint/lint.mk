@@ -1,0 +1,74 @@
+# make lint: clang-tidy and cppcheck over the kernel (as built for aarch64,
+# with the kernel's own flags) and the host code (fdt/ and the pure Xen
+# code as the tools and tests build them, the unit tests, the fuzzers).
+# Included through tests/fuzz/fuzz.mk; `make check` runs it.
+#
+#   make lint          clean, or the findings and a non-zero exit
+#   make lint V=1      the same, showing the commands
+#
+# clang-tidy's checks and why: /.clang-tidy.  Accepted false positives,
+# each with its reason: tests/lint/suppressions (clang-tidy) and
+# tests/lint/cppcheck-suppressions.  clang-tidy runs per file and
+# remembers a clean file (stamp in build/lint) until it, a header, the
+# flags or the check list change; cppcheck is quick and always runs.
+
+CLANG_TIDY ?= clang-tidy
+CPPCHECK ?= cppcheck
+export CLANG_TIDY
+LINT_DIR := $(BUILD)/lint
+
+LINT_TARGET_SRCS := $(filter %.c,$(KERNEL_SRCS))
+LINT_HOST_SRCS := $(sort fdt/dtb-probe.c $(UNIT_CODE_SRCS) \
+	$(wildcard tests/unit/*.c tests/fuzz/*.c))
+LINT_HEADERS := $(wildcard */*.h */*/*.h kernel/libc/include/*.h)
+
+# clang parses the kernel as GCC builds it, for aarch64: the same include
+# directories and defines.  Dropped: dependency output, and the one
+# GCC-only optimisation flag clang does not know.
+LINT_TARGET_FLAGS := --target=aarch64-linux-gnu \
+	$(filter-out -MMD -MP -fno-tree-loop-distribute-patterns,$(KERNEL_CFLAGS))
+LINT_HOST_FLAGS := $(filter-out -MMD -MP,$(HOST_CFLAGS)) $(CHECK_CFLAGS)
+LINT_TIDY_DEPS := .clang-tidy tests/lint/suppressions tests/lint/tidy.sh \
+	tests/lint/lint.mk $(LINT_HEADERS)
+
+LINT_STAMPS := $(patsubst %,$(LINT_DIR)/target/%.ok,$(LINT_TARGET_SRCS)) \
+	$(patsubst %,$(LINT_DIR)/host/%.ok,$(LINT_HOST_SRCS))
+
+$(LINT_DIR)/target/%.c.ok: %.c $(LINT_TIDY_DEPS) | $(TARGET_LIBFDT) \
+		$(XEN_INCLUDE)/xen/xen.h
+	$(call msg,TIDY,$<)
+	$(Q)tests/lint/tidy.sh $@ tests/lint/suppressions $< -- \
+		$(LINT_TARGET_FLAGS)
+
+$(LINT_DIR)/host/%.c.ok: %.c $(LINT_TIDY_DEPS)
+	$(call msg,HOSTTIDY,$<)
+	$(Q)tests/lint/tidy.sh $@ tests/lint/suppressions $< -- \
+		$(LINT_HOST_FLAGS)
+
+# cppcheck: --enable=warning,portability adds real-bug classes (and
+# 64-bit portability) to its default errors; style and performance are
+# taste.  It reads the kernel with the same -I/-D as the build (libfdt's
+# and Xen's headers included, so their macros are understood) but not
+# libc's headers on the host, whose GNU extensions it cannot parse: its
+# own library models stand in for them.
+LINT_CPPCHECK := $(CPPCHECK) --quiet --enable=warning,portability \
+	--std=c11 --platform=unix64 --error-exitcode=1 --inline-suppr \
+	--suppress=missingIncludeSystem \
+	--suppressions-list=tests/lint/cppcheck-suppressions
+LINT_CPPCHECK_TARGET := -D__aarch64__ -D__GNUC__ \
+	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ \
+	--include=kernel/visibility.h -I kernel/libc/include -I . \
+	-I $(XEN_INCLUDE) -I $(ARM64_ROOT)/usr/include
+LINT_CPPCHECK_HOST := -D__x86_64__ -D__GNUC__ -I . -I $(XEN_INCLUDE)
+
+.PHONY: lint lint-tidy lint-cppcheck
+lint: lint-tidy lint-cppcheck
+	@echo "lint: clean"
+
+lint-tidy: $(LINT_STAMPS)
+
+lint-cppcheck: | $(TARGET_LIBFDT) $(XEN_INCLUDE)/xen/xen.h
+	$(call msg,CPPCHECK,kernel)
+	$(Q)$(LINT_CPPCHECK) $(LINT_CPPCHECK_TARGET) $(LINT_TARGET_SRCS)
+	$(call msg,CPPCHECK,host)
+	$(Q)$(LINT_CPPCHECK) $(LINT_CPPCHECK_HOST) $(LINT_HOST_SRCS)
