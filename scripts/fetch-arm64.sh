@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# fetch-arm64.sh PKG...: download Debian arm64 packages and unpack them
-# under $XENGUEST_CACHE/arm64root (default ~/.cache/xenguest), printing
-# that directory.  Nothing is installed system-wide: an arm64 package
-# installed on an x86 host would drag in a foreign dependency chain.
+# fetch-arm64.sh [--root NAME] PKG...: download Debian arm64 packages and
+# unpack them under $XENGUEST_CACHE/arm64root (default ~/.cache/xenguest),
+# printing that directory.  Nothing is installed system-wide: an arm64
+# package installed on an x86 host would drag in a foreign dependency chain.
 # Idempotent and offline once a package is unpacked (a stamp marks it).
+# --root NAME unpacks into $XENGUEST_CACHE/NAME instead, with its own
+# stamps (the .debs are shared): e.g. a dom0 root file system kept apart
+# from the build's packages.
 set -euo pipefail
 cache=${XENGUEST_CACHE:-$HOME/.cache/xenguest}
-root=$cache/arm64root
+root=$cache/arm64root stamps=$cache/stamps
 die() { echo "fetch-arm64.sh: $*" >&2; exit 1; }
+if [ "${1:-}" = --root ]; then
+    [[ ${2:-} =~ ^[A-Za-z0-9][A-Za-z0-9._-]*$ ]] || die "--root needs a plain NAME"
+    root=$cache/$2 stamps=$cache/stamps/$2
+    shift 2
+fi
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo
-mkdir -p "$cache/debs" "$cache/stamps" "$root"
+mkdir -p "$cache/debs" "$stamps" "$root"
 
 fetch_one() {
     local pkg=$1 deb dl
@@ -41,10 +49,10 @@ fetch_one() {
     fi
     dpkg-deb -x "$deb" "$root"
     # Written last: its presence means the unpack completed.
-    echo "${deb##*/}" >"$cache/stamps/$pkg"
+    echo "${deb##*/}" >"$stamps/$pkg"
 }
 
 for pkg in "$@"; do
-    [ -s "$cache/stamps/$pkg" ] || fetch_one "$pkg"
+    [ -s "$stamps/$pkg" ] || fetch_one "$pkg"
 done
 echo "$root"
