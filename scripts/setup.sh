@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(make gcc libc6-dev pkg-config gcc-aarch64-linux-gnu
           binutils-aarch64-linux-gnu libfdt-dev libxen-dev qemu-system-arm
           check device-tree-compiler clang libclang-rt-14-dev clang-tidy
-          cppcheck socat)
+          cppcheck socat cpio)
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo
 missing=()
