@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# bad-dtb.sh IMAGE ELF TRAMPOLINE WORK_DIR: boot the image on QEMU's virt
+# machine with DTBs made unbootable on purpose and check that it fails
+# cleanly: a named error, a panic with the reason, and a power-off; or,
+# for a blob it cannot read at all (so no console), a parked CPU whose
+# log buffer in guest memory holds the reason.
+#
+# The DTBs are derived from QEMU's own (dumpdtb, same -machine and -m as
+# the boot) with fdtput.  QEMU rewrites the memory node of a -dtb blob, so
+# each blob is loaded raw by the generic loader at 0x44000000 and entered
+# through the test trampoline (IMAGE 0x48200000, DTB 0x44000000).
+set -uo pipefail
+here=$(dirname "$0")
+# shellcheck source=tests/boot/lib.sh
+. "$here/lib.sh"
+image=$1 elf=$2 tramp=$3 work=$4
+logs=${BOOT_LOGS:-build/tests/logs}
+limit=${BOOT_TIMEOUT:-30}
+NM=${NM:-aarch64-linux-gnu-nm}
+image_at=0x48200000 dtb_at=0x44000000 tramp_at=0x47000000
+mkdir -p "$logs" "$work"
+passed=0 failed=0
+
+result() { # NAME LOG WHY-IF-FAILED ('' = passed)
+    if [ -z "$3" ]; then
+        echo "PASS: bad-dtb $1"
+        passed=$((passed + 1))
+    else
+        fail_with_log "$2" "bad-dtb $1: $3"
+        failed=$((failed + 1))
+    fi
+}
+
+machine() { # GIC
+    echo -machine "virt,gic-version=$1,virtualization=off" -cpu cortex-a57 \
+        -m 512M -smp 1 -nographic -no-reboot
+}
+
+load() { # DTB
+    echo -device "loader,file=$image,addr=$image_at,force-raw=on" \
+        -device "loader,file=$1,addr=$dtb_at,force-raw=on" \
+        -device "loader,file=$tramp,addr=$tramp_at,force-raw=on" \
+        -device "loader,addr=$tramp_at,cpu-num=0"
+}
+
+# The path of the node whose phandle is PHANDLE (decimal), searched
+# depth first from PATH.
+node_by_phandle() { # DTB PHANDLE PATH
+    local dtb=$1 want=$2 path=$3 child
+    [ "$(fdtget -t u "$dtb" "$path" phandle 2>/dev/null)" = "$want" ] &&
+        { echo "$path"; return 0; }
+    for child in $(fdtget -l "$dtb" "$path" 2>/dev/null); do
+        node_by_phandle "$dtb" "$want" "${path%/}/$child" && return 0
+    done
+    return 1
+}
+
+# The interrupt-parent the timer's interrupts go to: its own, or the
+# nearest ancestor's.  Prints "PHANDLE NODE-THAT-SAYS-SO".
+timer_parent() { # DTB
+    local dtb=$1 path=/timer ph
+    while :; do
+        if ph=$(fdtget -t u "$dtb" "$path" interrupt-parent 2>/dev/null); then
+            echo "$ph $path"
+            return 0
+        fi
+        [ "$path" = / ] && return 1
+        path=${path%/*}
+        [ -n "$path" ] || path=/
+    done
+}
+
+# stops NAME GIC DTB REGEX...: the kernel must print every REGEX and QEMU
+# must power off by itself within the limit.
+stops() {
+    local name=$1 gic=$2 dtb=$3 why=
+    shift 3
+    local log=$logs/bad-dtb-$name.log
+    # shellcheck disable=SC2046
+    if ! qemu_exits "$limit" "$log" -- $(machine "$gic") $(load "$dtb"); then
+        why="QEMU did not power off within ${limit}s"
+    elif ! log_has_all "$log" "$@" '^stop: crash via psci$'; then
+        why="expected output missing"
+    fi
+    result "$name" "$log" "$why"
+}
+
+# Send one command to the QEMU monitor at SOCK, print its answer.
+monitor() { # SOCK COMMAND
+    printf '%s\n' "$2" | socat -t 2 - "UNIX-CONNECT:$1" 2>/dev/null |
+        tr -d '\r'
+}
+
+pc_of() { # SOCK
+    monitor "$1" 'info registers' |
+        sed -n 's/.*PC=\([0-9a-fA-F]*\).*/\1/p' | head -n 1
+}
+
+# parks NAME DTB REGEX...: a blob the kernel must refuse to read at all.
+# It has no console then, so QEMU keeps running: the vCPU must be parked
+# (PC unchanged over a second, inside the image) and the kernel's log
+# buffer (log_buf in kernel/printk.c, read from guest memory) must hold
+# every REGEX.
+parks() {
+    local name=$1 dtb=$2 why= pc1= pc2= start
+    shift 2
+    local log=$logs/bad-dtb-$name.log sock=$work/$name.monitor
+    local mem=$work/$name.log_buf
+    local buf_off end_off
+    buf_off=$($NM "$elf" | awk '$3 == "log_buf" { print $1 }')
+    end_off=$($NM "$elf" | awk '$3 == "_end" { print $1 }')
+    if [ -z "$buf_off" ] || [ -z "$end_off" ]; then
+        result "$name" "$log" "no log_buf or _end in $elf"
+        return
+    fi
+    rm -f "$sock" "$mem"
+    : >"$log"
+    # shellcheck disable=SC2046
+    setsid "$QEMU" $(machine 3) $(load "$dtb") \
+        -monitor "unix:$sock,server,nowait" </dev/null >"$log" 2>&1 &
+    qemu_pgid=$!
+    start=$(date +%s)
+    # Parked: the same PC twice, a second apart.
+    while [ $(($(date +%s) - start)) -lt "$limit" ]; do
+        sleep 1
+        kill -0 "$qemu_pgid" 2>/dev/null || break
+        [ -S "$sock" ] || continue
+        pc2=$(pc_of "$sock")
+        [ -n "$pc2" ] && [ "$pc2" = "$pc1" ] && break
+        pc1=$pc2
+    done
+    if [ -n "$pc2" ] && [ "$pc2" = "$pc1" ]; then
+        monitor "$sock" "pmemsave $((image_at + 0x$buf_off)) 4096 \"$mem\"" \
+            >/dev/null
+        sleep 0.5
+    fi
+    if kill -0 "$qemu_pgid" 2>/dev/null; then
+        qemu_kill
+    else
+        qemu_pgid=
+        why="QEMU exited; it had no way to power off"
+    fi
+    sed -i 's/\r$//' "$log"
+    echo "monitor: PC $pc1 then $pc2" >>"$log"
+    if [ -z "$why" ] && { [ -z "$pc2" ] || [ "$pc2" != "$pc1" ]; }; then
+        why="the vCPU did not park within ${limit}s (PC $pc1, $pc2)"
+    elif [ -z "$why" ] && { [ $((0x$pc2)) -lt $((image_at)) ] ||
+        [ $((0x$pc2)) -ge $((image_at + 0x$end_off)) ]; }; then
+        why="parked at 0x$pc2, outside the image"
+    elif [ -z "$why" ] && [ ! -s "$mem" ]; then
+        why="could not read log_buf from guest memory"
+    fi
+    if [ -z "$why" ]; then
+        { echo "---- log_buf at $(printf 0x%x $((image_at + 0x$buf_off))) ----"
+          tr -d '\000' <"$mem"; echo; } >>"$log"
+        log_has_all "$log" "$@" || why="log_buf lacks the expected lines"
+    fi
+    result "$name" "$log" "$why"
+}
+
+# QEMU's own tree, as the boots below see it.
+base=$work/virt-gicv3.dtb base2=$work/virt-gicv2.dtb
+"$QEMU" -machine virt,gic-version=3,virtualization=off,dumpdtb="$base" \
+    -cpu cortex-a57 -m 512M -smp 1 -nographic >/dev/null 2>&1
+"$QEMU" -machine virt,gic-version=2,virtualization=off,dumpdtb="$base2" \
+    -cpu cortex-a57 -m 512M -smp 1 -nographic >/dev/null 2>&1
+if [ ! -s "$base" ] || [ ! -s "$base2" ]; then
+    echo "FAIL: bad-dtb: QEMU did not dump its DTB"
+    exit 1
+fi
+
+cp "$base" "$work/no-timer.dtb"
+fdtput -r "$work/no-timer.dtb" /timer
+stops no-timer 3 "$work/no-timer.dtb" '^fdt: /: no arm,armv8-timer node$' \
+    '^PANIC: boot: cannot boot: no usable arm,armv8-timer found$'
+
+for gic in 3 2; do
+    src=$base
+    [ "$gic" = 2 ] && src=$base2
+    dtb=$work/no-gicv$gic.dtb
+    cp "$src" "$dtb"
+    read -r ph says < <(timer_parent "$dtb") || ph=
+    gic_node=
+    [ -n "$ph" ] && gic_node=$(node_by_phandle "$dtb" "$ph" /)
+    if [ -z "$gic_node" ]; then
+        result "no-gicv$gic" /dev/null "no GIC behind the timer in QEMU's DTB"
+        continue
+    fi
+    fdtput -r "$dtb" "$gic_node"
+    stops "no-gicv$gic" "$gic" "$dtb" \
+        "^fdt: $says: interrupt-parent $(printf 0x%x "$ph"): no such phandle$" \
+        '^PANIC: boot: cannot boot: no supported GIC found$'
+done
+
+cp "$base" "$work/no-memory.dtb"
+for node in $(fdtget -l "$base" /); do
+    [ "$(fdtget "$base" "/$node" device_type 2>/dev/null)" = memory ] &&
+        fdtput -r "$work/no-memory.dtb" "/$node"
+done
+stops no-memory 3 "$work/no-memory.dtb" '^fdt: /: no memory node with RAM$' \
+    '^PANIC: boot: cannot boot: no RAM found$'
+
+# Cut in the middle of the structure block (QEMU pads its blob to 1 MiB,
+# so half the file would only lose padding).  The rest of the header's
+# totalsize is whatever RAM holds there (zeros): no valid tag.
+be32() { # FILE OFFSET
+    echo $((0x$(od -An -tx1 -j "$2" -N 4 "$1" | tr -d ' \n')))
+}
+cut=$(($(be32 "$base" 8) + $(be32 "$base" 36) / 2))
+head -c "$cut" "$base" >"$work/truncated.dtb"
+parks truncated "$work/truncated.dtb" \
+    '^fdt: not a usable device tree: FDT_ERR_[A-Z]+$' \
+    '^PANIC: boot: cannot boot: the DTB is unusable$' \
+    '^stop: crash via nothing \(halting\)$'
+
+# A header claiming version 10: libfdt 1.6.1's fdt_check_full()
+# dereferences NULL on such a blob (found by tests/fuzz), so the probe
+# must refuse it by its version first.
+cp "$base" "$work/version-10.dtb"
+printf '\0\0\0\12\0\0\0\0' |
+    dd of="$work/version-10.dtb" bs=1 seek=20 conv=notrunc 2>/dev/null
+parks version-10 "$work/version-10.dtb" \
+    '^fdt: not a usable device tree: FDT_ERR_BADVERSION$' \
+    '^PANIC: boot: cannot boot: the DTB is unusable$'
+
+echo "bad-dtb boot tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
