@@ -6,9 +6,21 @@
 #include <stdint.h>
 
 #include "apps/app.h"
+#include "kernel/board.h"
+#include "kernel/bootargs.h"
 #include "kernel/panic.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"
+#include "kernel/thread.h"
+
+/* bootargs delay=MS: wait first, e.g. until a watcher in dom0 is ready. */
+static void wait_requested(void)
+{
+	unsigned long ms = bootarg_ulong(board->bootargs, "delay", 0);
+
+	if (ms)
+		thread_sleep_ms(ms);
+}
 
 /* An address no DT maps: the top of the 48-bit space. */
 #define UNMAPPED_ADDRESS 0xfffffffff000ULL
@@ -24,16 +36,19 @@ static void fault_main(void)
 
 static void panic_main(void)
 {
+	wait_requested();
 	panic("requested by app=panic");
 }
 
 static void hello_main(void)
 {
+	wait_requested();
 	printk("hello: done\n");
 }
 
 static void reboot_main(void)
 {
+	wait_requested();
 	printk("reboot: asking for a reboot\n");
 	machine_stop(STOP_REBOOT);
 }

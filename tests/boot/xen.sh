@@ -323,7 +323,7 @@ test_shutdown_reason() {
     local log=$logs/xen-$name.log
     if ! host "$name" --gic "$v" --dom0 "$image" \
         --dom0-args "app=xen-watch domid=1" \
-        --domu "$image:0x49000000:16384:enhanced:bootargs=app=$app"; then
+        --domu "$image:0x49000000:16384:enhanced:bootargs=app=$app delay=1000"; then
         : >"$log"
         result "$name" "$log" "host-dtb.sh failed"
         return
@@ -333,6 +333,9 @@ test_shutdown_reason() {
         why="dom0 saw no shutdown of d1 within ${limit}s"
     grep -Fxq "watch: d1 shut down, reason $reason" "$log" ||
         note "no 'watch: d1 shut down, reason $reason' line"
+    # Xen told dom0 through the VIRQ it bound (evtchn_bind_virq).
+    grep -Eq '^watch: VIRQ_DOM_EXC raised [1-9][0-9]* time' "$log" ||
+        note "dom0 got no VIRQ_DOM_EXC"
     grep -Eq "^\(d1\) stop: [a-z]+ via xen-schedop$" "$log" ||
         note "the domU did not stop through SCHEDOP_shutdown"
     result "$name" "$log" "$why"
