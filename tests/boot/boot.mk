@@ -41,3 +41,14 @@ boot-tests-bad-dtb: $(BUILD)/zephyr.bin \
 	tests/boot/bad-dtb.sh $(BUILD)/zephyr.bin $(BUILD)/zephyr.elf \
 		$(BUILD)/tests/trampoline-0x48200000-0x44000000.bin \
 		$(BUILD)/tests/bad-dtb
+
+# The seed's way: `xl create zephyr.conf` from a Linux dom0 with Xen's xl
+# toolstack (scripts/dom0/build.sh, cached), one boot per GIC version
+# running every step of tests/boot/xl-dom0.sh.  After the other suites when
+# asked together: one QEMU at a time.
+.PHONY: boot-tests-xl
+boot-tests: boot-tests-xl
+boot-tests-xl: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe | \
+		$(if $(filter boot-tests check,$(MAKECMDGOALS)),\
+		boot-tests-bare boot-tests-xen boot-tests-bad-dtb)
+	tests/boot/xl.sh $(BUILD)/zephyr.bin $(BUILD)/tests/xl

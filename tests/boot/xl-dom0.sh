@@ -1,0 +1,302 @@
+#!/bin/sh
+# The steps of tests/boot/xl.sh, run inside the dom0 test host (busybox sh,
+# see scripts/dom0/init) as /test/run.sh, next to zephyr.bin and a file
+# "gic" holding the host's GIC version (2 or 3).
+#
+# It prints, on the console Xen's serial shows:
+#   STEP NAME OK                    a step passed the checks made here
+#   STEP NAME FAIL REASON           it did not
+#   CON NAME| LINE                  the guest's PV console during step NAME
+#   VUART NAME| LINE                `xl console -t vuart` during step NAME
+#   VLOG NAME| LINE                 xenconsoled's log of the guest's vuart
+#   XLCON NAME| LINE                `xl console` during step NAME
+#   XLDTB NAME DTB...               the guest DTB libxl built, in the lines
+#                                   tests/tools/dtbdump/undump.sh reads
+#   INFO ...                        anything else worth seeing in a log
+# The host checks the guest's lines against the DTBs; here only what needs
+# waiting for or a dom0 tool is checked.  Every wait has a time limit, and
+# every xl command runs under timeout(1).
+gic=$(cat gic)
+log_dir=/var/log/xen/console
+log=$log_dir/guest-zephyr.log
+sample='^thread_[ab]: Hello World'
+
+now() { cut -d' ' -f1 /proc/uptime; }
+# since T0: seconds from T0 (a now() value) to now.
+since() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.2f", a - b }'; }
+ok() { echo "STEP $1 OK ($(now)s)"; }
+fail() {
+    step=$1
+    shift
+    echo "STEP $step FAIL $* ($(now)s)"
+    info
+}
+# info: what dom0 knows about the guest, for a failure's log.
+info() {
+    timeout 5 xl list 2>&1 | sed 's/^/INFO xl list| /'
+    id=$(timeout 5 xl domid zephyr 2>/dev/null) &&
+        timeout 5 xenstore-ls -f "/local/domain/$id" 2>&1 |
+        grep -E '/(console|store|control|name|domid)' | sed 's/^/INFO xs| /'
+}
+
+# conf NAME LINE...: NAME.conf, the seed's config plus LINEs.
+conf() {
+    f=$1.conf
+    shift
+    {
+        echo "kernel=\"${kernel:-zephyr.bin}\""
+        echo 'name="zephyr"'
+        echo 'vcpus=1'
+        echo 'memory=16'
+        for line in "$@"; do echo "$line"; done
+        echo 'on_crash="preserve"'
+    } >"$f"
+}
+
+# count FILE REGEX: how many lines of FILE match (0 without FILE).
+count() {
+    [ -f "$1" ] || { echo 0; return; }
+    tr -d '\r' <"$1" | grep -Ec -- "$2"
+}
+
+# wait_for FILE REGEX N SECS: until N lines of FILE match, at most SECS;
+# gives up early, checked once a second, if the guest has crashed.  (Not
+# when it is gone: during `xl reboot` it is, for a moment.)
+wait_for() {
+    i=0
+    while [ "$(count "$1" "$2")" -lt "$3" ]; do
+        i=$((i + 1))
+        [ "$i" -le $(($4 * 10)) ] || return 1
+        if [ $((i % 10)) -eq 0 ]; then
+            case $(state) in
+            *c*) echo "INFO the guest crashed"; return 1 ;;
+            esac
+        fi
+        sleep 0.1
+    done
+}
+
+# show TAG NAME FILE: FILE's lines as "TAG NAME| LINE".
+show() {
+    [ -f "$3" ] || { echo "INFO $2: no $3"; return; }
+    tr -d '\r' <"$3" | sed "s/^/$1 $2| /"
+}
+
+# dump_dtb NAME FILE: FILE in undump.sh's lines, each prefixed "XLDTB NAME ".
+dump_dtb() {
+    [ -s "$2" ] || { echo "INFO $1: no DTB dumped at $2"; return; }
+    size=$(wc -c <"$2")
+    sum=$(od -An -v -tu1 "$2" | awk '{ for (i = 1; i <= NF; i++) s += $i }
+        END { printf "%x", s % 4294967296 }')
+    echo "XLDTB $1 DTB-BEGIN 0 $(printf %x "$size")"
+    od -An -v -tx1 "$2" | tr -d ' \n' | fold -w 64 |
+        awk -v n="$1" '{ printf "XLDTB %s DTB %x %s\n", n, (NR - 1) * 32, $0 }'
+    echo "XLDTB $1 DTB-END $(printf %x "$size") $sum"
+}
+
+# create NAME [LINE...]: start a guest from NAME.conf (the seed's config plus
+# LINEs) with a fresh console log, dumping libxl's DTB for it to NAME.dtb.
+create() {
+    name=$1
+    shift
+    conf "$name" "$@"
+    rm -f "$log" "$log_dir"/guest-zephyr*.log "$name.dtb"
+    out=$(LIBXL_DEBUG_DUMP_DTB=$PWD/$name.dtb timeout 20 xl create "$name.conf" 2>&1)
+    rc=$?
+    echo "$out" | sed "s/^/INFO xl create $name| /"
+    [ "$rc" -eq 0 ]
+}
+
+# destroy: no zephyr domain left, whatever state it is in.
+destroy() {
+    timeout 10 xl destroy zephyr >/dev/null 2>&1
+    gone 5
+}
+
+# gone SECS: the domain has left `xl list` within SECS.
+gone() {
+    i=0
+    while timeout 5 xl domid zephyr >/dev/null 2>&1; do
+        i=$((i + 1))
+        [ "$i" -le $(($1 * 10)) ] || return 1
+        sleep 0.1
+    done
+}
+
+# state: the zephyr domain's state column in `xl list` (e.g. "-b----").
+state() {
+    timeout 5 xl list zephyr 2>/dev/null | awk '$1 == "zephyr" { print $5 }'
+}
+
+# sample_step NAME LINE...: the seed's config (plus LINEs) prints the
+# sample's 4 alternating lines on its PV console.
+sample_step() {
+    name=$1
+    shift
+    t0=$(now)
+    if ! create "$name" "$@"; then
+        fail "$name" "xl create failed"
+        return 1
+    fi
+    echo "INFO $name: xl create took $(since "$t0") s"
+    wait_for "$log" . 1 10 && echo "INFO $name: first console line $(since "$t0") s after xl create began"
+    if wait_for "$log" "$sample" 4 10; then
+        ok "$name"
+        echo "INFO $name: 4 sample lines $(since "$t0") s after xl create began"
+    else
+        fail "$name" "fewer than 4 sample lines on the PV console within 10 s"
+    fi
+    show CON "$name" "$log"
+    dump_dtb "$name" "$name.dtb"
+}
+
+echo "INFO host GICv$gic, dom0 up at $(now)s"
+
+# 1. The seed's config with the host's GIC version, then xl destroy.
+if sample_step "create-gicv$gic" "gic_version=\"v$gic\""; then
+    # Later: the guest reads its domid and name from XenStore.
+    id=$(timeout 5 xl domid zephyr)
+    if wait_for "$log" "^xenstore: domid $id name zephyr\$" 1 3; then
+        ok xenstore-name
+    else
+        fail xenstore-name "no 'xenstore: domid $id name zephyr' line"
+    fi
+    show CON xenstore-name "$log"
+    # xl console attaches to the pty xenconsoled serves: more output must
+    # come through it (the sample prints every 0.5 s).
+    timeout 3 xl console zephyr >console.out 2>&1 </dev/null
+    if [ "$(count console.out "$sample")" -ge 1 ]; then
+        ok console-reattach
+    else
+        fail console-reattach "no sample line through 'xl console' in 3 s"
+    fi
+    show XLCON console-reattach console.out
+fi
+if destroy; then ok destroy; else fail destroy "zephyr still in xl list 5 s after xl destroy"; fi
+
+# 2. The same without gic_version: xl picks the host's.
+sample_step create-default
+destroy
+
+# 3. An emulated SBSA UART too, shown by `xl console -t vuart`.  The kernel
+# prints its boot on the UART until the PV console is up, then on the PV
+# console, which replays the boot: both must show the banner and the UART
+# line, the PV console the samples.
+vuart=$log_dir/guest-zephyr-vuart0.log
+if create "vuart-gicv$gic" "gic_version=\"v$gic\"" 'vuart="sbsa_uart"'; then
+    wait_for "$log" "$sample" 2 10
+    timeout 2 xl console -t vuart zephyr >vuart.out 2>&1 </dev/null
+    uart='^uart sbsa-uart [^ ]* 0x22000000 '
+    if [ "$(count vuart.out '^\*\*\* Booting ')" -lt 1 ] ||
+        [ "$(count vuart.out "$uart")" -lt 1 ]; then
+        fail "vuart-gicv$gic" "no banner or 'uart sbsa-uart' line from 'xl console -t vuart'"
+    elif [ "$(count "$log" "$uart")" -lt 1 ] ||
+        [ "$(count "$log" "$sample")" -lt 2 ]; then
+        fail "vuart-gicv$gic" "no 'uart sbsa-uart' line or samples on the PV console"
+    else
+        ok "vuart-gicv$gic"
+    fi
+    echo "INFO vuart-gicv$gic: $(count vuart.out "$sample") sample lines on the vuart"
+    show VUART "vuart-gicv$gic" vuart.out
+    show CON "vuart-gicv$gic" "$log"
+    show VLOG "vuart-gicv$gic" "$vuart"
+    dump_dtb "vuart-gicv$gic" "vuart-gicv$gic.dtb"
+else
+    fail "vuart-gicv$gic" "xl create failed"
+fi
+destroy
+
+# 4. A guest that panics stays, crashed, for on_crash="preserve".
+if create panic 'extra="app=panic"'; then
+    i=0
+    while :; do
+        s=$(state)
+        case $s in *c*) break ;; esac
+        i=$((i + 1))
+        [ "$i" -le 50 ] || break
+        sleep 0.1
+    done
+    echo "INFO panic: xl list state '$s'"
+    case $s in
+    *c*) ok panic ;;
+    *) fail panic "state '$s' in xl list 5 s after xl create, want crashed (c)" ;;
+    esac
+    show CON panic "$log"
+else
+    fail panic "xl create failed"
+fi
+destroy
+
+# 5. xl shutdown: the guest is told why and powers off.
+if create shutdown && wait_for "$log" "$sample" 2 10; then
+    t0=$(now)
+    timeout 10 xl shutdown zephyr 2>&1 | sed 's/^/INFO xl shutdown| /'
+    echo "INFO xl shutdown returned after $(since "$t0") s"
+    if ! wait_for "$log" '^control: shutdown requested' 1 5; then
+        fail shutdown "no 'control: shutdown requested' line within 5 s"
+    elif ! gone 5; then
+        fail shutdown "still in xl list 5 s after the request (state '$(state)')"
+    else
+        ok shutdown
+    fi
+else
+    fail shutdown "the guest did not start"
+fi
+show CON shutdown "$log"
+destroy
+
+# 6. xl reboot: the domain comes back under a new domid and boots again.
+# With the seed's relative kernel="zephyr.bin" xl cannot restart it: the xl
+# process that waits on the domain has moved to / and fails with "failed to
+# open file 'zephyr.bin'" (in /var/log/xen/xl-zephyr.log).  So: a full path.
+if kernel=$PWD/zephyr.bin create reboot && wait_for "$log" "$sample" 2 10; then
+    id=$(timeout 5 xl domid zephyr)
+    t0=$(now)
+    timeout 10 xl reboot zephyr 2>&1 | sed 's/^/INFO xl reboot| /'
+    echo "INFO xl reboot returned after $(since "$t0") s"
+    if ! wait_for "$log" '^\*\*\* Booting ' 2 8; then
+        fail reboot "no second boot banner within 8 s"
+        # The xl process that restarts the domain logs here.
+        show INFO "xl-zephyr.log" /var/log/xen/xl-zephyr.log
+    else
+        id2=$(timeout 5 xl domid zephyr)
+        if [ -z "$id2" ] || [ "$id2" = "$id" ]; then
+            fail reboot "domid '$id' before, '$id2' after"
+        else
+            ok reboot
+            echo "INFO reboot: domid $id, then $id2"
+        fi
+    fi
+else
+    fail reboot "the guest did not start"
+fi
+show CON reboot "$log"
+destroy
+
+# 7. XenStore both ways with the xs-test app.
+if create xs-test 'extra="app=xs-test"'; then
+    id=$(timeout 5 xl domid zephyr)
+    home=/local/domain/$id
+    if ! wait_for "$log" '^xs-test: wrote' 1 5; then
+        fail xs-test-write "no 'xs-test: wrote' line within 5 s"
+    else
+        v=$(timeout 5 xenstore-read "$home/data/osprey-test" 2>&1)
+        if [ "$v" != hello ]; then
+            fail xs-test-write "xenstore-read $home/data/osprey-test gave '$v'"
+        else
+            ok xs-test-write
+            timeout 5 xenstore-write "$home/data/osprey-ping" pong
+            if wait_for "$log" '^xs-test: watch data/osprey-ping = pong$' 1 5; then
+                ok xs-test-watch
+            else
+                fail xs-test-watch "no 'xs-test: watch data/osprey-ping = pong' within 5 s"
+            fi
+        fi
+    fi
+else
+    fail xs-test-write "xl create failed"
+fi
+show CON xs-test "$log"
+destroy
+
+echo "INFO all steps done at $(now)s"

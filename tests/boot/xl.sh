@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# xl.sh IMAGE WORKDIR: run IMAGE the way users do, `xl create zephyr.conf`
+# from a real Linux dom0 with Xen's xl toolstack (scripts/dom0/build.sh),
+# under Xen 4.17 in QEMU: one boot per GIC version runs every step of
+# tests/boot/xl-dom0.sh, then this checks what it printed.
+#
+# The dom0 steps print "STEP NAME OK|FAIL ...", the guest's console lines
+# ("CON NAME| ...") and libxl's guest DTBs ("XLDTB NAME ..."). Here each
+# step must have said OK, and the guest's platform lines must be exactly
+# what build/host/dtb-probe reads from the DTB libxl built for that guest
+# (the kernel prints in the probe's format).
+#
+# Env: BOOT_LOGS (default build/tests/logs), XL_BOOT_TIMEOUT (seconds per
+# boot, default 120; a boot needs about 35 s), XL_GICS (default "2 3"),
+# XEN_IMAGE (Xen's Image), DTB_PROBE (default build/host/dtb-probe),
+# XL_DOM0_SCRIPT (run in dom0 instead of tests/boot/xl-dom0.sh, to explore),
+# XL_DTB_OUT (a directory: keep the guest DTBs there, named
+# gicvN[-vuart].dtb; scripts/gen-xl-dtbs.sh uses it).
+set -uo pipefail
+here=$(dirname "$0")
+top=$(cd "$here/../.." && pwd)
+# shellcheck source=tests/boot/lib.sh
+. "$here/lib.sh"
+[ $# -eq 2 ] || { echo "usage: $0 IMAGE WORKDIR" >&2; exit 2; }
+image=$1 work=$2
+logs=${BOOT_LOGS:-build/tests/logs}
+limit=${XL_BOOT_TIMEOUT:-120}
+probe=${DTB_PROBE:-$top/build/host/dtb-probe}
+xen_dir=$top/scripts/xen
+data=$top/tests/data/xl
+mkdir -p "$logs" "$work"
+passed=0 failed=0
+
+# Every boot uses this one snapshot (host-dtb.sh records module sizes).
+cp "$image" "$work/zephyr.bin" || exit 1
+
+result() { # NAME LOG WHY-IF-FAILED ('' = passed)
+    if [ -z "$3" ]; then
+        echo "PASS: xl $1"
+        passed=$((passed + 1))
+    else
+        echo "FAIL: xl $1: $3"
+        failed=$((failed + 1))
+    fi
+}
+
+setup_failed() {
+    echo "FAIL: xl: $*"
+    echo "xl boot tests: 0 passed, 1 failed"
+    exit 1
+}
+[ -x "$probe" ] || setup_failed "no $probe (make tools)"
+xen=${XEN_IMAGE:-}
+if [ -z "$xen" ] && ! xen=$("$xen_dir/fetch.sh"); then
+    setup_failed "could not fetch Xen (scripts/xen/fetch.sh)"
+fi
+dom0=$("$top/scripts/dom0/build.sh") || setup_failed "scripts/dom0/build.sh failed"
+
+boot_pid=
+stop_boot() {
+    if [ -n "$boot_pid" ]; then
+        kill -TERM "$boot_pid" 2>/dev/null || true
+        wait "$boot_pid" 2>/dev/null || true
+        boot_pid=
+    fi
+}
+trap stop_boot EXIT
+trap 'stop_boot; exit 130' INT TERM HUP
+
+# initrd GIC OUT: dom0's initramfs plus a second archive with the test.
+initrd() {
+    local t=$work/test-gicv$1
+    rm -rf "$t"
+    mkdir -p "$t/test"
+    cp "$work/zephyr.bin" "$t/test/zephyr.bin"
+    install -m 755 "${XL_DOM0_SCRIPT:-$here/xl-dom0.sh}" "$t/test/run.sh"
+    echo "$1" >"$t/test/gic"
+    # Linux unpacks concatenated archives in turn; build.sh padded the
+    # first to 4 bytes.
+    { cat "$dom0/initramfs.cpio.gz"
+      (cd "$t" && find . -mindepth 1 | LC_ALL=C sort |
+          cpio -o -H newc -R 0:0 --quiet) | gzip -n
+    } >"$2"
+}
+
+# host GIC: the host DTB for dom0 with the test's initramfs.
+host() {
+    local dtb=$work/host-gicv$1.dtb
+    initrd "$1" "$work/initrd-gicv$1.gz" || return 1
+    # guest_loglvl=all: a release Xen drops guests' console_io otherwise.
+    "$xen_dir/host-dtb.sh" --gic "$1" --dom0 "$dom0/Image" \
+        --dom0-ramdisk "$work/initrd-gicv$1.gz:0x54000000" \
+        --dom0-args "console=hvc0 rdinit=/init" --dom0-mem 512M \
+        --xen-args "dom0_max_vcpus=1 guest_loglvl=all" -o "$dtb" || return 1
+    # A fixed seed, so dom0's RNG is ready at once: without it the first
+    # `xl create` blocks ~4 s in getrandom() (libuuid) until the CRNG is
+    # initialised.  Not a secret: this is a throwaway test host.
+    fdtput -t x "$dtb" /chosen rng-seed 6f737072 65792d74 6573742d \
+        686f7374 2d726e67 2d736565 642d3031 32333435
+}
+
+# undump LOG NAME OUT: rebuild the guest DTB dom0 printed for step NAME.
+undump() {
+    local lines=$work/undump.txt
+    sed -n "s/^XLDTB $2 //p" "$1" >"$lines"
+    "$top/tests/tools/dtbdump/undump.sh" "$lines" 0 "$3" 2>&1
+}
+
+# step LOG NAME: the dom0 step NAME said OK; else print why not.
+step() {
+    local line
+    line=$(grep -E "^STEP $2 (OK|FAIL)" "$1" | tail -n 1)
+    case $line in
+    "") echo "no 'STEP $2' line from dom0" ;;
+    "STEP $2 OK"*) ;;
+    *) echo "dom0 says: ${line#"STEP $2 "}" ;;
+    esac
+}
+
+# guest_lines LOG NAME: the guest's PV console lines in step NAME.
+guest_lines() { sed -n "s/^CON $2| //p" "$1"; }
+
+# check_platform LOG NAME GIC: the guest of step NAME printed every line the
+# probe reads from its DTB, drove GICvGIC, and ran the sample on xenvm.
+check_platform() {
+    local log=$1 name=$2 gic=$3 dtb=$work/guest-$2.dtb want line out
+    if ! out=$(undump "$log" "$name" "$dtb"); then
+        echo "no guest DTB for $name: $out"
+        return
+    fi
+    if ! want=$("$probe" "$dtb" 2>&1); then
+        echo "dtb-probe refuses libxl's DTB: $want"
+        return
+    fi
+    out=$(guest_lines "$log" "$name")
+    while IFS= read -r line; do
+        grep -Fxq -- "$line" <<<"$out" || echo "guest did not print '$line'"
+    done <<<"$want"
+    grep -Eq "^drivers: gicv$gic, timer [1-9][0-9]* Hz on INTID 27," <<<"$out" ||
+        echo "no 'drivers: gicv$gic, timer N Hz on INTID 27' line"
+    grep -Fxq "console: xen-pv-console" <<<"$out" ||
+        echo "no 'console: xen-pv-console' line"
+    grep -E '^thread_[ab]: ' <<<"$out" | head -n 4 | awk '
+        { want = (NR % 2) ? "thread_a" : "thread_b"
+          if ($0 != want ": Hello World from cpu 0 on xenvm!") bad = 1 }
+        END { exit (NR == 4 && !bad) ? 0 : 1 }' ||
+        echo "the first 4 sample lines do not alternate thread_a/thread_b on xenvm"
+}
+
+# unseeded IN OUT: IN without /chosen/rng-seed (libxl writes 128 random
+# bytes there on every xl create).
+unseeded() {
+    cp "$1" "$2" && fdtput -d "$2" /chosen rng-seed
+}
+
+# keep_dtb NAME GIC FILE: step NAME's guest DTB, copied to XL_DTB_OUT/FILE
+# and compared with tests/data/xl/FILE (see its README): but for the seed,
+# libxl's output is stable for a given host.
+keep_dtb() {
+    local src=$work/guest-$1.dtb
+    [ -s "$src" ] || { echo "no DTB from step $1"; return; }
+    [ -z "${XL_DTB_OUT:-}" ] || cp "$src" "$XL_DTB_OUT/$3"
+    [ -f "$data/$3" ] || { echo "no tests/data/xl/$3"; return; }
+    if ! unseeded "$src" "$work/new.dtb" || ! unseeded "$data/$3" "$work/old.dtb"; then
+        echo "cannot remove /chosen/rng-seed from $src or tests/data/xl/$3"
+    elif ! cmp -s "$work/new.dtb" "$work/old.dtb"; then
+        echo "libxl's DTB differs from tests/data/xl/$3 (scripts/gen-xl-dtbs.sh regenerates it):"
+        diff <(dtc -q -I dtb -O dts "$work/old.dtb") <(dtc -q -I dtb -O dts "$work/new.dtb")
+    fi
+}
+
+# note WHY: add a reason to the caller's $why.
+note() { [ -z "$1" ] || why+=${why:+$'\n'}$1; }
+
+run_gic() {
+    local v=$1 log=$logs/xl-gicv$1.log why s t0
+    : >"$log"
+    rm -f "$work"/guest-*.dtb
+    if ! host "$v" >"$log.err" 2>&1; then
+        result "gicv$v boot" "$log" "building the host DTB or initramfs failed: $(tail -n 3 "$log.err")"
+        return
+    fi
+    t0=$(date +%s.%N)
+    "$xen_dir/boot.sh" --xen "$xen" --dtb "$work/host-gicv$v.dtb" --log "$log" \
+        --timeout "$limit" --wait '^dom0: power off' \
+        --fail 'Kernel panic' --fail '^dom0: FATAL' 2>"$log.err" &
+    boot_pid=$!
+    wait "$boot_pid"
+    s=$?
+    boot_pid=
+    sed -i 's/\r*$//' "$log"
+    echo "xl gicv$v: boot took $(awk -v a="$(date +%s.%N)" -v b="$t0" \
+        'BEGIN { printf "%.1f", a - b }') s; log $log"
+    if [ "$s" -ne 0 ]; then
+        why="the boot did not reach 'dom0: power off' ($(grep -v '^| ' "$log.err" | head -n 2 | tr '\n' ' '))"
+        result "gicv$v boot" "$log" "$why"
+        echo "---- last lines of $log ----"
+        tail -n 40 "$log"
+        echo "----"
+    else
+        result "gicv$v boot" "$log" ""
+    fi
+
+    for name in "create-gicv$v" create-default; do
+        why=$(step "$log" "$name")
+        note "$(check_platform "$log" "$name" "$v")"
+        result "gicv$v $name" "$log" "$why"
+    done
+    # Without gic_version, xl picks the host's: the same DTB.
+    unseeded "$work/guest-create-gicv$v.dtb" "$work/a.dtb" 2>/dev/null &&
+        unseeded "$work/guest-create-default.dtb" "$work/b.dtb" 2>/dev/null &&
+        cmp -s "$work/a.dtb" "$work/b.dtb" ||
+        echo "NOTE: xl gicv$v: the DTBs with and without gic_version differ"
+    result "gicv$v destroy" "$log" "$(step "$log" destroy)"
+    why=$(step "$log" "vuart-gicv$v")
+    note "$(check_platform "$log" "vuart-gicv$v" "$v")"
+    result "gicv$v vuart-gicv$v" "$log" "$why"
+    result "gicv$v panic" "$log" "$(step "$log" panic)"
+    result "gicv$v guest DTB as stored" "$log" \
+        "$(keep_dtb "create-gicv$v" "$v" "gicv$v.dtb")"
+    result "gicv$v guest DTB with vuart as stored" "$log" \
+        "$(keep_dtb "vuart-gicv$v" "$v" "gicv$v-vuart.dtb")"
+    for name in xenstore-name console-reattach shutdown reboot \
+        xs-test-write xs-test-watch; do
+        result "gicv$v $name" "$log" "$(step "$log" "$name")"
+    done
+}
+
+for v in ${XL_GICS:-2 3}; do
+    run_gic "$v"
+done
+
+echo "xl boot tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
