@@ -1,6 +1,7 @@
 /* GICv2 (Arm IHI 0048B): memory-mapped distributor and CPU interface. */
 #include "boot/mmu.h"
 #include "drivers/gic.h"
+#include "drivers/gic_regs.h"
 #include "drivers/mmio.h"
 #include "kernel/errno.h"
 
@@ -22,18 +23,6 @@
 
 /* Register bases, set once by gicv2_init() at boot. */
 static uint64_t dist, cpu;
-
-/* Byte-wide fields in word registers, updated with a 32-bit access, which
- * every implementation and Xen's vGIC accept. */
-static void set_byte(uint64_t reg_base, uint32_t intid, uint8_t value)
-{
-	uint64_t reg = reg_base + (intid & ~3u);
-	unsigned int shift = 8 * (intid & 3);
-	uint32_t v = mmio_read32(reg);
-
-	v &= ~(0xffu << shift);
-	mmio_write32(reg, v | ((uint32_t)value << shift));
-}
 
 static int gicv2_init(const struct platform *p)
 {
@@ -58,14 +47,10 @@ static int gicv2_init(const struct platform *p)
 
 static void gicv2_enable_irq(uint32_t intid, uint8_t priority, bool edge)
 {
-	set_byte(dist + GICD_IPRIORITYR(0), intid, priority);
+	gic_set_byte(dist + GICD_IPRIORITYR(0), intid, priority);
 	if (intid >= 32) {
-		uint64_t cfg = dist + GICD_ICFGR(intid / 16);
-		uint32_t bit = 2u << (2 * (intid % 16));
-		uint32_t v = mmio_read32(cfg);
-
-		mmio_write32(cfg, edge ? v | bit : v & ~bit);
-		set_byte(dist + GICD_ITARGETSR(0), intid, 1);	/* CPU 0 */
+		gic_set_trigger(dist + GICD_ICFGR(0), intid, edge);
+		gic_set_byte(dist + GICD_ITARGETSR(0), intid, 1);	/* CPU 0 */
 	}
 	mmio_write32(dist + GICD_ISENABLER(intid / 32), 1u << (intid % 32));
 }

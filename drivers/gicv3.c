@@ -6,6 +6,7 @@
 #include "boot/mmu.h"
 #include "boot/sysregs.h"
 #include "drivers/gic.h"
+#include "drivers/gic_regs.h"
 #include "drivers/mmio.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
@@ -34,7 +35,7 @@
 #define GICR_ISENABLER0		(GICR_SGI_BASE + 0x0100)
 #define GICR_ICENABLER0		(GICR_SGI_BASE + 0x0180)
 #define GICR_IPRIORITYR(n)	(GICR_SGI_BASE + 0x0400 + 4 * (n))
-#define GICR_ICFGR1		(GICR_SGI_BASE + 0x0c04)
+#define GICR_ICFGR0		(GICR_SGI_BASE + 0x0c00)
 
 #define POLL_LIMIT		1000000
 
@@ -81,16 +82,6 @@ static uint64_t find_redistributor(const struct platform *p, uint64_t mpidr)
 		}
 	}
 	return 0;
-}
-
-static void set_byte(uint64_t reg_base, uint32_t intid, uint8_t value)
-{
-	uint64_t reg = reg_base + (intid & ~3u);
-	unsigned int shift = 8 * (intid & 3);
-	uint32_t v = mmio_read32(reg);
-
-	v &= ~(0xffu << shift);
-	mmio_write32(reg, v | ((uint32_t)value << shift));
 }
 
 static int gicv3_init(const struct platform *p)
@@ -152,25 +143,15 @@ static int gicv3_init(const struct platform *p)
 static void gicv3_enable_irq(uint32_t intid, uint8_t priority, bool edge)
 {
 	if (intid < 32) {
-		set_byte(redist + GICR_IPRIORITYR(0), intid, priority);
-		if (intid >= 16) {
-			uint32_t bit = 2u << (2 * (intid - 16));
-			uint32_t v = mmio_read32(redist + GICR_ICFGR1);
-
-			mmio_write32(redist + GICR_ICFGR1,
-				     edge ? v | bit : v & ~bit);
-		}
+		gic_set_byte(redist + GICR_IPRIORITYR(0), intid, priority);
+		/* ICFGR0 (SGIs) is read-only; PPIs are in ICFGR1. */
+		if (intid >= 16)
+			gic_set_trigger(redist + GICR_ICFGR0, intid, edge);
 		mmio_write32(redist + GICR_ISENABLER0, 1u << intid);
 		return;
 	}
-	set_byte(dist + GICD_IPRIORITYR(0), intid, priority);
-	{
-		uint64_t cfg = dist + GICD_ICFGR(intid / 16);
-		uint32_t bit = 2u << (2 * (intid % 16));
-		uint32_t v = mmio_read32(cfg);
-
-		mmio_write32(cfg, edge ? v | bit : v & ~bit);
-	}
+	gic_set_byte(dist + GICD_IPRIORITYR(0), intid, priority);
+	gic_set_trigger(dist + GICD_ICFGR(0), intid, edge);
 	mmio_write64(dist + GICD_IROUTER(intid), route_affinity);
 	mmio_write32(dist + GICD_ISENABLER(intid / 32), 1u << (intid % 32));
 }

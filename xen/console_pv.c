@@ -20,15 +20,6 @@ static evtchn_port_t port;
 static int corrupt;
 static uint64_t dropped;
 
-static long get_param(uint32_t index, uint64_t *value)
-{
-	struct xen_hvm_param p = { .domid = DOMID_SELF, .index = index };
-	long err = hyp_hvm_op(HVMOP_get_param, &p);
-
-	*value = p.value;
-	return err;
-}
-
 /*
  * Wait for the backend to drain some output.  IRQs are masked here (we
  * are inside printk), so rather than take the upcall, watch the port's
@@ -114,8 +105,8 @@ const struct console *xen_console_pv_start(void)
 {
 	uint64_t pfn, evtchn;
 
-	if (get_param(HVM_PARAM_CONSOLE_PFN, &pfn) || !pfn ||
-	    get_param(HVM_PARAM_CONSOLE_EVTCHN, &evtchn) || !evtchn)
+	if (hvm_get_param(HVM_PARAM_CONSOLE_PFN, &pfn) || !pfn ||
+	    hvm_get_param(HVM_PARAM_CONSOLE_EVTCHN, &evtchn) || !evtchn)
 		return NULL;
 	/* The toolstack's magic pages sit outside the RAM banks. */
 	if (mmu_map(pfn << 12, 4096, MMU_NORMAL))

@@ -75,6 +75,16 @@ static inline long hyp_hvm_op(int cmd, void *arg)
 			     XEN_ARG(arg), 0, 0, 0);
 }
 
+/* One HVM parameter of our own domain (HVM_PARAM_*). */
+static inline long hvm_get_param(uint32_t index, uint64_t *value)
+{
+	struct xen_hvm_param p = { .domid = DOMID_SELF, .index = index };
+	long err = hyp_hvm_op(HVMOP_get_param, &p);
+
+	*value = p.value;
+	return err;
+}
+
 /* A short name for a Xen error code, for messages ("EINVAL"). */
 const char *xen_strerror(long err);
 

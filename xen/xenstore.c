@@ -371,23 +371,14 @@ int xs_unwatch(const char *path)
 	return err < 0 ? err : 0;
 }
 
-static long get_param(uint32_t index, uint64_t *value)
-{
-	struct xen_hvm_param p = { .domid = DOMID_SELF, .index = index };
-	long err = hyp_hvm_op(HVMOP_get_param, &p);
-
-	*value = p.value;
-	return err;
-}
-
 int xenstore_init(void)
 {
 	uint64_t pfn, evtchn;
 	long err;
 
 	/* Dom0less guests get no store, or one set up later (~0): skip. */
-	if (get_param(HVM_PARAM_STORE_PFN, &pfn) || !pfn || pfn == ~0ULL ||
-	    get_param(HVM_PARAM_STORE_EVTCHN, &evtchn) || !evtchn)
+	if (hvm_get_param(HVM_PARAM_STORE_PFN, &pfn) || !pfn || pfn == ~0ULL ||
+	    hvm_get_param(HVM_PARAM_STORE_EVTCHN, &evtchn) || !evtchn)
 		return -ENOENT;
 	if (mmu_map(pfn << 12, 4096, MMU_NORMAL))
 		return -EFAULT;
