@@ -174,6 +174,21 @@ if sample_step "create-gicv$gic" "gic_version=\"v$gic\""; then
 fi
 if destroy; then ok destroy; else fail destroy "zephyr still in xl list 5 s after xl destroy"; fi
 
+# 1b. The seed's very command, `xl create -c`: xl attaches to the console
+# and copies it to its standard output (here a file, no terminal).
+conf create-c "gic_version=\"v$gic\""
+rm -f "$log"
+timeout 8 xl create -c create-c.conf >create-c.out 2>&1 </dev/null &
+attached=$!
+if wait_for create-c.out "$sample" 4 7; then
+    ok create-c
+else
+    fail create-c "fewer than 4 sample lines from 'xl create -c' within 7 s"
+fi
+destroy
+wait "$attached"
+show XLCON create-c create-c.out
+
 # 2. The same without gic_version: xl picks the host's.
 sample_step create-default
 destroy
@@ -273,7 +288,54 @@ fi
 show CON reboot "$log"
 destroy
 
-# 7. XenStore both ways with the xs-test app.
+# xenbus_handshake DOMID: dom0 plays the backend of an "osprey-test"
+# device for xs-test's frontend driver: InitWait, Connected, Closing.
+xenbus_handshake() {
+    fe=/local/domain/$1/device/osprey-test/0
+    be=/local/domain/0/backend/osprey-test/$1/0
+    # device/ is dom0's (the guest may read it), so the frontend's directory
+    # is made, then given to the guest; the guest takes the device once
+    # "backend" exists, so that is written last, when it may write "state".
+    # (libxl does all this in one transaction, which the CLI tools cannot.)
+    if ! timeout 5 xenstore-write "$be/frontend" "$fe" "$be/frontend-id" "$1" \
+        "$be/state" 1 ||
+        ! timeout 5 xenstore-chmod -r "$be" n0 "r$1" ||
+        ! timeout 5 xenstore-write "$fe/state" 1 ||
+        ! timeout 5 xenstore-chmod -r "$fe" "n$1" r0 ||
+        ! timeout 5 xenstore-write "$fe/backend-id" 0 ||
+        ! timeout 5 xenstore-write "$fe/backend" "$be"; then
+        fail xenbus "cannot create the device nodes"
+        return
+    fi
+    # The guest's scan of device/ sees it and its driver takes it.
+    wait_state "$fe/state" 1 3 || { fail xenbus "frontend state '$v', want 1"; return; }
+    timeout 5 xenstore-write "$be/state" 2
+    wait_state "$fe/state" 3 3 ||
+        { fail xenbus "frontend state '$v' after backend InitWait, want 3 (Initialised)"; return; }
+    timeout 5 xenstore-write "$be/state" 4
+    wait_state "$fe/state" 4 3 ||
+        { fail xenbus "frontend state '$v' after backend Connected, want 4"; return; }
+    timeout 5 xenstore-write "$be/state" 5
+    wait_state "$fe/state" 6 3 ||
+        { fail xenbus "frontend state '$v' after backend Closing, want 6 (Closed)"; return; }
+    if wait_for "$log" '^xs-test: device/osprey-test/0 closed' 1 2; then
+        ok xenbus
+    else
+        fail xenbus "no 'xs-test: device/osprey-test/0 closed' line"
+    fi
+}
+
+# wait_state PATH VALUE SECS: until xenstore-read PATH gives VALUE (in $v).
+wait_state() {
+    i=0
+    while v=$(timeout 5 xenstore-read "$1" 2>/dev/null); [ "$v" != "$2" ]; do
+        i=$((i + 1))
+        [ "$i" -le $(($3 * 10)) ] || return 1
+        sleep 0.1
+    done
+}
+
+# 7. XenStore both ways with the xs-test app, and a XenBus handshake.
 if create xs-test 'extra="app=xs-test"'; then
     id=$(timeout 5 xl domid zephyr)
     home=/local/domain/$id
@@ -285,6 +347,9 @@ if create xs-test 'extra="app=xs-test"'; then
             fail xs-test-write "xenstore-read $home/data/osprey-test gave '$v'"
         else
             ok xs-test-write
+            # After the watch is set (it fires once at once, too).
+            wait_for "$log" '^xs-test: ready' 1 5 ||
+                echo "INFO xs-test: no 'xs-test: ready' line"
             timeout 5 xenstore-write "$home/data/osprey-ping" pong
             if wait_for "$log" '^xs-test: watch data/osprey-ping = pong$' 1 5; then
                 ok xs-test-watch
@@ -293,6 +358,12 @@ if create xs-test 'extra="app=xs-test"'; then
             fi
         fi
     fi
+    if [ "$(count "$log" '^xs-test: FAIL')" -eq 0 ]; then
+        ok xs-test-checks
+    else
+        fail xs-test-checks "$(grep -m 1 '^xs-test: FAIL' "$log")"
+    fi
+    xenbus_handshake "$id"
 else
     fail xs-test-write "xl create failed"
 fi

@@ -11,7 +11,7 @@
 # (the kernel prints in the probe's format).
 #
 # Env: BOOT_LOGS (default build/tests/logs), XL_BOOT_TIMEOUT (seconds per
-# boot, default 120; a boot needs about 35 s), XL_GICS (default "2 3"),
+# boot, default 120; a boot needs 20-30 s), XL_GICS (default "2 3"),
 # XEN_IMAGE (Xen's Image), DTB_PROBE (default build/host/dtb-probe),
 # XL_DOM0_SCRIPT (run in dom0 instead of tests/boot/xl-dom0.sh, to explore),
 # XL_DTB_OUT (a directory: keep the guest DTBs there, named
@@ -41,8 +41,23 @@ result() { # NAME LOG WHY-IF-FAILED ('' = passed)
     else
         echo "FAIL: xl $1: $3"
         failed=$((failed + 1))
+        [ ! -s "$2" ] || failure_log "$2" "${1#* }"
     fi
 }
+
+# failure_log LOG STEP: what the guest printed in STEP, and the last lines
+# Xen printed (the whole log holds dom0's too).
+failure_log() {
+    echo "  ---- the guest's consoles in step $2 ----"
+    grep -E "^(CON|VUART|XLCON|VLOG) $2\| " "$1" | tail -n 30 | sed 's/^/  /'
+    if [ "$xen_shown" != "$1" ]; then
+        xen_shown=$1
+        echo "  ---- Xen's last lines ----"
+        grep -E '^\((XEN|d[0-9]+)\)' "$1" | tail -n 10 | sed 's/^/  /'
+    fi
+    echo "  ---- the whole log, with dom0's lines: $1"
+}
+xen_shown=
 
 setup_failed() {
     echo "FAIL: xl: $*"
@@ -207,10 +222,11 @@ run_gic() {
         result "gicv$v $name" "$log" "$why"
     done
     # Without gic_version, xl picks the host's: the same DTB.
-    unseeded "$work/guest-create-gicv$v.dtb" "$work/a.dtb" 2>/dev/null &&
+    if unseeded "$work/guest-create-gicv$v.dtb" "$work/a.dtb" 2>/dev/null &&
         unseeded "$work/guest-create-default.dtb" "$work/b.dtb" 2>/dev/null &&
-        cmp -s "$work/a.dtb" "$work/b.dtb" ||
+        ! cmp -s "$work/a.dtb" "$work/b.dtb"; then
         echo "NOTE: xl gicv$v: the DTBs with and without gic_version differ"
+    fi
     result "gicv$v destroy" "$log" "$(step "$log" destroy)"
     why=$(step "$log" "vuart-gicv$v")
     note "$(check_platform "$log" "vuart-gicv$v" "$v")"
@@ -220,8 +236,8 @@ run_gic() {
         "$(keep_dtb "create-gicv$v" "$v" "gicv$v.dtb")"
     result "gicv$v guest DTB with vuart as stored" "$log" \
         "$(keep_dtb "vuart-gicv$v" "$v" "gicv$v-vuart.dtb")"
-    for name in xenstore-name console-reattach shutdown reboot \
-        xs-test-write xs-test-watch; do
+    for name in create-c xenstore-name console-reattach shutdown reboot \
+        xs-test-write xs-test-watch xs-test-checks xenbus; do
         result "gicv$v $name" "$log" "$(step "$log" "$name")"
     done
 }
