@@ -5,9 +5,10 @@
 # Prints the directory holding "Image" and "initramfs.cpio.gz".
 #
 # Usage: scripts/dom0/build.sh
-# Env: XENGUEST_CACHE (default ~/.cache/xenguest), DOM0_KERNEL_ABI (default
-#      below: the current bookworm-security arm64 kernel; apt-cache search
-#      linux-image-6.1.0 lists others).
+# Env: XENGUEST_CACHE (default ~/.cache/xenguest), DOM0_KERNEL_ABI (e.g.
+#      6.1.0-56; default: the one Debian's linux-image-arm64 depends on now,
+#      since the archive drops older ABIs; apt-cache search linux-image-6.1.0
+#      lists them).
 #
 # The packages are unpacked into their own root ($XENGUEST_CACHE/dom0root,
 # see scripts/fetch-arm64.sh --root), nothing is installed system-wide.
@@ -21,16 +22,12 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 die() { echo "dom0/build.sh: $*" >&2; exit 1; }
 
-abi=${DOM0_KERNEL_ABI:-6.1.0-56}
-kernel_pkg=linux-image-$abi-arm64-unsigned
-kver=$abi-arm64
 # From /work/shared/xen-qemu.md, "A Linux dom0 with the xl toolstack".
 packages=(xen-utils-4.17 xen-utils-common xenstore-utils libxenmisc4.17
           libxenstore4 libxentoolcore1 libxencall1 libxenevtchn1
           libxenforeignmemory1 libxengnttab1 libxentoollog1 libxendevicemodel1
           libxenhypfs1 libyajl2 libc6 libgcc-s1 libncurses6 libtinfo6
-          libext2fs2 libcom-err2 libfdt1 libuuid1 zlib1g busybox-static
-          "$kernel_pkg")
+          libext2fs2 libcom-err2 libfdt1 libuuid1 zlib1g busybox-static)
 # Xen's dom0 drivers (modules in Debian's kernel), and the binaries the
 # init and the tests run: xenstore is one program answering to many names.
 modules=(xen-evtchn xen-privcmd xenfs xen-gntdev xen-gntalloc)
@@ -45,7 +42,16 @@ command -v cpio >/dev/null || die "cpio not found (scripts/setup.sh installs it)
 command -v readelf >/dev/null || die "readelf not found (binutils)"
 
 cache=${XENGUEST_CACHE:-$HOME/.cache/xenguest}
-root=$("$here/../fetch-arm64.sh" --root dom0root "${packages[@]}")
+# First the rest: that also makes apt know arm64 packages, for apt-cache.
+"$here/../fetch-arm64.sh" --root dom0root "${packages[@]}" >/dev/null
+abi=${DOM0_KERNEL_ABI:-$(apt-cache depends linux-image-arm64:arm64 2>/dev/null |
+    sed -n 's/^ *Depends: linux-image-\(.*\)-arm64:arm64$/\1/p' | head -n 1)}
+[ -n "$abi" ] || die "no kernel ABI from 'apt-cache depends linux-image-arm64:arm64': set DOM0_KERNEL_ABI"
+# The same Image as the signed package, without the EFI signature.
+kernel_pkg=linux-image-$abi-arm64-unsigned
+kver=$abi-arm64
+packages+=("$kernel_pkg")
+root=$("$here/../fetch-arm64.sh" --root dom0root "$kernel_pkg")
 key=$( {
     cat "$0" "$here/init"
     for p in "${packages[@]}"; do cat "$cache/stamps/dom0root/$p"; done
