@@ -90,14 +90,14 @@ if [ ! -x "$tool" ]; then
 	exit 1
 fi
 
-# tests/data/xen belongs to the Xen capture scripts, so its expectations
-# live here instead, in tests/unit/expected/xen/NAME.expected.
-for dtb in tests/data/qemu/*.dtb tests/data/xen/*.dtb; do
+# tests/data/xen and tests/data/xl belong to the capture scripts, so their
+# expectations live here instead, in tests/unit/expected/DIR/NAME.expected.
+for dtb in tests/data/qemu/*.dtb tests/data/xen/*.dtb tests/data/xl/*.dtb; do
 	[ -e "$dtb" ] || continue
 	exp=${dtb%.dtb}.expected
 	case $dtb in
-	tests/data/xen/*)
-		exp=tests/unit/expected/xen/$(basename "$dtb" .dtb).expected
+	tests/data/xen/* | tests/data/xl/*)
+		exp=tests/unit/expected/$(basename "$(dirname "$dtb")")/$(basename "$dtb" .dtb).expected
 		;;
 	esac
 	if [ -e "$exp" ]; then

@@ -1,8 +1,9 @@
 /*
  * DTBs that Xen 4.17 generated for its guests (tests/data/xen): dom0less
- * domUs (Xen's fixed guest layout) and dom0 (the host's layout).  Every
- * expected value was read from `dtc -I dtb -O dts` of the blob; see also
- * tests/data/xen/README.md and /work/shared/xen-qemu.md.
+ * domUs (Xen's fixed guest layout) and dom0 (the host's layout); and the
+ * ones libxl built for `xl create` guests (tests/data/xl).  Every expected
+ * value was read from `dtc -I dtb -O dts` of the blob; see also the
+ * README.md next to them and /work/shared/xen-qemu.md.
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "helpers.h"
 
 struct xen_case {
+	const char *dir;		/* under tests/data */
 	const char *name;
 	uint64_t ram_base, ram_size;
 	enum gic_version gic;
@@ -18,7 +20,7 @@ struct xen_case {
 	struct region dist;
 	struct region cpu_or_redist;	/* GICv2 CPU i/f, GICv3 redist[0] */
 	unsigned int cpus;
-	bool sbsa_uart;			/* vpl011: sbsa-uart@22000000 */
+	const char *uart_path;		/* vpl011's node, NULL: none */
 	bool xen;
 	struct region gnttab;
 	unsigned int ext_count;
@@ -35,6 +37,13 @@ struct xen_case {
 #define DOMU_XEN true, { 0x38000000, 0x1000000 }, 2, \
 	{ { 0x48000000, 0xb8000000 }, { 0x200000000ULL, 0xfe00000000ULL } }, 31
 #define NO_XEN false, { 0, 0 }, 0, { { 0, 0 }, { 0, 0 } }, 0
+/* xl guests (memory=16): extended regions start right after RAM. */
+#define XL_XEN true, { 0x38000000, 0x1000000 }, 2, \
+	{ { 0x41000000, 0xbf000000 }, { 0x200000000ULL, 0xfe00000000ULL } }, 31
+#define XL_GICV2 GIC_V2, "/interrupt-controller@3001000", \
+	"arm,cortex-a15-gic", { 0x3001000, 0x1000 }, { 0x3002000, 0x2000 }
+#define VPL011 "/sbsa-uart@22000000"
+#define XL_VUART "/sbsa-pl011"
 /*
  * dom0: the host's (QEMU virt's) GIC and Xen's grant/extended regions;
  * Xen wrote the event channel as PPI 0 (<1 0 0xf08>), so INTID 16.
@@ -43,28 +52,37 @@ struct xen_case {
 	{ { 0x40400000, 0x17c00000 }, { 0x60000000, 0x60000000 } }, 16
 
 static const struct xen_case xen_cases[] = {
-	{ "domu-gicv2", 0x40000000, 0x8000000, DOMU_GICV2, 1, false,
+	{ "xen", "domu-gicv2", 0x40000000, 0x8000000, DOMU_GICV2, 1, NULL,
 	  NO_XEN, "" },
-	{ "domu-gicv3", 0x40000000, 0x8000000, DOMU_GICV3, 1, false,
+	{ "xen", "domu-gicv3", 0x40000000, 0x8000000, DOMU_GICV3, 1, NULL,
 	  NO_XEN, "" },
-	{ "domu-16m-gicv3", 0x40000000, 0x1000000, DOMU_GICV3, 1, false,
+	{ "xen", "domu-16m-gicv3", 0x40000000, 0x1000000, DOMU_GICV3, 1, NULL,
 	  NO_XEN, "" },
-	{ "domu-gicv2-vpl011", 0x40000000, 0x8000000, DOMU_GICV2, 1, true,
-	  NO_XEN, "console=ttyAMA0" },
-	{ "domu-gicv3-vpl011", 0x40000000, 0x8000000, DOMU_GICV3, 1, true,
-	  NO_XEN, "console=ttyAMA0" },
-	{ "domu-enhanced-gicv2", 0x40000000, 0x8000000, DOMU_GICV2, 1, false,
-	  DOMU_XEN, "console=hvc0" },
-	{ "domu-enhanced-gicv3", 0x40000000, 0x8000000, DOMU_GICV3, 1, false,
-	  DOMU_XEN, "console=hvc0" },
-	{ "dom0-gicv2", 0x58000000, 0x8000000, GIC_V2,
+	{ "xen", "domu-gicv2-vpl011", 0x40000000, 0x8000000, DOMU_GICV2, 1,
+	  VPL011, NO_XEN, "console=ttyAMA0" },
+	{ "xen", "domu-gicv3-vpl011", 0x40000000, 0x8000000, DOMU_GICV3, 1,
+	  VPL011, NO_XEN, "console=ttyAMA0" },
+	{ "xen", "domu-enhanced-gicv2", 0x40000000, 0x8000000, DOMU_GICV2, 1,
+	  NULL, DOMU_XEN, "console=hvc0" },
+	{ "xen", "domu-enhanced-gicv3", 0x40000000, 0x8000000, DOMU_GICV3, 1,
+	  NULL, DOMU_XEN, "console=hvc0" },
+	{ "xen", "dom0-gicv2", 0x58000000, 0x8000000, GIC_V2,
 	  "/interrupt-controller", "arm,cortex-a15-gic",
-	  { 0x8000000, 0x10000 }, { 0x8010000, 0x10000 }, 2, false,
+	  { 0x8000000, 0x10000 }, { 0x8010000, 0x10000 }, 2, NULL,
 	  DOM0_XEN, "console=hvc0" },
-	{ "dom0-gicv3", 0x58000000, 0x8000000, GIC_V3,
+	{ "xen", "dom0-gicv3", 0x58000000, 0x8000000, GIC_V3,
 	  "/interrupt-controller", "arm,gic-v3",
-	  { 0x8000000, 0x10000 }, { 0x80a0000, 0xf60000 }, 2, false,
+	  { 0x8000000, 0x10000 }, { 0x80a0000, 0xf60000 }, 2, NULL,
 	  DOM0_XEN, "console=hvc0" },
+	/* xl create with the seed's config (memory=16), and vuart. */
+	{ "xl", "gicv2", 0x40000000, 0x1000000, XL_GICV2, 1, NULL,
+	  XL_XEN, "" },
+	{ "xl", "gicv2-vuart", 0x40000000, 0x1000000, XL_GICV2, 1, XL_VUART,
+	  XL_XEN, "" },
+	{ "xl", "gicv3", 0x40000000, 0x1000000, DOMU_GICV3, 1, NULL,
+	  XL_XEN, "" },
+	{ "xl", "gicv3-vuart", 0x40000000, 0x1000000, DOMU_GICV3, 1, XL_VUART,
+	  XL_XEN, "" },
 };
 
 #define XEN_CASES (int)(sizeof(xen_cases) / sizeof(xen_cases[0]))
@@ -82,7 +100,7 @@ START_TEST(xen_guest)
 	struct platform p;
 	unsigned int i;
 
-	snprintf(path, sizeof(path), "tests/data/xen/%s.dtb", c->name);
+	snprintf(path, sizeof(path), "tests/data/%s/%s.dtb", c->dir, c->name);
 	probe_file(path, &p);
 
 	ck_assert_uint_eq(p.ram_count, 1);
@@ -114,15 +132,16 @@ START_TEST(xen_guest)
 	for (i = 0; i < c->cpus; i++)
 		ck_assert_uint_eq(p.cpu_mpidr[i], i);
 
-	if (c->sbsa_uart) {
+	if (c->uart_path) {
 		ck_assert_uint_eq(p.uart_count, 1);
 		ck_assert_int_eq(p.uart[0].kind, UART_SBSA);
-		ck_assert_str_eq(p.uart[0].path, "/sbsa-uart@22000000");
+		ck_assert_str_eq(p.uart[0].path, c->uart_path);
 		ck_assert_uint_eq(p.uart[0].reg.base, 0x22000000);
 		ck_assert_uint_eq(p.uart[0].reg.size, 0x1000);
 		ck_assert_uint_eq(p.uart[0].intid, 32);	/* SPI 0 */
 	} else {
-		/* dom0: Xen keeps the host's pl011 for itself. */
+		/* dom0: Xen keeps the host's pl011 for itself; domUs
+		 * without vpl011 or vuart have none. */
 		ck_assert_uint_eq(p.uart_count, 0);
 	}
 	/* No stdout-path in any of them. */
@@ -149,15 +168,24 @@ START_TEST(xen_guest)
 }
 END_TEST
 
-/* Every blob stored in tests/data/xen must be listed above. */
-START_TEST(xen_all_files_covered)
+/* Every blob stored in tests/data/xen and tests/data/xl is listed above. */
+static void assert_covered(const char *dir)
 {
 	const char *names[XEN_CASES];
-	int i;
+	char path[64];
+	int i, n = 0;
 
 	for (i = 0; i < XEN_CASES; i++)
-		names[i] = xen_cases[i].name;
-	assert_dir_covered("tests/data/xen", ".dtb", names, XEN_CASES);
+		if (strcmp(xen_cases[i].dir, dir) == 0)
+			names[n++] = xen_cases[i].name;
+	snprintf(path, sizeof(path), "tests/data/%s", dir);
+	assert_dir_covered(path, ".dtb", names, n);
+}
+
+START_TEST(xen_all_files_covered)
+{
+	assert_covered("xen");
+	assert_covered("xl");
 }
 END_TEST
 
