@@ -102,7 +102,7 @@ pc_of() { # SOCK
 # buffer (log_buf in kernel/printk.c, read from guest memory) must hold
 # every REGEX.
 parks() {
-    local name=$1 dtb=$2 why= pc1= pc2= start
+    local name=$1 dtb=$2 why='' pc1='' pc2='' start
     shift 2
     local log=$logs/bad-dtb-$name.log sock=$work/$name.monitor
     local mem=$work/$name.log_buf

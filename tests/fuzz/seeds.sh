@@ -3,6 +3,8 @@
 # DIR/console_ring and DIR/xs_wire (the fdt_probe seeds are the test DTBs).
 # Formats: see tests/fuzz/fuzz_console_ring.c and fuzz_xs_wire.c.  Each
 # seed exercises a case the unit tests name; the fuzzer mutates from there.
+# The seeds are octal escapes, so they go in printf's format on purpose.
+# shellcheck disable=SC2059
 set -euo pipefail
 dir=$1
 z16='\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0'
