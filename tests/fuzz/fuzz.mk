@@ -57,7 +57,7 @@ $(foreach h,$(FUZZ_HARNESSES),$(eval $(call fuzz_harness,$(h))))
 fuzz-seeds: $(CRAFTED_DTBS)
 	$(Q)rm -rf $(FUZZ_DIR)/seeds
 	$(Q)mkdir -p $(FUZZ_DIR)/seeds/fdt_probe
-	$(Q)cp tests/data/qemu/*.dtb tests/data/xen/*.dtb $(CRAFTED_DTBS) \
+	$(Q)cp $(wildcard tests/data/*/*.dtb) $(CRAFTED_DTBS) \
 		$(FUZZ_DIR)/seeds/fdt_probe/
 	$(Q)tests/fuzz/seeds.sh $(FUZZ_DIR)/seeds
 
