@@ -376,6 +376,9 @@ int dt_interrupt(struct platform *p, const void *fdt, int node, int index,
 	uint32_t cells;
 	int ctrl, err;
 
+	/* interrupt_entry() only counts for a negative index. */
+	if (index < 0)
+		return -FDT_ERR_BADVALUE;
 	err = interrupt_entry(p, fdt, node, index, &ctrl, &spec, &cells);
 	if (err)
 		return err;

@@ -36,6 +36,8 @@ int main(int argc, char **argv)
 	blob = malloc((size_t)size + 1);
 	if (!blob || fread(blob, 1, (size_t)size, f) != (size_t)size) {
 		fprintf(stderr, "%s: read failed\n", argv[1]);
+		fclose(f);
+		free(blob);
 		return 2;
 	}
 	fclose(f);

@@ -1,12 +1,11 @@
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "kernel/errno.h"
-#include "kernel/page_alloc.h"
 #include "kernel/printk.h"
 #include "xen/xenbus.h"
 #include "xen/xenstore.h"
+#include "xen/xs_wire.h"
 
 #define MAX_DRIVERS	8
 #define MAX_DEVICES	16
@@ -18,7 +17,8 @@
  * callbacks are serialised on xenwatch.
  */
 static const struct xenbus_driver *drivers[MAX_DRIVERS];
-static struct xenbus_device *devices[MAX_DEVICES];
+static struct xenbus_device device_pool[MAX_DEVICES];
+static struct xenbus_device *devices[MAX_DEVICES];	/* slots in use */
 
 int xenbus_register(const struct xenbus_driver *driver)
 {
@@ -78,13 +78,11 @@ static void otherend_changed(const char *path, void *ctx)
 {
 	struct xenbus_device *dev = ctx;
 	char value[8];
-	long state;
+	unsigned long state;
 
-	(void)path;
 	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) < 0)
 		return;		/* not written yet, or gone */
-	state = strtoul(value, NULL, 10);
-	if (state < XenbusStateUnknown || state > XenbusStateReconfigured) {
+	if (xs_parse_uint(value, XenbusStateReconfigured, &state)) {
 		printk("xenbus: %s: backend state \"%s\" is not a state\n",
 		       dev->nodename, value);
 		return;
@@ -98,44 +96,55 @@ static void add_device(const char *type, const char *id)
 	const struct xenbus_driver *drv = driver_for(type);
 	struct xenbus_device *dev;
 	char path[96], value[16];
+	unsigned long backend_id;
 	unsigned int slot;
+	int err;
 
 	snprintf(path, sizeof(path), "device/%s/%s", type, id);
 	if (find_device(path))
 		return;
-	if (!drv) {
-		printk("xenbus: %s: no driver for \"%s\"\n", path, type);
-		return;
-	}
 	for (slot = 0; slot < MAX_DEVICES && devices[slot]; slot++)
 		;
-	dev = slot < MAX_DEVICES ? page_alloc(1) : NULL;
-	if (!dev) {
+	if (slot == MAX_DEVICES) {
 		printk("xenbus: %s: no room for another device\n", path);
 		return;
 	}
+	dev = &device_pool[slot];
+	memset(dev, 0, sizeof(*dev));
 	snprintf(dev->nodename, sizeof(dev->nodename), "%s", path);
+	if (!drv) {
+		/* Kept, driverless, so that it is reported only once. */
+		devices[slot] = dev;
+		printk("xenbus: %s: no driver for \"%s\"\n", path, type);
+		return;
+	}
+	/* Incomplete entries are left for the next scan to retry. */
 	snprintf(path, sizeof(path), "%s/backend", dev->nodename);
 	if (xs_read(XS_NO_TRANSACTION, path, dev->otherend,
-		    sizeof(dev->otherend)) < 0) {
-		printk("xenbus: %s: no backend path\n", dev->nodename);
+		    sizeof(dev->otherend)) < 0)
 		return;
-	}
 	snprintf(path, sizeof(path), "%s/backend-id", dev->nodename);
-	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) < 0) {
-		printk("xenbus: %s: no backend-id\n", dev->nodename);
+	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) < 0)
+		return;
+	/* A domid, not DOMID_SELF or another special one. */
+	if (xs_parse_uint(value, DOMID_FIRST_RESERVED - 1, &backend_id)) {
+		printk("xenbus: %s: backend-id \"%s\" is not a domain\n",
+		       dev->nodename, value);
 		return;
 	}
-	dev->otherend_id = (domid_t)strtoul(value, NULL, 10);
+	dev->otherend_id = (domid_t)backend_id;
 	dev->driver = drv;
 	dev->state = XenbusStateUnknown;
-	devices[slot] = dev;
 	printk("xenbus: %s: %s driver, backend d%u %s\n", dev->nodename,
 	       drv->type, dev->otherend_id, dev->otherend);
-	if (drv->probe(dev)) {
-		printk("xenbus: %s: probe failed\n", dev->nodename);
+	err = drv->probe(dev);
+	if (err) {
+		/* Not kept: the next change under device/ tries again (the
+		 * toolstack may not have finished setting it up). */
+		printk("xenbus: %s: probe failed: %d\n", dev->nodename, err);
 		return;
 	}
+	devices[slot] = dev;
 	snprintf(path, sizeof(path), "%s/state", dev->otherend);
 	if (xs_watch(path, otherend_changed, dev))
 		printk("xenbus: %s: cannot watch the backend\n",
@@ -155,6 +164,9 @@ static void scan(const char *unused, void *ctx)
 	ntypes = xs_directory(XS_NO_TRANSACTION, "device", types,
 			      sizeof(types));
 	for (i = 0, type = types; i < ntypes; i++, type += strlen(type) + 1) {
+		/* libxl's device/suspend/event-channel is no device. */
+		if (strcmp(type, "suspend") == 0)
+			continue;
 		snprintf(path, sizeof(path), "device/%s", type);
 		nids = xs_directory(XS_NO_TRANSACTION, path, ids, sizeof(ids));
 		for (k = 0, id = ids; k < nids; k++, id += strlen(id) + 1)

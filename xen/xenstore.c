@@ -1,5 +1,4 @@
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "boot/mmu.h"
@@ -279,13 +278,16 @@ int xs_transaction_start(xs_transaction_t *t)
 	const char *parts[] = { "" };
 	uint32_t lens[] = { 1 };
 	char id[16];
+	unsigned long n;
 	int err = request(XS_TRANSACTION_START, XS_NO_TRANSACTION, parts,
 			  lens, 1, id, sizeof(id));
 
 	if (err < 0)
 		return err;
-	*t = (xs_transaction_t)strtoul(id, NULL, 10);
-	return *t ? 0 : -EIO;
+	if (xs_parse_uint(id, UINT32_MAX, &n) || n == 0)
+		return -EIO;
+	*t = (xs_transaction_t)n;
+	return 0;
 }
 
 int xs_transaction_end(xs_transaction_t t, bool commit)

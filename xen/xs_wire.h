@@ -54,4 +54,10 @@ int xs_parse_watch_event(const char *body, uint32_t len, const char **path,
  */
 int xs_count_names(const char *body, uint32_t len);
 
+/*
+ * A XenStore value as a decimal number no larger than max: 0, or -EINVAL
+ * for anything else ("", "12x", "-1", too large).
+ */
+int xs_parse_uint(const char *s, unsigned long max, unsigned long *out);
+
 #endif

@@ -71,7 +71,7 @@ static void check_in_payload(const char *s, const char *body, uint32_t len)
 	CHECK(memchr(s, '\0', len - (uint32_t)(s - body)));
 }
 
-/* The three payload parsers on body[0..len), exactly len bytes long. */
+/* The payload parsers on body[0..len), exactly len bytes long. */
 static void parse_payload(const char *body, uint32_t len)
 {
 	const char *path = NULL, *token = NULL;
@@ -88,6 +88,13 @@ static void parse_payload(const char *body, uint32_t len)
 	CHECK(len == 0 ? n == 0 : n != 0);
 	n = xs_error_to_errno(body, len);
 	CHECK(n < 0);
+	/* Values are NUL-terminated by the client (xs_read) before parsing. */
+	if (memchr(body, '\0', len)) {
+		unsigned long v;
+
+		if (xs_parse_uint(body, 32751, &v) == 0)
+			CHECK(v <= 32751 && body[0] >= '0' && body[0] <= '9');
+	}
 }
 
 /* Parse a payload copied into a buffer of exactly its size. */

@@ -143,6 +143,25 @@ START_TEST(directory_names)
 }
 END_TEST
 
+START_TEST(numbers_from_values)
+{
+	unsigned long v = 99;
+
+	ck_assert_int_eq(xs_parse_uint("4", 8, &v), 0);
+	ck_assert_uint_eq(v, 4);
+	ck_assert_int_eq(xs_parse_uint("32751", 32751, &v), 0);
+	ck_assert_uint_eq(v, 32751);
+	ck_assert_int_eq(xs_parse_uint("32752", 32751, &v), -EINVAL);
+	ck_assert_int_eq(xs_parse_uint("70000", 32751, &v), -EINVAL);
+	ck_assert_int_eq(xs_parse_uint("", 8, &v), -EINVAL);
+	ck_assert_int_eq(xs_parse_uint("abc", 8, &v), -EINVAL);
+	ck_assert_int_eq(xs_parse_uint("4x", 8, &v), -EINVAL);
+	ck_assert_int_eq(xs_parse_uint("-1", 8, &v), -EINVAL);
+	ck_assert_int_eq(xs_parse_uint("99999999999999999999999", ~0UL, &v),
+			 -EINVAL);
+}
+END_TEST
+
 START_TEST(xenbus_frontend_steps)
 {
 	ck_assert(xenbus_transition_allowed(XenbusStateUnknown,
@@ -184,6 +203,7 @@ Suite *xs_wire_suite(void)
 	tcase_add_test(tc, error_strings);
 	tcase_add_test(tc, watch_events);
 	tcase_add_test(tc, directory_names);
+	tcase_add_test(tc, numbers_from_values);
 	tcase_add_test(tc, xenbus_frontend_steps);
 	suite_add_tcase(s, tc);
 	return s;
