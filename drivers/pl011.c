@@ -1,5 +1,5 @@
 /*
- * PL011 UART, transmit only, polled.  The SBSA generic UART (Xen's vpl011)
+ * PL011 UART, polled both ways.  The SBSA generic UART (Xen's vpl011)
  * is the subset with DR and FR at the same offsets, so one driver serves
  * both; the firmware or Xen has already set the line up.
  */
@@ -9,6 +9,7 @@
 
 #define UART_DR			0x00
 #define UART_FR			0x18
+#define UART_FR_RXFE		(1u << 4)
 #define UART_FR_TXFF		(1u << 5)
 
 /* Base of the UART in use; set once by pl011_start() at boot. */
@@ -30,9 +31,20 @@ static void pl011_write(const char *s, size_t len)
 	}
 }
 
+/* Polled: what the receive FIFO holds now. */
+static long pl011_read(char *buf, size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && !(mmio_read32(base + UART_FR) & UART_FR_RXFE))
+		buf[n++] = (char)(mmio_read32(base + UART_DR) & 0xff);
+	return (long)n;
+}
+
 static const struct console pl011_console = {
 	.name = "pl011",
 	.write = pl011_write,
+	.read = pl011_read,
 };
 
 static const struct console *pl011_start(const struct platform_uart *u)

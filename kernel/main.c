@@ -105,16 +105,24 @@ static void choose_console(void)
 		console_set(c);
 }
 
-/* A domU built by a toolstack has a PV console: that is what users see. */
+/*
+ * A domU built by a toolstack has a PV console: that is what `xl console`
+ * shows, so it becomes the console (and gets the boot replayed).  A UART
+ * already in use (vuart="sbsa_uart") keeps a copy of everything after.
+ */
 static void choose_late_console(void)
 {
+	const struct console *uart = console_get();
 	const struct console *c;
 
 	if (!xen->present || xen->dom0)
 		return;
 	c = xen_console_pv_start();
-	if (c)
-		console_set(c);
+	if (!c)
+		return;
+	console_set(c);
+	if (uart)
+		console_set_mirror(uart);
 }
 
 static void map_ram(void)

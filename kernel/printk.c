@@ -13,6 +13,7 @@
  * like the PV ring, then still shows the whole boot.
  */
 static const struct console *console;
+static const struct console *mirror;	/* also written, if set */
 static char log_buf[LOG_SIZE];
 static size_t log_len;
 
@@ -23,6 +24,14 @@ void console_set(const struct console *c)
 	if (c && c != console)
 		c->write(log_buf, log_len);
 	console = c;
+	irq_restore(flags);
+}
+
+void console_set_mirror(const struct console *c)
+{
+	unsigned long flags = irq_save();
+
+	mirror = c != console ? c : NULL;
 	irq_restore(flags);
 }
 
@@ -38,9 +47,22 @@ void console_write(const char *s, size_t len)
 
 	if (console)
 		console->write(s, len);
+	if (mirror)
+		mirror->write(s, len);
 	for (i = 0; i < len && log_len < LOG_SIZE; i++)
 		log_buf[log_len++] = s[i];
 	irq_restore(flags);
+}
+
+long console_read(char *buf, size_t len)
+{
+	long n = 0;
+
+	if (console && console->read)
+		n = console->read(buf, len);
+	if (n == 0 && mirror && mirror->read)
+		n = mirror->read(buf, len);
+	return n;
 }
 
 int printk(const char *fmt, ...)

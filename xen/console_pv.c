@@ -77,9 +77,17 @@ static void pv_write(const char *s, size_t len)
 	write_bytes(s + start, len - start);
 }
 
+long xen_console_pv_read(char *buf, size_t len);
+
+static long pv_read(char *buf, size_t len)
+{
+	return xen_console_pv_read(buf, len);
+}
+
 static const struct console pv_console = {
 	.name = "xen-pv-console",
 	.write = pv_write,
+	.read = pv_read,
 };
 
 long xen_console_pv_read(char *buf, size_t len)

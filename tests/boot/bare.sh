@@ -113,6 +113,20 @@ for g in 2 3; do
         '^kernel-test: ok time-slicing$' '^kernel-test: ok mutex-exclusion$' \
         '^kernel-test: ok preemption$' '^stop: poweroff via psci$'
 done
+# Console input: commands typed into the UART run, the last one powers off.
+# stdin stays open a little after "poweroff" (EOF could end QEMU first).
+input_log=$logs/bare-console-input.log
+# shellcheck disable=SC2046
+(sleep 2; printf 'echo typed-into-uart\r'; sleep 1; printf 'poweroff\r'; sleep 3) |
+    timeout "$limit" setsid "$QEMU" $(machine 3 off 512M 1) -kernel "$image" \
+        -append app=shell >"$input_log" 2>&1
+sed -i 's/\r$//' "$input_log"
+if log_has_all "$input_log" '^typed-into-uart$' '^stop: poweroff via psci$'; then
+    result console-input "$input_log" ""
+else
+    result console-input "$input_log" "typed commands did not run"
+fi
+
 stops unknown-app no-such-app '^PANIC: boot: bootargs "app=no-such-app" name no known app$'
 
 echo "bare boot tests: $passed passed, $failed failed"

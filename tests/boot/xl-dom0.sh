@@ -195,16 +195,17 @@ destroy
 
 # 3. An emulated SBSA UART too, shown by `xl console -t vuart`.  The kernel
 # prints its boot on the UART until the PV console is up, then on the PV
-# console, which replays the boot: both must show the banner and the UART
-# line, the PV console the samples.
+# console, which replays the boot, and keeps copying everything to the
+# UART: both must show the banner, the UART line and the samples.
 vuart=$log_dir/guest-zephyr-vuart0.log
 if create "vuart-gicv$gic" "gic_version=\"v$gic\"" 'vuart="sbsa_uart"'; then
     wait_for "$log" "$sample" 2 10
     timeout 2 xl console -t vuart zephyr >vuart.out 2>&1 </dev/null
     uart='^uart sbsa-uart [^ ]* 0x22000000 '
     if [ "$(count vuart.out '^\*\*\* Booting ')" -lt 1 ] ||
-        [ "$(count vuart.out "$uart")" -lt 1 ]; then
-        fail "vuart-gicv$gic" "no banner or 'uart sbsa-uart' line from 'xl console -t vuart'"
+        [ "$(count vuart.out "$uart")" -lt 1 ] ||
+        [ "$(count vuart.out "$sample")" -lt 2 ]; then
+        fail "vuart-gicv$gic" "no banner, 'uart sbsa-uart' line or samples from 'xl console -t vuart'"
     elif [ "$(count "$log" "$uart")" -lt 1 ] ||
         [ "$(count "$log" "$sample")" -lt 2 ]; then
         fail "vuart-gicv$gic" "no 'uart sbsa-uart' line or samples on the PV console"
@@ -368,6 +369,24 @@ else
     fail xs-test-write "xl create failed"
 fi
 show CON xs-test "$log"
+destroy
+
+# 8. Console input: type into the guest's PV console as `xl console`
+# would, through the pty xenconsoled serves (its path is in XenStore).
+if create console-input 'extra="app=shell"' &&
+    wait_for "$log" '^shell: ready' 1 5; then
+    id=$(timeout 5 xl domid zephyr)
+    tty=$(timeout 5 xenstore-read "/local/domain/$id/console/tty")
+    printf 'echo typed-in-dom0\r' >"$tty"
+    if wait_for "$log" '^typed-in-dom0$' 1 5; then
+        ok console-input
+    else
+        fail console-input "no 'typed-in-dom0' line after typing into $tty"
+    fi
+else
+    fail console-input "the shell app did not start"
+fi
+show CON console-input "$log"
 destroy
 
 echo "INFO all steps done at $(now)s"

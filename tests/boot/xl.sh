@@ -237,7 +237,7 @@ run_gic() {
     result "gicv$v guest DTB with vuart as stored" "$log" \
         "$(keep_dtb "vuart-gicv$v" "$v" "gicv$v-vuart.dtb")"
     for name in create-c xenstore-name console-reattach shutdown reboot \
-        xs-test-write xs-test-watch xs-test-checks xenbus; do
+        xs-test-write xs-test-watch xs-test-checks xenbus console-input; do
         result "gicv$v $name" "$log" "$(step "$log" "$name")"
     done
 }
