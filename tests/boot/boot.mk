@@ -52,3 +52,14 @@ boot-tests-xl: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe | \
 		$(if $(filter boot-tests check,$(MAKECMDGOALS)),\
 		boot-tests-bare boot-tests-xen boot-tests-bad-dtb)
 	tests/boot/xl.sh $(BUILD)/zephyr.bin $(BUILD)/tests/xl
+
+# make bench [GIC=2|3] [RUNS=N]: boot times, footprint and Xen I/O costs
+# next to a Linux domU (scripts/bench.sh); both GIC versions unless GIC is
+# given.  The table goes to $(BUILD)/bench/results.md.
+.PHONY: bench
+BENCH_ARGS = $(if $(filter command line environment,$(origin GIC)),GIC=$(GIC)) \
+	$(if $(RUNS),RUNS=$(RUNS))
+bench: $(BUILD)/zephyr.bin
+	$(BENCH_ARGS) BENCH_OUT=$(BUILD)/bench \
+		BENCH_COMMAND="$(strip make bench $(BENCH_ARGS))" \
+		scripts/bench.sh $(BUILD)/zephyr.bin
