@@ -38,17 +38,19 @@ GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
 # Xen's public headers come from libxen-dev through a directory holding
 # only them, so no other host header can leak into the kernel.
 XEN_INCLUDE := $(BUILD)/include
-KERNEL_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -ffreestanding -nostdinc \
+KERNEL_CFLAGS := $(WARNINGS) -Os -g -std=gnu11 -ffreestanding -nostdinc \
 	-isystem $(GCC_INCLUDE) -isystem $(ARM64_ROOT)/usr/include \
 	-isystem $(XEN_INCLUDE) \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ \
 	-I kernel/libc/include -iquote . -include kernel/visibility.h \
 	-fpie -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-tree-loop-distribute-patterns -mgeneral-regs-only \
-	-mstrict-align -mno-outline-atomics -MMD -MP
+	-mstrict-align -mno-outline-atomics -ffunction-sections \
+	-fdata-sections -MMD -MP
 KERNEL_ASFLAGS := -D__ASSEMBLER__ -iquote . -iquote boot -MMD -MP
 KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
-	-z noexecstack --build-id=none --no-warn-rwx-segments -T boot/kernel.ld
+	-z noexecstack --build-id=none --no-warn-rwx-segments \
+	--gc-sections -T boot/kernel.ld
 
 FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c
 KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/libc/*.c \

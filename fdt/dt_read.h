@@ -14,6 +14,9 @@
 void dt_error(struct platform *p, const void *fdt, int node,
 	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* #address-cells / #size-cells of node (defaults 2 / 1), < 0 if bad. */
+int dt_cells(const void *fdt, int node, const char *name);
+
 /* status absent, "okay" or "ok" */
 int dt_enabled(const void *fdt, int node);
 

@@ -266,7 +266,7 @@ static void probe_cpus(const void *fdt, struct platform *p)
 		dt_error(p, fdt, -1, "no /cpus");
 		return;
 	}
-	ac = fdt_address_cells(fdt, cpus);
+	ac = dt_cells(fdt, cpus, "#address-cells");
 	fdt_for_each_subnode(node, fdt, cpus) {
 		const char *type = fdt_getprop(fdt, node, "device_type", &len);
 		const fdt32_t *reg;

@@ -189,6 +189,7 @@ static void app_thread(void *arg)
 void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 {
 	uint64_t dtb_size = early_dtb_size(dtb);
+	const struct console *first_console;
 	const char *why;
 	const struct app *app;
 	unsigned int i;
@@ -224,8 +225,10 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 	       arm_timer_freq(), platform.timer.virt_intid, power_name());
 	if (xen_init(&platform))
 		panic("boot: Xen support failed to start");
+	first_console = console_get();
 	choose_late_console();
-	printk("console: %s\n", console_get() ? console_get()->name : "none");
+	if (console_get() != first_console)
+		printk("console: %s\n", console_get()->name);
 
 	/* Only libfdt used FP/SIMD; trap any later use instead of having
 	 * to save FP state on every thread switch. */
