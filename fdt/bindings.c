@@ -41,13 +41,18 @@ const struct binding psci_bindings[] = {
 	{ NULL, 0 },
 };
 
+/* The property is looked up once; each table entry is a string search. */
 const struct binding *binding_match(const void *fdt, int offset,
 				    const struct binding *table)
 {
 	const struct binding *b;
+	int len;
+	const char *list = fdt_getprop(fdt, offset, "compatible", &len);
 
+	if (!list)
+		return NULL;
 	for (b = table; b->compatible; b++)
-		if (fdt_node_check_compatible(fdt, offset, b->compatible) == 0)
+		if (fdt_stringlist_contains(list, len, b->compatible))
 			return b;
 	return NULL;
 }

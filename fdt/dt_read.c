@@ -8,6 +8,87 @@
 
 /* A path too long for buf is cut short (still a prefix of the real one);
  * one too long even for the scratch buffer comes out empty. */
+/*
+ * Parents and phandles, found in one walk per probe.  libfdt's
+ * fdt_parent_offset() and fdt_node_offset_by_phandle() rescan the blob
+ * from its start on every call, and the probe asks for them for every reg
+ * and interrupt it reads: that was most of the time to the first console
+ * line.  Owned by this file: filled by dt_cache_build() at the start of
+ * fdt_probe(), emptied by dt_cache_drop() at its end (one probe at a
+ * time).  Without a cache (a tree too big or too deep) lookups fall back
+ * to libfdt.
+ */
+#define CACHE_NODES	512
+#define CACHE_DEPTH	32
+
+static struct {
+	const void *fdt;
+	int count;
+	int offset[CACHE_NODES];	/* ascending: the walk's order */
+	int parent[CACHE_NODES];
+	uint32_t phandle[CACHE_NODES];
+} cache;
+
+void dt_cache_build(const void *fdt)
+{
+	int stack[CACHE_DEPTH];
+	int node, depth = 0, n = 0;
+
+	cache.fdt = NULL;
+	for (node = fdt_next_node(fdt, -1, &depth); node >= 0;
+	     node = fdt_next_node(fdt, node, &depth)) {
+		if (depth < 0 || depth >= CACHE_DEPTH || n == CACHE_NODES)
+			return;
+		stack[depth] = node;
+		cache.offset[n] = node;
+		cache.parent[n] = depth ? stack[depth - 1] :
+					  -FDT_ERR_NOTFOUND;
+		cache.phandle[n] = fdt_get_phandle(fdt, node);
+		n++;
+	}
+	cache.count = n;
+	cache.fdt = fdt;
+}
+
+void dt_cache_drop(void)
+{
+	cache.fdt = NULL;
+	cache.count = 0;
+}
+
+int dt_parent(const void *fdt, int node)
+{
+	int lo = 0, hi = cache.count - 1;
+
+	if (cache.fdt != fdt)
+		return fdt_parent_offset(fdt, node);
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+
+		if (cache.offset[mid] == node)
+			return cache.parent[mid];
+		if (cache.offset[mid] < node)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -FDT_ERR_BADOFFSET;
+}
+
+int dt_by_phandle(const void *fdt, uint32_t phandle)
+{
+	int i;
+
+	if (cache.fdt != fdt)
+		return fdt_node_offset_by_phandle(fdt, phandle);
+	if (phandle == 0 || phandle == (uint32_t)-1)
+		return -FDT_ERR_BADPHANDLE;
+	for (i = 0; i < cache.count; i++)
+		if (cache.phandle[i] == phandle)
+			return cache.offset[i];
+	return -FDT_ERR_NOTFOUND;
+}
+
 void dt_path(const void *fdt, int node, char *buf, int len)
 {
 	char full[256];
@@ -116,7 +197,7 @@ static int bus_cells(struct platform *p, const void *fdt, int bus,
 int dt_reg_count(struct platform *p, const void *fdt, int node)
 {
 	int ac, sc, len, err;
-	int parent = fdt_parent_offset(fdt, node);
+	int parent = dt_parent(fdt, node);
 	const void *reg = fdt_getprop(fdt, node, "reg", &len);
 
 	if (!reg)
@@ -143,7 +224,7 @@ static int translate_one(struct platform *p, const void *fdt, int bus,
 			 uint64_t *addr)
 {
 	int len, cac, csc, pac, psc, entry, n, i, err;
-	int grand = fdt_parent_offset(fdt, bus);
+	int grand = dt_parent(fdt, bus);
 	const fdt32_t *ranges = fdt_getprop(fdt, bus, "ranges", &len);
 
 	if (!ranges) {
@@ -197,7 +278,7 @@ int dt_reg(struct platform *p, const void *fdt, int node, int i,
 			 count, i + 1);
 		return -FDT_ERR_NOTFOUND;
 	}
-	bus = fdt_parent_offset(fdt, node);
+	bus = dt_parent(fdt, node);
 	err = bus_cells(p, fdt, bus, &ac, &sc);
 	if (err)
 		return err;
@@ -209,7 +290,7 @@ int dt_reg(struct platform *p, const void *fdt, int node, int i,
 		err = translate_one(p, fdt, bus, &out->base);
 		if (err)
 			return err;
-		bus = fdt_parent_offset(fdt, bus);
+		bus = dt_parent(fdt, bus);
 	}
 	return bus < 0 ? bus : 0;
 }
@@ -218,7 +299,7 @@ int dt_interrupt_parent(struct platform *p, const void *fdt, int node)
 {
 	int n, len;
 
-	for (n = node; n >= 0; n = fdt_parent_offset(fdt, n)) {
+	for (n = node; n >= 0; n = dt_parent(fdt, n)) {
 		const fdt32_t *ph = fdt_getprop(fdt, n, "interrupt-parent",
 						&len);
 		int ctrl;
@@ -230,7 +311,7 @@ int dt_interrupt_parent(struct platform *p, const void *fdt, int node)
 				 len);
 			return -FDT_ERR_BADVALUE;
 		}
-		ctrl = fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(*ph));
+		ctrl = dt_by_phandle(fdt, fdt32_to_cpu(*ph));
 		if (ctrl < 0) {
 			dt_error(p, fdt, n, "interrupt-parent 0x%x: no such "
 				 "phandle", fdt32_to_cpu(*ph));
@@ -315,7 +396,7 @@ static int interrupt_entry(struct platform *p, const void *fdt, int node,
 		while (pos < n) {
 			uint32_t c;
 
-			*ctrl = fdt_node_offset_by_phandle(fdt,
+			*ctrl = dt_by_phandle(fdt,
 					fdt32_to_cpu(ext[pos]));
 			if (*ctrl < 0) {
 				dt_error(p, fdt, node, "interrupts-extended "

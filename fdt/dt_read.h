@@ -10,6 +10,13 @@
 
 #include "platform.h"
 
+/* One probe's cache of parents and phandles (see dt_read.c). */
+void dt_cache_build(const void *fdt);
+void dt_cache_drop(void);
+/* fdt_parent_offset() and fdt_node_offset_by_phandle(), cached. */
+int dt_parent(const void *fdt, int node);
+int dt_by_phandle(const void *fdt, uint32_t phandle);
+
 /* Record "fdt: PATH: WHAT" (PATH of node, or "/" when node < 0). */
 void dt_error(struct platform *p, const void *fdt, int node,
 	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));

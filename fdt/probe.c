@@ -157,7 +157,7 @@ static int find_enabled(const void *fdt, const struct binding *table)
 
 	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
 	     node = fdt_next_node(fdt, node, NULL))
-		if (dt_enabled(fdt, node) && binding_match(fdt, node, table))
+		if (binding_match(fdt, node, table) && dt_enabled(fdt, node))
 			return node;
 	return -FDT_ERR_NOTFOUND;
 }
@@ -380,6 +380,7 @@ int fdt_probe(const void *fdt, size_t blob_size, struct platform *p)
 		p->error_count = 1;
 		return err;
 	}
+	dt_cache_build(fdt);
 	dt_string(fdt, 0, "model", p->model, sizeof(p->model));
 	dt_string(fdt, 0, "compatible", p->compatible,
 		  sizeof(p->compatible));
@@ -391,5 +392,6 @@ int fdt_probe(const void *fdt, size_t blob_size, struct platform *p)
 	probe_cpus(fdt, p);
 	stdout_node = probe_chosen(fdt, p);
 	probe_uarts(fdt, p, gic, stdout_node);
+	dt_cache_drop();
 	return 0;
 }
