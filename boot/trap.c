@@ -35,7 +35,8 @@ static const char *ec_name(unsigned int ec)
 	}
 }
 
-static const char *const kind_names[] = {
+/* Arrays, not pointers: no relocations in the PIE image. */
+static const char kind_names[][16] = {
 	[TRAP_SYNC] = "synchronous",
 	[TRAP_IRQ] = "IRQ",
 	[TRAP_FIQ] = "FIQ",

@@ -41,7 +41,7 @@
 	b	trap_common
 .endm
 
-	.text
+	.section .text.vectors, "ax"
 	.align	11
 	.global exception_vectors
 exception_vectors:

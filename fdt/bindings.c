@@ -18,27 +18,27 @@ const struct binding gic_bindings[] = {
 	{ "nvidia,tegra210-agic", GIC_V2 },
 	{ "qcom,msm-8660-qgic", GIC_V2 },
 	{ "qcom,msm-qgic2", GIC_V2 },
-	{ NULL, 0 },
+	{ "", 0 },
 };
 
 const struct binding timer_bindings[] = {
 	{ "arm,armv8-timer", 1 },
 	{ "arm,armv7-timer", 1 },
-	{ NULL, 0 },
+	{ "", 0 },
 };
 
 /* The SBSA generic UART is the PL011 subset Xen's vpl011 emulates. */
 const struct binding uart_bindings[] = {
 	{ "arm,pl011", UART_PL011 },
 	{ "arm,sbsa-uart", UART_SBSA },
-	{ NULL, 0 },
+	{ "", 0 },
 };
 
 const struct binding psci_bindings[] = {
 	{ "arm,psci-1.0", 1 },
 	{ "arm,psci-0.2", 1 },
 	{ "arm,psci", 1 },
-	{ NULL, 0 },
+	{ "", 0 },
 };
 
 /* The property is looked up once; each table entry is a string search. */
@@ -51,7 +51,7 @@ const struct binding *binding_match(const void *fdt, int offset,
 
 	if (!list)
 		return NULL;
-	for (b = table; b->compatible; b++)
+	for (b = table; b->compatible[0]; b++)
 		if (fdt_stringlist_contains(list, len, b->compatible))
 			return b;
 	return NULL;

@@ -10,8 +10,12 @@
 
 #include "platform.h"
 
+/*
+ * The name is an array, not a pointer: no relocation per entry in the
+ * position-independent kernel image.
+ */
 struct binding {
-	const char *compatible;
+	char compatible[28];
 	int kind;	/* enum gic_version, enum uart_kind, ... */
 };
 
@@ -22,7 +26,7 @@ extern const struct binding psci_bindings[];
 
 /*
  * The first entry of table whose compatible the node at offset has, or NULL.
- * The table ends with a NULL compatible.
+ * The table ends with an empty compatible.
  */
 const struct binding *binding_match(const void *fdt, int offset,
 				    const struct binding *table);

@@ -18,7 +18,7 @@ const char *power_name(void)
 	return power ? power->name : "none";
 }
 
-static const char *const reason_names[] = {
+static const char reason_names[][9] = {
 	[STOP_POWEROFF] = "poweroff",
 	[STOP_REBOOT] = "reboot",
 	[STOP_CRASH] = "crash",

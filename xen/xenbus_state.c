@@ -26,7 +26,8 @@ bool xenbus_transition_allowed(enum xenbus_state from, enum xenbus_state to)
 
 const char *xenbus_state_name(enum xenbus_state s)
 {
-	static const char *const names[] = {
+	/* Arrays, not pointers: no relocations in the PIE image. */
+	static const char names[][13] = {
 		"Unknown", "Initialising", "InitWait", "Initialised",
 		"Connected", "Closing", "Closed", "Reconfiguring",
 		"Reconfigured",
