@@ -20,6 +20,7 @@
  */
 #define CACHE_NODES	512
 #define CACHE_DEPTH	32
+#define DT_MAX_DEPTH	64	/* bound on any walk up the tree */
 
 static struct {
 	const void *fdt;
@@ -32,12 +33,15 @@ static struct {
 void dt_cache_build(const void *fdt)
 {
 	int stack[CACHE_DEPTH];
-	int node, depth = 0, n = 0;
+	/* fdt_next_node() counts the root as one deeper than the depth it
+	 * is given: start at -1 so that the root is at depth 0. */
+	int node, depth = -1, n = 0;
 
 	cache.fdt = NULL;
 	for (node = fdt_next_node(fdt, -1, &depth); node >= 0;
 	     node = fdt_next_node(fdt, node, &depth)) {
-		if (depth < 0 || depth >= CACHE_DEPTH || n == CACHE_NODES)
+		if (depth < 0 || depth >= CACHE_DEPTH || n == CACHE_NODES ||
+		    (n == 0) != (depth == 0))
 			return;
 		stack[depth] = node;
 		cache.offset[n] = node;
@@ -267,7 +271,7 @@ static int translate_one(struct platform *p, const void *fdt, int bus,
 int dt_reg(struct platform *p, const void *fdt, int node, int i,
 	   struct region *out)
 {
-	int ac, sc, len, err, bus;
+	int ac, sc, len, err, bus, levels = 0;
 	int count = dt_reg_count(p, fdt, node);
 	const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
 
@@ -286,20 +290,26 @@ int dt_reg(struct platform *p, const void *fdt, int node, int i,
 	out->base = read_cells(reg, ac);
 	out->size = read_cells(reg + ac, sc);
 	/* Walk up until the root: each bus maps into its parent's space. */
-	while (bus > 0) {
+	while (bus > 0 && levels++ < DT_MAX_DEPTH) {
 		err = translate_one(p, fdt, bus, &out->base);
 		if (err)
 			return err;
 		bus = dt_parent(fdt, bus);
+	}
+	if (bus > 0) {
+		dt_error(p, fdt, node, "more than %d levels of buses",
+			 DT_MAX_DEPTH);
+		return -FDT_ERR_BADSTRUCTURE;
 	}
 	return bus < 0 ? bus : 0;
 }
 
 int dt_interrupt_parent(struct platform *p, const void *fdt, int node)
 {
-	int n, len;
+	int n, len, up = 0;
 
-	for (n = node; n >= 0; n = dt_parent(fdt, n)) {
+	/* Bounded, whatever a damaged tree or a bug says about parents. */
+	for (n = node; n >= 0 && up++ < DT_MAX_DEPTH; n = dt_parent(fdt, n)) {
 		const fdt32_t *ph = fdt_getprop(fdt, n, "interrupt-parent",
 						&len);
 		int ctrl;
