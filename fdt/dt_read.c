@@ -40,7 +40,10 @@ void dt_cache_build(const void *fdt)
 	cache.fdt = NULL;
 	for (node = fdt_next_node(fdt, -1, &depth); node >= 0;
 	     node = fdt_next_node(fdt, node, &depth)) {
-		if (depth < 0 || depth >= CACHE_DEPTH || n == CACHE_NODES ||
+		/* Climbing out of the root (depth -1) ends the tree. */
+		if (depth < 0)
+			break;
+		if (depth >= CACHE_DEPTH || n == CACHE_NODES ||
 		    (n == 0) != (depth == 0))
 			return;
 		stack[depth] = node;
@@ -52,6 +55,11 @@ void dt_cache_build(const void *fdt)
 	}
 	cache.count = n;
 	cache.fdt = fdt;
+}
+
+int dt_cache_size(void)
+{
+	return cache.fdt ? cache.count : 0;
 }
 
 void dt_cache_drop(void)

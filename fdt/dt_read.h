@@ -13,6 +13,8 @@
 /* One probe's cache of parents and phandles (see dt_read.c). */
 void dt_cache_build(const void *fdt);
 void dt_cache_drop(void);
+/* Nodes in the cache, 0 when there is none (the tests check it). */
+int dt_cache_size(void);
 /* fdt_parent_offset() and fdt_node_offset_by_phandle(), cached. */
 int dt_parent(const void *fdt, int node);
 int dt_by_phandle(const void *fdt, uint32_t phandle);

@@ -63,6 +63,7 @@ Suite *corrupt_suite(void);
 Suite *report_suite(void);
 Suite *console_ring_suite(void);
 Suite *xs_wire_suite(void);
+Suite *dt_cache_suite(void);
 Suite *regressions_suite(void);
 
 #endif
