@@ -100,7 +100,11 @@ static bool seq_ready(const void *arg)
 {
 	const struct seq_wait *w = arg;
 
-	return w->differs ? *w->seq != w->value : *w->seq == w->value;
+	/* Acquire: the message written before the sequence number is read
+	 * after it (the peer publishes it with a release store). */
+	uint32_t seq = __atomic_load_n(w->seq, __ATOMIC_ACQUIRE);
+
+	return w->differs ? seq != w->value : seq == w->value;
 }
 
 static bool grant_unmapped(const void *arg)
@@ -180,8 +184,7 @@ static void granter(domid_t peer, grant_ref_t gref, uint32_t rounds)
 		uint64_t t = arm_timer_now();
 
 		snprintf((char *)page->ping, sizeof(page->ping), "ping %u", i);
-		smp_wmb();
-		page->ping_seq = i;
+		__atomic_store_n(&page->ping_seq, i, __ATOMIC_RELEASE);
 		notify((evtchn_port_t)port);
 		wait_until(seq_ready, &(struct seq_wait){ &page->pong_seq, i,
 							  false },
@@ -206,7 +209,7 @@ static void granter(domid_t peer, grant_ref_t gref, uint32_t rounds)
 		panic("peer: ending grant %ld while mapped gave %ld, not "
 		      "EBUSY", ref, err);
 	printk("peer: granter: grant %ld refused to end while mapped\n", ref);
-	page->ping_seq = DONE;
+	__atomic_store_n(&page->ping_seq, DONE, __ATOMIC_RELEASE);
 	notify((evtchn_port_t)port);
 	wait_until(grant_unmapped, &(grant_ref_t){ (grant_ref_t)ref },
 		   "waiting for the unmap");
@@ -283,7 +286,7 @@ static void mapper(domid_t peer, grant_ref_t gref, uint32_t rounds)
 	       peer, remote, port, gref);
 	if (benchmarking)
 		bench_map_cycles(peer, gref);
-	page->connected = 1;
+	__atomic_store_n(&page->connected, 1, __ATOMIC_RELEASE);
 	notify((evtchn_port_t)port);
 
 	for (;;) {
@@ -300,8 +303,7 @@ static void mapper(domid_t peer, grant_ref_t gref, uint32_t rounds)
 			      want, page->ping_seq, (const char *)page->ping);
 		snprintf((char *)page->pong, sizeof(page->pong), "pong %u",
 			 seq);
-		smp_wmb();
-		page->pong_seq = seq;
+		__atomic_store_n(&page->pong_seq, seq, __ATOMIC_RELEASE);
 		notify((evtchn_port_t)port);
 	}
 	if (seq != rounds)
