@@ -63,7 +63,7 @@ UNIT_CODE_SRCS := $(FDT_SRCS) xen/byte_ring.c xen/console_ring.c \
 	xen/xs_wire.c xen/xenbus_state.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
-.PHONY: all tools check run run-bare clean distclean
+.PHONY: all tools check run run-bare clean
 all: $(BUILD)/zephyr.bin
 
 $(TARGET_LIBFDT):

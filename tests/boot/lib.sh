@@ -14,7 +14,25 @@ qemu_kill() {
         qemu_pgid=
     fi
 }
-trap qemu_kill EXIT INT TERM
+
+# A background scripts/xen/boot.sh, for the Xen suites: it owns its QEMU
+# (own session, timeout(1), killed on each of its exits), so stopping it
+# stops QEMU.
+boot_pid=
+stop_boot() {
+    if [ -n "$boot_pid" ]; then
+        kill -TERM "$boot_pid" 2>/dev/null || true
+        wait "$boot_pid" 2>/dev/null || true
+        boot_pid=
+    fi
+}
+
+cleanup() {
+    qemu_kill
+    stop_boot
+}
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM HUP
 
 # log_has_all LOG REGEX...: every regex matches some line of LOG.
 log_has_all() {

@@ -4,7 +4,7 @@
 # Boot IMAGE directly on QEMU's virt machine (no Xen), the way `make
 # run-bare` and the boot tests do.  --el2 enters at EL2 (virtualization=on).
 set -euo pipefail
-gic=3 mem=512M smp=1 virt=off append= interactive=
+gic=3 mem=512M smp=1 virt=off append='' interactive=''
 while [ $# -gt 1 ]; do
     case $1 in
     --gic) gic=$2; shift 2 ;;

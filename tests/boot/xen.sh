@@ -43,18 +43,7 @@ if [ -z "$xen" ] && ! xen=$("$xen_dir/fetch.sh"); then
     exit 1
 fi
 
-# boot.sh owns QEMU (own session, timeout(1), killed on each of its exits):
-# stopping boot.sh stops QEMU.
-boot_pid=
-stop_boot() {
-    if [ -n "$boot_pid" ]; then
-        kill -TERM "$boot_pid" 2>/dev/null || true
-        wait "$boot_pid" 2>/dev/null || true
-        boot_pid=
-    fi
-}
-trap stop_boot EXIT
-trap 'stop_boot; exit 130' INT TERM HUP
+# boot.sh runs in the background as $boot_pid; lib.sh stops it on exit.
 
 result() { # NAME LOG WHY-IF-FAILED ('' = passed)
     if [ -z "$3" ]; then

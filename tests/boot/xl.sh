@@ -71,16 +71,7 @@ if [ -z "$xen" ] && ! xen=$("$xen_dir/fetch.sh"); then
 fi
 dom0=$("$top/scripts/dom0/build.sh") || setup_failed "scripts/dom0/build.sh failed"
 
-boot_pid=
-stop_boot() {
-    if [ -n "$boot_pid" ]; then
-        kill -TERM "$boot_pid" 2>/dev/null || true
-        wait "$boot_pid" 2>/dev/null || true
-        boot_pid=
-    fi
-}
-trap stop_boot EXIT
-trap 'stop_boot; exit 130' INT TERM HUP
+# boot.sh runs in the background as $boot_pid; lib.sh stops it on exit.
 
 # initrd GIC OUT: dom0's initramfs plus a second archive with the test.
 initrd() {

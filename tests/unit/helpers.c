@@ -111,3 +111,13 @@ void assert_dir_covered(const char *dir, const char *suffix,
 	ck_assert_msg(seen == n, "%s: %u files for %u test cases", dir, seen,
 		      n);
 }
+
+void put_be32(void *blob, size_t offset, uint32_t value)
+{
+	unsigned char *b = (unsigned char *)blob + offset;
+
+	b[0] = (unsigned char)(value >> 24);
+	b[1] = (unsigned char)(value >> 16);
+	b[2] = (unsigned char)(value >> 8);
+	b[3] = (unsigned char)value;
+}

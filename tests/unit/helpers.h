@@ -56,6 +56,9 @@ struct report {
 /* Run platform_report() and keep every emitted line. */
 void collect_report(const struct platform *p, struct report *r);
 
+/* Write value big-endian at blob + offset (DTB header fields). */
+void put_be32(void *blob, size_t offset, uint32_t value);
+
 Suite *probe_qemu_suite(void);
 Suite *probe_crafted_suite(void);
 Suite *probe_xen_suite(void);

@@ -13,16 +13,6 @@
 
 #define BASE_DTB	QEMU_DTB("virt-gicv3-smp4-3G")
 
-static void put_be32(void *blob, size_t offset, uint32_t value)
-{
-	unsigned char *b = (unsigned char *)blob + offset;
-
-	b[0] = (unsigned char)(value >> 24);
-	b[1] = (unsigned char)(value >> 16);
-	b[2] = (unsigned char)(value >> 8);
-	b[3] = (unsigned char)value;
-}
-
 static void *copy_of(const void *src, size_t size)
 {
 	void *copy = malloc(size > 0 ? size : 1);

@@ -8,16 +8,6 @@
 
 #include "helpers.h"
 
-static void put_be32(void *blob, size_t offset, uint32_t value)
-{
-	unsigned char *b = (unsigned char *)blob + offset;
-
-	b[0] = (unsigned char)(value >> 24);
-	b[1] = (unsigned char)(value >> 16);
-	b[2] = (unsigned char)(value >> 8);
-	b[3] = (unsigned char)value;
-}
-
 /*
  * fuzz_fdt_probe, crash-7fd6b28e20cdf995b9e44545c6826806488931e4: a valid
  * blob whose header claims version 10 (last_comp_version 0).
