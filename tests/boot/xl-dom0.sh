@@ -245,10 +245,16 @@ destroy
 
 # 5. xl shutdown: the guest is told why and powers off.
 if create shutdown && wait_for "$log" "$sample" 2 10; then
+    # What the guest advertises it handles (xen/control.c).
+    ctl=/local/domain/$(timeout 5 xl domid zephyr)/control
+    fp=$(timeout 5 xenstore-read "$ctl/feature-poweroff" 2>&1)
+    fr=$(timeout 5 xenstore-read "$ctl/feature-reboot" 2>&1)
     t0=$(now)
     timeout 10 xl shutdown zephyr 2>&1 | sed 's/^/INFO xl shutdown| /'
     echo "INFO xl shutdown returned after $(since "$t0") s"
-    if ! wait_for "$log" '^control: shutdown requested' 1 5; then
+    if [ "$fp" != 1 ] || [ "$fr" != 1 ]; then
+        fail shutdown "control/feature-poweroff '$fp', feature-reboot '$fr', want 1 and 1"
+    elif ! wait_for "$log" '^control: shutdown requested' 1 5; then
         fail shutdown "no 'control: shutdown requested' line within 5 s"
     elif ! gone 5; then
         fail shutdown "still in xl list 5 s after the request (state '$(state)')"
