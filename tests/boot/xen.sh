@@ -88,11 +88,15 @@ xen_boot() {
 
 # host NAME HOST-DTB-ARGS...: a fresh host DTB (module sizes follow IMAGE).
 # guest_loglvl=all: a release Xen drops domU console_io output otherwise.
+# A failure is recorded as test NAME's result; the caller just returns.
 host() {
     local name=$1
     shift
     "$xen_dir/host-dtb.sh" --xen-args guest_loglvl=all "$@" \
-        -o "$work/$name.dtb" 2>"$logs/xen-$name.log.err"
+        -o "$work/$name.dtb" 2>"$logs/xen-$name.log.err" && return 0
+    : >"$logs/xen-$name.log"
+    result "$name" "$logs/xen-$name.log" "host-dtb.sh failed"
+    return 1
 }
 
 # --- What a DTB says the kernel must report, computed with fdtget. ---
@@ -222,12 +226,8 @@ dom0_and_domu_done() { both dom0_done domu_cio_done "$1"; }
 test_domu_vpl011() {
     local v=$1 name=domu-vpl011-gicv$1 why=
     local log=$logs/xen-$name.log
-    if ! host "$name" --gic "$v" \
-        --domu "$image:0x49000000:131072:vpl011:bootargs=console=ttyAMA0"; then
-        : >"$log"
-        result "$name" "$log" "host-dtb.sh failed"
-        return
-    fi
+    host "$name" --gic "$v" \
+        --domu "$image:0x49000000:131072:vpl011:bootargs=console=ttyAMA0" || return
     if ! xen_boot "$log" "$work/$name.dtb" domu_vpl011_done; then
         why="no 4 sample lines from DOM1 within ${limit}s"
     fi
@@ -240,11 +240,7 @@ test_domu_vpl011() {
 test_dom0() {
     local v=$1 name=dom0-gicv$1 why=
     local log=$logs/xen-$name.log
-    if ! host "$name" --gic "$v" --dom0 "$image" --dom0-args console=hvc0; then
-        : >"$log"
-        result "$name" "$log" "host-dtb.sh failed"
-        return
-    fi
+    host "$name" --gic "$v" --dom0 "$image" --dom0-args console=hvc0 || return
     if ! xen_boot "$log" "$work/$name.dtb" dom0_done; then
         why="no 4 sample lines from dom0 within ${limit}s"
     fi
@@ -257,12 +253,8 @@ test_dom0() {
 test_dom0_domu_enhanced() {
     local v=$1 name=dom0-domu-enhanced-gicv$1 why=
     local log=$logs/xen-$name.log
-    if ! host "$name" --gic "$v" --dom0 "$image" --dom0-args console=hvc0 \
-        --domu "$image:0x49000000:131072:enhanced:bootargs=console=hvc0"; then
-        : >"$log"
-        result "$name" "$log" "host-dtb.sh failed"
-        return
-    fi
+    host "$name" --gic "$v" --dom0 "$image" --dom0-args console=hvc0 \
+        --domu "$image:0x49000000:131072:enhanced:bootargs=console=hvc0" || return
     if ! xen_boot "$log" "$work/$name.dtb" dom0_and_domu_done; then
         why="no 4 sample lines from both dom0 and d1 within ${limit}s"
     fi
@@ -283,13 +275,9 @@ peer_done() {
 test_cross_domain() {
     local v=$1 name=cross-domain-gicv$1 why="" args=(gref=16 rounds=100)
     local log=$logs/xen-$name.log
-    if ! host "$name" --gic "$v" --dom0 "$image" \
+    host "$name" --gic "$v" --dom0 "$image" \
         --dom0-args "app=xen-peer role=mapper peer=1 ${args[*]}" \
-        --domu "$image:0x49000000:16384:enhanced:bootargs=app=xen-peer role=granter peer=0 ${args[*]}"; then
-        : >"$log"
-        result "$name" "$log" "host-dtb.sh failed"
-        return
-    fi
+        --domu "$image:0x49000000:16384:enhanced:bootargs=app=xen-peer role=granter peer=0 ${args[*]}" || return
     xen_boot "$log" "$work/$name.dtb" peer_done || why="no PASS from both peers within ${limit}s"
     local line
     for line in \
@@ -310,13 +298,9 @@ test_cross_domain() {
 test_shutdown_reason() {
     local v=$1 app=$2 reason=$3 name=shutdown-$2-gicv$1 why=
     local log=$logs/xen-$name.log
-    if ! host "$name" --gic "$v" --dom0 "$image" \
+    host "$name" --gic "$v" --dom0 "$image" \
         --dom0-args "app=xen-watch domid=1" \
-        --domu "$image:0x49000000:16384:enhanced:bootargs=app=$app delay=1000"; then
-        : >"$log"
-        result "$name" "$log" "host-dtb.sh failed"
-        return
-    fi
+        --domu "$image:0x49000000:16384:enhanced:bootargs=app=$app delay=1000" || return
     watched() { grep -q '^watch: d1 shut down' "$1"; }
     expect_panic=1 xen_boot "$log" "$work/$name.dtb" watched ||
         why="dom0 saw no shutdown of d1 within ${limit}s"
