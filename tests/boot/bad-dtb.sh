@@ -19,17 +19,7 @@ limit=${BOOT_TIMEOUT:-30}
 NM=${NM:-aarch64-linux-gnu-nm}
 image_at=0x48200000 dtb_at=0x44000000 tramp_at=0x47000000
 mkdir -p "$logs" "$work"
-passed=0 failed=0
-
-result() { # NAME LOG WHY-IF-FAILED ('' = passed)
-    if [ -z "$3" ]; then
-        echo "PASS: bad-dtb $1"
-        passed=$((passed + 1))
-    else
-        fail_with_log "$2" "bad-dtb $1: $3"
-        failed=$((failed + 1))
-    fi
-}
+suite=bad-dtb
 
 machine() { # GIC
     echo -machine "virt,gic-version=$1,virtualization=off" -cpu cortex-a57 \
@@ -223,5 +213,4 @@ parks version-10 "$work/version-10.dtb" \
     '^fdt: not a usable device tree: FDT_ERR_BADVERSION$' \
     '^PANIC: boot: cannot boot: the DTB is unusable$'
 
-echo "bad-dtb boot tests: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

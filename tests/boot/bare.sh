@@ -11,17 +11,7 @@ image=$1 tramp_dir=$2
 logs=${BOOT_LOGS:-build/tests/logs}
 limit=${BOOT_TIMEOUT:-30}
 mkdir -p "$logs"
-passed=0 failed=0
-
-result() { # NAME LOG WHY-IF-FAILED ('' = passed)
-    if [ -z "$3" ]; then
-        echo "PASS: bare $1"
-        passed=$((passed + 1))
-    else
-        fail_with_log "$2" "bare $1: $3"
-        failed=$((failed + 1))
-    fi
-}
+suite=bare
 
 # The first four sample lines alternate thread_a, thread_b, thread_a, ...
 alternates() {
@@ -129,5 +119,4 @@ fi
 
 stops unknown-app no-such-app '^PANIC: boot: bootargs "app=no-such-app" name no known app$'
 
-echo "bare boot tests: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

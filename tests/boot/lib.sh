@@ -98,3 +98,26 @@ fail_with_log() {
     echo "----"
     return 1
 }
+
+# Results: a suite sets suite=NAME, calls result once per test, and ends
+# with summary (its last line and exit status).
+suite=${suite:-boot} passed=0 failed=0
+
+result() { # NAME LOG WHY-IF-FAILED ('' = passed)
+    if [ -z "$3" ]; then
+        echo "PASS: $suite $1"
+        passed=$((passed + 1))
+    else
+        fail_with_log "$2" "$suite $1: $3"
+        # What a helper (scripts/xen/boot.sh) said on stderr, less its
+        # copy of the log's tail.
+        [ ! -s "$2.err" ] ||
+            grep -v -e '^| ' -e ': last lines of ' "$2.err" | sed 's/^/  /'
+        failed=$((failed + 1))
+    fi
+}
+
+summary() {
+    echo "$suite boot tests: $passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+}

@@ -28,7 +28,7 @@ limit=${XEN_BOOT_TIMEOUT:-15}
 data=$top/tests/data/xen
 xen_dir=$top/scripts/xen
 mkdir -p "$logs" "$work"
-passed=0 failed=0
+suite=xen
 
 # Every boot uses this one snapshot: host-dtb.sh writes the image's size
 # into the DTB and boot.sh loads the file later, so a rebuild in between
@@ -44,19 +44,6 @@ if [ -z "$xen" ] && ! xen=$("$xen_dir/fetch.sh"); then
 fi
 
 # boot.sh runs in the background as $boot_pid; lib.sh stops it on exit.
-
-result() { # NAME LOG WHY-IF-FAILED ('' = passed)
-    if [ -z "$3" ]; then
-        echo "PASS: xen $1"
-        passed=$((passed + 1))
-    else
-        fail_with_log "$2" "xen $1: $3"
-        # What the scripts said, less boot.sh's copy of the log's tail.
-        [ ! -s "$2.err" ] ||
-            grep -v -e '^| ' -e ': last lines of ' "$2.err" | sed 's/^/  /'
-        failed=$((failed + 1))
-    fi
-}
 
 # Guest output that means there is no point waiting any longer (Xen's own
 # "Panic on CPU" is always a failure for boot.sh).
@@ -325,5 +312,4 @@ done
 test_shutdown_reason 2 hello "poweroff (0)"
 test_shutdown_reason 3 reboot "reboot (1)"
 
-echo "xen boot tests: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

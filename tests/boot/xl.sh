@@ -29,7 +29,7 @@ probe=${DTB_PROBE:-$top/build/host/dtb-probe}
 xen_dir=$top/scripts/xen
 data=$top/tests/data/xl
 mkdir -p "$logs" "$work"
-passed=0 failed=0
+suite=xl
 
 # Every boot uses this one snapshot (host-dtb.sh records module sizes).
 cp "$image" "$work/zephyr.bin" || exit 1
@@ -237,5 +237,4 @@ for v in ${XL_GICS:-2 3}; do
     run_gic "$v"
 done
 
-echo "xl boot tests: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary
