@@ -160,7 +160,7 @@ boot() {
     stamp_pid=$!
     setsid timeout -k 2 "$((secs + 5))" qemu-system-aarch64 \
         -machine "virt,virtualization=on,gic-version=$gic" -cpu cortex-a57 \
-        -smp "$smp" -m "$mem" -nographic -no-reboot -kernel "$xen" \
+        -smp "$smp" -m "$mem" -nographic -nic none -no-reboot -kernel "$xen" \
         -dtb "$dtb" "${args[@]}" "${extra[@]}" </dev/null >"$fifo" 2>&1 &
     qemu_pid=$!
     local deadline=$((t0 + secs * 1000000))

@@ -41,7 +41,7 @@ dump() {
 	name=$1
 	shift
 	"$qemu" -machine "$1,dumpdtb=$out/$name.dtb" -cpu cortex-a57 \
-		-smp "$2" -m "$3" -nographic >/dev/null 2>&1 || {
+		-smp "$2" -m "$3" -nographic -nic none >/dev/null 2>&1 || {
 		echo "gen-qemu-dtbs: $qemu failed for $name" >&2
 		exit 1
 	}

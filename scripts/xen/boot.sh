@@ -75,7 +75,7 @@ fi
 [ -n "$xen" ] || xen=$("$(dirname "$0")/fetch.sh")
 
 args=(-machine "virt,virtualization=on,gic-version=$gic" -cpu cortex-a57
-      -smp "$smp" -m "$mem" -nographic -no-reboot -kernel "$xen" -dtb "$dtb")
+      -smp "$smp" -m "$mem" -nographic -nic none -no-reboot -kernel "$xen" -dtb "$dtb")
 for m in "${modules[@]}"; do
     addr=${m%% *} file=${m#* }
     [ -f "$file" ] || die "module file not found: $file"

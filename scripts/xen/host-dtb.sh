@@ -139,7 +139,7 @@ sort -n "$tmp/ranges" | awk '$1 < end { print "host-dtb.sh: " prev " overlaps " 
 # QEMU's DTB depends on -m, -smp and the GIC version: dump it for exactly the
 # machine boot.sh will start. No random rng-seed/kaslr-seed: the same inputs
 # then give the same DTB, for Xen and for the dom0 DTB Xen derives from it.
-timeout 60 qemu-system-aarch64 -nographic -cpu cortex-a57 -smp "$smp" -m "$mem" \
+timeout 60 qemu-system-aarch64 -nographic -nic none -cpu cortex-a57 -smp "$smp" -m "$mem" \
     -machine "virt,virtualization=on,gic-version=$gic,dtb-randomness=off,dumpdtb=$tmp/virt.dtb" \
     </dev/null >"$tmp/qemu.log" 2>&1 || { cat "$tmp/qemu.log" >&2; die "QEMU's dumpdtb failed"; }
 dtc -q -I dtb -O dts -o "$tmp/host.dts" "$tmp/virt.dtb"

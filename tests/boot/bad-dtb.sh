@@ -23,7 +23,7 @@ suite=bad-dtb
 
 machine() { # GIC
     echo -machine "virt,gic-version=$1,virtualization=off" -cpu cortex-a57 \
-        -m 512M -smp 1 -nographic -no-reboot
+        -m 512M -smp 1 -nographic -nic none -no-reboot
 }
 
 load() { # DTB
@@ -151,9 +151,9 @@ parks() {
 # QEMU's own tree, as the boots below see it.
 base=$work/virt-gicv3.dtb base2=$work/virt-gicv2.dtb
 "$QEMU" -machine virt,gic-version=3,virtualization=off,dumpdtb="$base" \
-    -cpu cortex-a57 -m 512M -smp 1 -nographic >/dev/null 2>&1
+    -cpu cortex-a57 -m 512M -smp 1 -nographic -nic none >/dev/null 2>&1
 "$QEMU" -machine virt,gic-version=2,virtualization=off,dumpdtb="$base2" \
-    -cpu cortex-a57 -m 512M -smp 1 -nographic >/dev/null 2>&1
+    -cpu cortex-a57 -m 512M -smp 1 -nographic -nic none >/dev/null 2>&1
 if [ ! -s "$base" ] || [ ! -s "$base2" ]; then
     echo "FAIL: bad-dtb: QEMU did not dump its DTB"
     exit 1

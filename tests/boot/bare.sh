@@ -23,7 +23,7 @@ alternates() {
 
 machine() { # GIC EL2(on|off) MEM SMP
     echo -machine "virt,gic-version=$1,virtualization=$2" -cpu cortex-a57 \
-        -m "$3" -smp "$4" -nographic -no-reboot
+        -m "$3" -smp "$4" -nographic -nic none -no-reboot
 }
 
 # sample NAME GIC EL2 MEM SMP RAM_LINE GIC_LINE [LOADER ARGS...]

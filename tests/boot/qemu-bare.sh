@@ -18,7 +18,7 @@ while [ $# -gt 1 ]; do
 done
 image=$1
 args=(-machine "virt,gic-version=$gic,virtualization=$virt" -cpu cortex-a57
-      -smp "$smp" -m "$mem" -nographic -no-reboot -kernel "$image")
+      -smp "$smp" -m "$mem" -nographic -nic none -no-reboot -kernel "$image")
 [ -n "$append" ] && args+=(-append "$append")
 if [ -n "$interactive" ]; then
     echo "qemu-bare.sh: Ctrl-a x quits" >&2

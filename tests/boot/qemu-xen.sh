@@ -46,5 +46,5 @@ done <"$dtb.boot"
 echo "qemu-xen.sh: Xen 4.17, GICv$gic, $([ -n "$dom0" ] && echo dom0 ||
     echo 'dom0less domU with vpl011'); Ctrl-a x quits" >&2
 exec qemu-system-aarch64 -machine "virt,virtualization=on,gic-version=$gic" \
-    -cpu cortex-a57 -smp "$smp" -m "$mem" -nographic -no-reboot \
+    -cpu cortex-a57 -smp "$smp" -m "$mem" -nographic -nic none -no-reboot \
     -kernel "$xen" -dtb "$dtb" "${loaders[@]}"
