@@ -3,35 +3,42 @@
 # copies of the logic), built for the host by clang with
 # -fsanitize=fuzzer,address,undefined.
 #
-#   make fuzz                 every harness for FUZZ_SECONDS (default 120)
+#   make fuzz                 random exploration: every harness for
+#                             FUZZ_SECONDS (default 120), corpus kept
 #   make fuzz FUZZ_SECONDS=30
-#   make fuzz-smoke           every harness for FUZZ_SMOKE_SECONDS (5) from
-#                             its seeds only; part of make check
+#   make fuzz-smoke           part of make check, and deterministic: every
+#                             harness replays its seeds and stored
+#                             regression inputs, then makes FUZZ_SMOKE_RUNS
+#                             mutations from a fixed FUZZ_SMOKE_SEED
 #   build/fuzz/fuzz_NAME build/fuzz/crashes/NAME/crash-...   replay a crash
 #
 # Grown corpora stay in build/fuzz/corpus/NAME (untracked, kept between
-# runs); seeds are rebuilt in build/fuzz/seeds/NAME from tracked data.
-# The top Makefile provides BUILD, FDT_SRCS, UNIT_CODE_SRCS, and
-# CRAFTED_DTBS (from unit.mk).
+# runs); seeds are rebuilt in build/fuzz/seeds/NAME from tracked data:
+# the test DTBs, tests/fuzz/seeds.sh, and tests/data/fuzz/NAME-*, the
+# inputs earlier runs found (each also a unit test).
+# The top Makefile provides BUILD, FDT_SRCS, UNIT_CODE_SRCS, HOST_LIBFDT
+# and CRAFTED_DTBS (from unit.mk).
 
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 120
-FUZZ_SMOKE_SECONDS ?= 5
+FUZZ_SMOKE_RUNS ?= 50000
+FUZZ_SMOKE_SEED ?= 1
 FUZZ_DIR := $(BUILD)/fuzz
 
 # -O1 -g: fast enough to fuzz, still readable stack traces.  Crashes must
 # stop the run: no sanitizer recovery.
 FUZZ_CFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -iquote . \
+	$(HOST_LIBFDT_INCLUDE) \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 # Per harness: the kernel sources it tests and the libraries they need.
-# libfdt itself is Debian's (the same release the kernel links, for the
-# host), not instrumented: coverage guidance stops at its entry points,
+# libfdt itself is Debian's (the release the kernel links, built for the
+# host: see HOST_LIBFDT in the top Makefile), not instrumented: coverage guidance stops at its entry points,
 # though ASan still checks its memcmp/strlen/strnlen calls.
 FUZZ_HARNESSES := fdt_probe console_ring xs_wire
 fuzz_srcs_fdt_probe := $(FDT_SRCS)
-fuzz_libs_fdt_probe := -lfdt
+fuzz_libs_fdt_probe := $(HOST_LIBFDT)
 # The pure Xen ring code the unit tests link too (console_ring.c and what
 # it is built on).
 fuzz_srcs_console_ring := $(filter xen/%,$(UNIT_CODE_SRCS))
@@ -43,7 +50,7 @@ FUZZ_BINS := $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_HARNESSES))
 
 define fuzz_harness
 $(FUZZ_DIR)/fuzz_$(1): tests/fuzz/fuzz_$(1).c $(fuzz_srcs_$(1)) \
-		$(wildcard fdt/*.h xen/*.h)
+		$(wildcard fdt/*.h xen/*.h) | $(HOST_LIBFDT)
 	$$(call msg,FUZZCC,$$@)
 	@mkdir -p $$(@D)
 	$$(Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) -o $$@ $$< $(fuzz_srcs_$(1)) \
@@ -51,8 +58,9 @@ $(FUZZ_DIR)/fuzz_$(1): tests/fuzz/fuzz_$(1).c $(fuzz_srcs_$(1)) \
 endef
 $(foreach h,$(FUZZ_HARNESSES),$(eval $(call fuzz_harness,$(h))))
 
-# Seeds: every DTB in the test data; hand-written ring scripts (seeds.sh).
-# Rebuilt each time (cheap) so a removed test DTB does not linger.
+# Seeds: every DTB in the test data; hand-written ring scripts (seeds.sh);
+# every stored regression input, tests/data/fuzz/HARNESS-*.  Rebuilt each
+# time (cheap) so a removed test DTB does not linger.
 .PHONY: fuzz-seeds
 fuzz-seeds: $(CRAFTED_DTBS)
 	$(Q)rm -rf $(FUZZ_DIR)/seeds
@@ -60,15 +68,22 @@ fuzz-seeds: $(CRAFTED_DTBS)
 	$(Q)cp $(wildcard tests/data/*/*.dtb) $(CRAFTED_DTBS) \
 		$(FUZZ_DIR)/seeds/fdt_probe/
 	$(Q)tests/fuzz/seeds.sh $(FUZZ_DIR)/seeds
+	$(Q)for h in $(FUZZ_HARNESSES); do \
+		for f in tests/data/fuzz/$$h-*; do \
+			[ ! -e "$$f" ] || cp "$$f" $(FUZZ_DIR)/seeds/$$h/; \
+		done; \
+	done
 
 # One harness after another (they would only compete for the CPUs), all
 # of them even if one crashes; fail at the end if any did.
-# fuzz_run MODE SECONDS: MODE smoke starts from an empty scratch corpus.
+# fuzz_run MODE LIMIT: MODE smoke starts from an empty scratch corpus and
+# LIMIT counts mutations; MODE full grows the kept corpus for LIMIT
+# seconds.
 define fuzz_run
 	$(Q)failed=; for h in $(FUZZ_HARNESSES); do \
 		corpus=$(FUZZ_DIR)/$(if $(filter smoke,$(1)),smoke,corpus)/$$h; \
 		$(if $(filter smoke,$(1)),rm -rf $$corpus;) \
-		tests/fuzz/run.sh $(1) $$h $(FUZZ_DIR)/fuzz_$$h $(2) $$corpus \
+		FUZZ_SEED=$(FUZZ_SMOKE_SEED) tests/fuzz/run.sh $(1) $$h $(FUZZ_DIR)/fuzz_$$h $(2) $$corpus \
 			$(FUZZ_DIR)/seeds/$$h $(FUZZ_DIR) || failed="$$failed $$h"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "fuzz: crashed:$$failed" >&2; exit 1; fi
@@ -82,7 +97,7 @@ fuzz: $(FUZZ_BINS) fuzz-seeds
 	@echo "fuzz: no crashes"
 
 fuzz-smoke: $(FUZZ_BINS) fuzz-seeds
-	$(call fuzz_run,smoke,$(FUZZ_SMOKE_SECONDS))
+	$(call fuzz_run,smoke,$(FUZZ_SMOKE_RUNS))
 
 # The static analysis that goes with the fuzzing (make lint), in its own
 # fragment; included from here so the top Makefile needs one line for both.
