@@ -19,8 +19,20 @@ BUILD := build
 GIC ?= 3
 
 export XENGUEST_CACHE ?= $(HOME)/.cache/xenguest
-ARM64_ROOT := $(XENGUEST_CACHE)/arm64root
-TARGET_LIBFDT := $(ARM64_ROOT)/usr/lib/aarch64-linux-gnu/libfdt.a
+# libfdt is Debian 13's (1.7.2), for the kernel and for every host build
+# (dtb-probe, unit tests, fuzzers), so all of them run the same library.
+# Debian 12's 1.6.1 loops forever in fdt_check_full() on a property whose
+# length wraps the offset (fixed in dtc 1.7.0) and recurses without bound
+# in fdt_path_offset() on an alias that is not an absolute path (1.7.1).
+# Only the static libraries and headers are used, unpacked into the cache
+# by scripts/fetch-deb.sh; nothing from Debian 13 is installed.
+HOST_DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
+HOST_MULTIARCH := $(shell $(HOST_CC) -print-multiarch 2>/dev/null)
+TARGET_LIBFDT_ROOT := $(XENGUEST_CACHE)/libfdt-arm64
+TARGET_LIBFDT := $(TARGET_LIBFDT_ROOT)/usr/lib/aarch64-linux-gnu/libfdt.a
+HOST_LIBFDT_ROOT := $(XENGUEST_CACHE)/libfdt-$(HOST_DEB_ARCH)
+HOST_LIBFDT := $(HOST_LIBFDT_ROOT)/usr/lib/$(HOST_MULTIARCH)/libfdt.a
+HOST_LIBFDT_INCLUDE := -isystem $(HOST_LIBFDT_ROOT)/usr/include
 
 ifeq ($(V),1)
 Q :=
@@ -39,7 +51,7 @@ GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
 # only them, so no other host header can leak into the kernel.
 XEN_INCLUDE := $(BUILD)/include
 KERNEL_CFLAGS := $(WARNINGS) -Os -g -std=gnu11 -ffreestanding -nostdinc \
-	-isystem $(GCC_INCLUDE) -isystem $(ARM64_ROOT)/usr/include \
+	-isystem $(GCC_INCLUDE) -isystem $(TARGET_LIBFDT_ROOT)/usr/include \
 	-isystem $(XEN_INCLUDE) \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ \
 	-I kernel/libc/include -iquote . -include kernel/visibility.h \
@@ -57,7 +69,8 @@ KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/libc/*.c \
 	drivers/*.c apps/*.c xen/*.c xen/*.S) $(FDT_SRCS)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS))
 
-HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -iquote . -MMD -MP
+HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -iquote . $(HOST_LIBFDT_INCLUDE) \
+	-MMD -MP
 FDT_HOST_SRCS := $(FDT_SRCS)
 UNIT_CODE_SRCS := $(FDT_SRCS) xen/byte_ring.c xen/console_ring.c \
 	xen/xs_wire.c xen/xenbus_state.c
@@ -68,7 +81,13 @@ all: $(BUILD)/zephyr.bin
 
 $(TARGET_LIBFDT):
 	$(call msg,FETCH,libfdt-dev:arm64)
-	$(Q)scripts/fetch-arm64.sh libfdt-dev >/dev/null
+	$(Q)scripts/fetch-deb.sh --root libfdt-arm64 --suite trixie \
+		libfdt-dev >/dev/null
+
+$(HOST_LIBFDT):
+	$(call msg,FETCH,libfdt-dev:$(HOST_DEB_ARCH))
+	$(Q)scripts/fetch-deb.sh --root libfdt-$(HOST_DEB_ARCH) --suite trixie \
+		--arch $(HOST_DEB_ARCH) libfdt-dev >/dev/null
 
 $(XEN_INCLUDE)/xen/xen.h:
 	@mkdir -p $(XEN_INCLUDE)
@@ -95,14 +114,15 @@ $(BUILD)/zephyr.bin: $(BUILD)/zephyr.elf
 	$(call msg,OBJCOPY,$@)
 	$(Q)$(OBJCOPY) -O binary $< $@
 
-$(BUILD)/host/%.c.o: %.c
+$(BUILD)/host/%.c.o: %.c | $(HOST_LIBFDT)
 	$(call msg,HOSTCC,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -c $< -o $@
 
-$(BUILD)/host/dtb-probe: $(FDT_HOST_OBJS) $(BUILD)/host/fdt/dtb-probe.c.o
+$(BUILD)/host/dtb-probe: $(FDT_HOST_OBJS) $(BUILD)/host/fdt/dtb-probe.c.o \
+		$(HOST_LIBFDT)
 	$(call msg,HOSTLD,$@)
-	$(Q)$(HOST_CC) -o $@ $^ -lfdt
+	$(Q)$(HOST_CC) -o $@ $^
 
 tools: $(BUILD)/host/dtb-probe
 

@@ -58,7 +58,7 @@ image=$work/zephyr.bin
 xen=$("$here/xen/fetch.sh")
 
 # --- Linux domU: Debian's kernel and an initramfs whose /init prints a marker.
-linux_root=$("$here/fetch-arm64.sh" --root dom0root \
+linux_root=$("$here/fetch-deb.sh" --root dom0root \
     "linux-image-$linux_abi-arm64-unsigned")
 linux_image=$linux_root/boot/vmlinuz-$linux_abi-arm64
 [ -s "$linux_image" ] || die "no $linux_image"

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # setup.sh: install what building, running and testing need on Debian 12.
 # Idempotent: installs only missing packages, runs apt-get update at most
-# once, and fetches the arm64 packages (libfdt for the target, Xen) into
-# the cache without installing them system-wide.
+# once, and fetches the packages the build links or boots into the cache
+# without installing them: Debian 13's libfdt for the target and for the
+# host (see the Makefile for why), and Debian 12's arm64 Xen.
 set -euo pipefail
 packages=(make gcc libc6-dev pkg-config gcc-aarch64-linux-gnu
-          binutils-aarch64-linux-gnu libfdt-dev libxen-dev qemu-system-arm
+          binutils-aarch64-linux-gnu libxen-dev qemu-system-arm
           check device-tree-compiler clang libclang-rt-14-dev clang-tidy
-          cppcheck socat cpio)
+          cppcheck socat cpio debian-archive-keyring)
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo
 missing=()
@@ -21,4 +22,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q \
         --no-install-recommends "${missing[@]}" >&2
 fi
-"$(dirname "$0")/fetch-arm64.sh" libfdt-dev xen-hypervisor-4.17-arm64 >/dev/null
+here=$(dirname "$0")
+"$here/fetch-deb.sh" --root libfdt-arm64 --suite trixie libfdt-dev >/dev/null
+"$here/fetch-deb.sh" --root "libfdt-$(dpkg --print-architecture)" \
+    --suite trixie --arch "$(dpkg --print-architecture)" libfdt-dev >/dev/null
+"$here/fetch-deb.sh" xen-hypervisor-4.17-arm64 >/dev/null

@@ -11,7 +11,7 @@
 #      lists them).
 #
 # The packages are unpacked into their own root ($XENGUEST_CACHE/dom0root,
-# see scripts/fetch-arm64.sh --root), nothing is installed system-wide.
+# see scripts/fetch-deb.sh --root), nothing is installed system-wide.
 # The result is cached under $XENGUEST_CACHE/dom0/KEY, where KEY hashes this
 # script, init and the exact .deb files: changing any of them builds anew.
 #
@@ -43,7 +43,7 @@ command -v readelf >/dev/null || die "readelf not found (binutils)"
 
 cache=${XENGUEST_CACHE:-$HOME/.cache/xenguest}
 # First the rest: that also makes apt know arm64 packages, for apt-cache.
-"$here/../fetch-arm64.sh" --root dom0root "${packages[@]}" >/dev/null
+"$here/../fetch-deb.sh" --root dom0root "${packages[@]}" >/dev/null
 abi=${DOM0_KERNEL_ABI:-$(apt-cache depends linux-image-arm64:arm64 2>/dev/null |
     sed -n 's/^ *Depends: linux-image-\(.*\)-arm64:arm64$/\1/p' | head -n 1)}
 [ -n "$abi" ] || die "no kernel ABI from 'apt-cache depends linux-image-arm64:arm64': set DOM0_KERNEL_ABI"
@@ -51,7 +51,7 @@ abi=${DOM0_KERNEL_ABI:-$(apt-cache depends linux-image-arm64:arm64 2>/dev/null |
 kernel_pkg=linux-image-$abi-arm64-unsigned
 kver=$abi-arm64
 packages+=("$kernel_pkg")
-root=$("$here/../fetch-arm64.sh" --root dom0root "$kernel_pkg")
+root=$("$here/../fetch-deb.sh" --root dom0root "$kernel_pkg")
 key=$( {
     cat "$0" "$here/init"
     for p in "${packages[@]}"; do cat "$cache/stamps/dom0root/$p"; done

@@ -148,6 +148,22 @@ parks() {
     result "$name" "$log" "$why"
 }
 
+# runs NAME GIC DTB REGEX...: a blob with a flaw the kernel can live
+# with: it must print every REGEX and still run the sample (two rounds).
+runs() {
+    local name=$1 gic=$2 dtb=$3 why=
+    shift 3
+    local log=$logs/bad-dtb-$name.log
+    # shellcheck disable=SC2046
+    if ! qemu_expect "$limit" "$log" '^thread_b: Hello World' 2 -- \
+        $(machine "$gic") $(load "$dtb"); then
+        why="no two rounds of the sample within ${limit}s"
+    elif ! log_has_all "$log" "$@"; then
+        why="expected output missing"
+    fi
+    result "$name" "$log" "$why"
+}
+
 # QEMU's own tree, as the boots below see it.
 base=$work/virt-gicv3.dtb base2=$work/virt-gicv2.dtb
 "$QEMU" -machine virt,gic-version=3,virtualization=off,dumpdtb="$base" \
@@ -212,5 +228,32 @@ printf '\0\0\0\12\0\0\0\0' |
 parks version-10 "$work/version-10.dtb" \
     '^fdt: not a usable device tree: FDT_ERR_BADVERSION$' \
     '^PANIC: boot: cannot boot: the DTB is unusable$'
+
+# The first property of the root with a length that brings libfdt's walk
+# back to the property's own tag: Debian 12's libfdt 1.6.1 looped forever
+# in fdt_check_full() (before dtc 1.7.0), so the guest hung before it had
+# a console.  The blob must be refused by name.
+wrap=$work/length-wraps.dtb
+cp "$base" "$wrap"
+first_prop=$(($(be32 "$base" 8) + 8))   # the root's BEGIN_NODE and "" name
+if [ "$(be32 "$base" "$first_prop")" -ne 3 ]; then
+    result length-wraps /dev/null "QEMU's root has no property first"
+else
+    printf '\377\377\377\364' |
+        dd of="$wrap" bs=1 seek=$((first_prop + 4)) conv=notrunc 2>/dev/null
+    parks length-wraps "$wrap" \
+        '^fdt: not a usable device tree: FDT_ERR_[A-Z]+$' \
+        '^PANIC: boot: cannot boot: the DTB is unusable$'
+fi
+
+# stdout-path through an alias whose value is not a path and names
+# itself: libfdt 1.6.1 recursed without bound (before dtc 1.7.1), off the
+# boot stack and over the image.  The kernel names the path and boots.
+loop=$work/alias-loop.dtb
+cp "$base" "$loop"
+fdtput -t s "$loop" /aliases serial0 serial0 2>/dev/null ||
+    { fdtput -c "$loop" /aliases && fdtput -t s "$loop" /aliases serial0 serial0; }
+fdtput -t s "$loop" /chosen stdout-path serial0
+runs alias-loop 3 "$loop" '^fdt: /chosen: stdout-path serial0: no such node$'
 
 summary

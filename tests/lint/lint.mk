@@ -40,7 +40,7 @@ $(LINT_DIR)/target/%.c.ok: %.c $(LINT_TIDY_DEPS) | $(TARGET_LIBFDT) \
 	$(Q)tests/lint/tidy.sh $@ tests/lint/suppressions $< -- \
 		$(LINT_TARGET_FLAGS)
 
-$(LINT_DIR)/host/%.c.ok: %.c $(LINT_TIDY_DEPS)
+$(LINT_DIR)/host/%.c.ok: %.c $(LINT_TIDY_DEPS) | $(HOST_LIBFDT)
 	$(call msg,HOSTTIDY,$<)
 	$(Q)tests/lint/tidy.sh $@ tests/lint/suppressions $< -- \
 		$(LINT_HOST_FLAGS)
@@ -58,7 +58,7 @@ LINT_CPPCHECK := $(CPPCHECK) --quiet --enable=warning,portability \
 LINT_CPPCHECK_TARGET := -D__aarch64__ -D__GNUC__ \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ \
 	--include=kernel/visibility.h -I kernel/libc/include -I . \
-	-I $(XEN_INCLUDE) -I $(ARM64_ROOT)/usr/include
+	-I $(XEN_INCLUDE) -I $(TARGET_LIBFDT_ROOT)/usr/include
 LINT_CPPCHECK_HOST := -D__x86_64__ -D__GNUC__ -I . -I $(XEN_INCLUDE)
 
 .PHONY: lint lint-tidy lint-cppcheck

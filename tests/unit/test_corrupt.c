@@ -160,6 +160,53 @@ START_TEST(damaged_structure_no_crash)
 }
 END_TEST
 
+/*
+ * A property whose 32-bit length brings the walk back to the property's
+ * own tag: libfdt before 1.7.0 then returned the offset it was given, and
+ * fdt_check_full() looped forever (the hang the fuzzer found).  The tcase
+ * timeout turns a regression into a failure rather than a stuck run.
+ */
+START_TEST(property_length_wraps)
+{
+	/* Tag (4) + len (4) + nameoff (4) + len == 0 modulo 2^32. */
+	static const uint32_t lengths[] = { 0xfffffff4, 0xfffffff0,
+					    0x80000000, 0xffffffff };
+	size_t size;
+	void *orig = load_file(BASE_DTB, &size);
+	int prop = fdt_first_property_offset(orig, 0);
+	uint32_t len_at = fdt_off_dt_struct(orig) + (uint32_t)prop + 4;
+	unsigned int i;
+
+	ck_assert_int_ge(prop, 0);
+	for (i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++) {
+		void *blob = copy_of(orig, size);
+
+		put_be32(blob, len_at, lengths[i]);
+		assert_refused(blob, size, "property length wraps");
+		free(blob);
+	}
+	free(orig);
+}
+END_TEST
+
+/*
+ * stdout-path through aliases that are not absolute paths, one naming
+ * itself: libfdt before 1.7.1 recursed without bound.  The probe names
+ * the path it could not resolve and goes on.
+ */
+START_TEST(alias_loop)
+{
+	struct platform p;
+
+	probe_file(CRAFTED_DTB("alias-loop"), &p);
+	ck_assert_msg(has_error(&p, "stdout-path serial1:115200n8: no such "
+				"node"), "no stdout-path error");
+	ck_assert_int_eq(p.stdout_uart, -1);
+	ck_assert_uint_eq(p.uart_count, 2);
+	ck_assert_ptr_null(platform_unbootable_reason(&p));
+}
+END_TEST
+
 Suite *corrupt_suite(void)
 {
 	Suite *s = suite_create("corrupt");
@@ -172,6 +219,12 @@ Suite *corrupt_suite(void)
 	tcase_add_test(tc, bad_version);
 	tcase_add_test(tc, struct_block_out_of_range);
 	tcase_add_test(tc, damaged_structure_no_crash);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("libfdt-1.6-bugs");
+	tcase_set_timeout(tc, 10);
+	tcase_add_test(tc, property_length_wraps);
+	tcase_add_test(tc, alias_loop);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,23 +5,10 @@
 #   make unit V=1      the same, showing the commands
 #   CK_FORK=no build/host/unit-tests      run without forking (for gdb)
 #
-# Runs from the repo root.  Also works alone:
-#   make -f tests/unit/unit.mk unit
-# The top Makefile provides BUILD, HOST_CC, HOST_CFLAGS, FDT_HOST_SRCS,
-# UNIT_CODE_SRCS (the kernel sources the tests link: fdt/ and the pure
-# ring code), DTC
-# and the $(BUILD)/host/dtb-probe rule; the defaults below are for the
-# stand-alone case.
-
-UNIT_STANDALONE := $(if $(filter 1,$(words $(MAKEFILE_LIST))),y)
-
-BUILD ?= build
-HOST_CC ?= cc
-HOST_CFLAGS ?= -Wall -Wextra -Werror -O2 -g -I.
-DTC ?= dtc
-FDT_HOST_SRCS ?= $(filter-out fdt/dtb-probe.c,$(wildcard fdt/*.c))
-UNIT_CODE_SRCS ?= $(FDT_HOST_SRCS) xen/byte_ring.c xen/console_ring.c \
-	xen/xs_wire.c xen/xenbus_state.c
+# Runs from the repo root; included by the top-level Makefile, which
+# provides BUILD, HOST_CC, HOST_CFLAGS, FDT_HOST_SRCS, UNIT_CODE_SRCS (the
+# kernel sources the tests link: fdt/ and the pure ring code), DTC,
+# HOST_LIBFDT and the $(BUILD)/host/dtb-probe rule.
 
 UNIT_Q := $(if $(V),,@)
 unit_say = $(if $(V),,@printf '  %-7s %s\n' '$(1)' '$(2)';)
@@ -40,7 +27,7 @@ CHECK_LIBS := $(shell pkg-config --libs check)
 # One link step per binary, so no -MMD: the prerequisites list the headers.
 UNIT_CFLAGS = $(filter-out -MMD -MP,$(HOST_CFLAGS)) $(CHECK_CFLAGS) \
 	-DTEST_BUILD_DIR='"$(BUILD)"'
-UNIT_LIBS = -lfdt $(CHECK_LIBS)
+UNIT_LIBS = $(HOST_LIBFDT) $(CHECK_LIBS)
 UNIT_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
@@ -51,25 +38,20 @@ $(BUILD)/tests/data/crafted/%.dtb: tests/data/crafted/%.dts
 	$(UNIT_Q)mkdir -p $(@D)
 	$(UNIT_Q)$(DTC) -q -I dts -O dtb -o $@ $<
 
-$(BUILD)/host/unit-tests: $(UNIT_SRCS) $(UNIT_CODE_SRCS) $(UNIT_HDRS)
+$(BUILD)/host/unit-tests: $(UNIT_SRCS) $(UNIT_CODE_SRCS) $(UNIT_HDRS) \
+		$(HOST_LIBFDT)
 	$(call unit_say,HOSTCC,$@)
 	$(UNIT_Q)mkdir -p $(@D)
 	$(UNIT_Q)$(HOST_CC) $(UNIT_CFLAGS) -o $@ $(UNIT_SRCS) \
 		$(UNIT_CODE_SRCS) $(UNIT_LIBS)
 
-$(BUILD)/host/unit-tests-asan: $(UNIT_SRCS) $(UNIT_CODE_SRCS) $(UNIT_HDRS)
+$(BUILD)/host/unit-tests-asan: $(UNIT_SRCS) $(UNIT_CODE_SRCS) $(UNIT_HDRS) \
+		$(HOST_LIBFDT)
 	$(call unit_say,HOSTCC,$@)
 	$(UNIT_Q)mkdir -p $(@D)
 	$(UNIT_Q)$(HOST_CC) $(UNIT_CFLAGS) $(UNIT_SANITIZE) -o $@ \
 		$(UNIT_SRCS) $(UNIT_CODE_SRCS) $(UNIT_LIBS)
 
-ifeq ($(UNIT_STANDALONE),y)
-$(BUILD)/host/dtb-probe: fdt/dtb-probe.c $(FDT_HOST_SRCS) $(UNIT_HDRS)
-	$(call unit_say,HOSTCC,$@)
-	$(UNIT_Q)mkdir -p $(@D)
-	$(UNIT_Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ fdt/dtb-probe.c \
-		$(FDT_HOST_SRCS) -lfdt
-endif
 
 .PHONY: unit unit-dtbs
 
