@@ -16,7 +16,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cache=${XENGUEST_CACHE:-$HOME/.cache/xenguest}
 root=$cache/arm64root stamps=$cache/stamps
-suite= arch=arm64
+suite='' arch=arm64
 die() { echo "fetch-deb.sh: $*" >&2; exit 1; }
 while [ $# -gt 0 ]; do
     case $1 in
