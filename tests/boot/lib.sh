@@ -45,6 +45,7 @@ seen() {
 qemu_expect() {
     local limit=$1 log=$2 done_re=$3 count=$4 verdict=0
     shift 5
+    : >"$log"
     qemu_start "$limit" "$log" "$@"
     qemu_wait "$limit" seen "$log" "$done_re" "$count" || verdict=$?
     [ "$verdict" != 2 ] ||
