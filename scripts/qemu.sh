@@ -127,23 +127,26 @@ qemu_stop() {
 # QEMU exits first (1, unless CHECK succeeds once more after: QEMU may
 # print the last awaited line just before exiting) or SECS seconds pass
 # (2).  QEMU is stopped in every case; qemu_status then says how it ended.
+# The locals carry the function's name: CHECK sees them (bash scoping is
+# dynamic), and must not set one of them when it means its own variable.
 qemu_wait() {
-    local deadline=$((${EPOCHREALTIME//[!0-9]/} + $1 * 1000000)) verdict
+    local qemu_wait_end=$((${EPOCHREALTIME//[!0-9]/} + $1 * 1000000))
+    local qemu_wait_rc
     shift
     while :; do
         if "$@"; then
-            verdict=0
+            qemu_wait_rc=0
         elif ! qemu_running; then
-            verdict=1
-            "$@" && verdict=0
-        elif [ "${EPOCHREALTIME//[!0-9]/}" -ge "$deadline" ]; then
-            verdict=2
+            qemu_wait_rc=1
+            "$@" && qemu_wait_rc=0
+        elif [ "${EPOCHREALTIME//[!0-9]/}" -ge "$qemu_wait_end" ]; then
+            qemu_wait_rc=2
         else
             sleep 0.1
             continue
         fi
         qemu_stop
-        return "$verdict"
+        return "$qemu_wait_rc"
     done
 }
 
