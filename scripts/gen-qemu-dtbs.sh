@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # Regenerate tests/data/qemu/*.dtb from QEMU's own "virt" machine dumps.
 #
 # The unit tests assert facts read from these blobs (see
@@ -6,9 +6,10 @@
 # decompile the blobs with `dtc -I dtb -O dts` and check the README still
 # holds.  Usage: scripts/gen-qemu-dtbs.sh [OUTDIR]   (run from the repo root)
 set -eu
+# shellcheck source=scripts/qemu.sh
+. "$(dirname "$0")/qemu.sh"
 
 out=${1:-tests/data/qemu}
-qemu=${QEMU:-qemu-system-aarch64}
 
 mkdir -p "$out"
 
@@ -30,6 +31,7 @@ pack() {
 		exit 1
 	fi
 	head -c "$size" "$file" >"$file.tmp"
+	# shellcheck disable=SC2059 # the format is the four octal escapes
 	printf "$(printf '\\%03o\\%03o\\%03o\\%03o' \
 		$(( size >> 24 & 255 )) $(( size >> 16 & 255 )) \
 		$(( size >> 8 & 255 )) $(( size & 255 )))" |
@@ -37,12 +39,10 @@ pack() {
 	mv "$file.tmp" "$file"
 }
 
-dump() {
+dump() { # NAME GIC VIRT(on|off) SMP MEM
 	name=$1
-	shift
-	"$qemu" -machine "$1,dumpdtb=$out/$name.dtb" -cpu cortex-a57 \
-		-smp "$2" -m "$3" -nographic -nic none >/dev/null 2>&1 || {
-		echo "gen-qemu-dtbs: $qemu failed for $name" >&2
+	qemu_dumpdtb "$out/$name.dtb" "$2" "$3" "$5" "$4" >/dev/null 2>&1 || {
+		echo "gen-qemu-dtbs: $QEMU failed for $name" >&2
 		exit 1
 	}
 	pack "$out/$name.dtb"
@@ -56,8 +56,8 @@ dump() {
 for gic in 2 3; do
 	for smp in 1 4; do
 		for mem in 512M 3G; do
-			dump "virt-gicv$gic-smp$smp-$mem" \
-				"virt,gic-version=$gic" "$smp" "$mem"
+			dump "virt-gicv$gic-smp$smp-$mem" "$gic" off \
+				"$smp" "$mem"
 		done
 	done
 done
@@ -66,6 +66,5 @@ done
 # GICv3, the virtual interface registers; the timer gets its 4th (EL2)
 # interrupt either way.
 for gic in 2 3; do
-	dump "virt-el2-gicv$gic-smp1-512M" \
-		"virt,virtualization=on,gic-version=$gic" 1 512M
+	dump "virt-el2-gicv$gic-smp1-512M" "$gic" on 1 512M
 done

@@ -23,10 +23,13 @@
 #
 # Exit: 0 when all --wait patterns appeared; 1 on timeout, a --fail match or
 # QEMU exiting first (the log tail is printed); 2 on bad usage. QEMU runs in
-# its own session under timeout(1), killed on every exit path of this script.
+# its own session under timeout(1) (scripts/qemu.sh), killed on every exit
+# path of this script.
 # Determinism: '-- -icount shift=0,sleep=off' with --smp 1 makes runs
 # repeatable; with -smp 2 Xen hangs under -icount.
 set -euo pipefail
+# shellcheck source=scripts/qemu.sh
+. "$(dirname "$0")/../qemu.sh"
 
 die() { echo "boot.sh: $*" >&2; exit 2; }
 
@@ -64,39 +67,29 @@ set_machine() {
     var=$2
 }
 if [ -f "$dtb.boot" ]; then
-    while read -r key value; do
-        case $key in
-        gic|mem|smp) set_machine "$key" "$value" ;;
-        module) modules+=("$value") ;;
-        esac
-    done <"$dtb.boot"
+    qemu_boot_read "$dtb"
+    [ -z "$boot_gic" ] || set_machine gic "$boot_gic"
+    [ -z "$boot_mem" ] || set_machine mem "$boot_mem"
+    [ -z "$boot_smp" ] || set_machine smp "$boot_smp"
+    modules+=("${boot_modules[@]}")
 fi
 : "${gic:=3}" "${mem:=2G}" "${smp:=2}"
 [ -n "$xen" ] || xen=$("$(dirname "$0")/fetch.sh")
 
-args=(-machine "virt,virtualization=on,gic-version=$gic" -cpu cortex-a57
-      -smp "$smp" -m "$mem" -nographic -nic none -no-reboot -kernel "$xen" -dtb "$dtb")
 for m in "${modules[@]}"; do
-    addr=${m%% *} file=${m#* }
-    [ -f "$file" ] || die "module file not found: $file"
-    args+=(-device "loader,file=$file,addr=$addr,force-raw=on")
+    [ -f "${m#* }" ] || die "module file not found: ${m#* }"
 done
+mapfile -t args < <(qemu_machine "$gic" on "$mem" "$smp"
+    printf '%s\n' -kernel "$xen" -dtb "$dtb"
+    for m in "${modules[@]}"; do qemu_loader "${m#* }" "${m%% *}"; done)
 
 temp_log=0
 [ -n "$log" ] || { log=$(mktemp "${TMPDIR:-/tmp}/xen-boot.XXXXXX.log"); temp_log=1; }
 : >"$log"
 
-qemu_pid='' tail_pid=''
+tail_pid=''
 cleanup() {
-    # $qemu_pid is timeout(1), leader of QEMU's session: it passes TERM on
-    # to QEMU, reaps it, and sends KILL 2 s later if QEMU is still there.
-    # The group KILL after that catches anything left in the session.
-    if [ -n "$qemu_pid" ]; then
-        kill -TERM "$qemu_pid" 2>/dev/null || true
-        wait "$qemu_pid" 2>/dev/null || true
-        kill -KILL -- "-$qemu_pid" 2>/dev/null || true
-        qemu_pid=''
-    fi
+    qemu_stop
     # tail(1) copies what is left of the log, then sees QEMU gone and stops.
     [ -z "$tail_pid" ] || wait "$tail_pid" 2>/dev/null || true
     tail_pid=''
@@ -104,16 +97,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'echo "boot.sh: interrupted" >&2; exit 130' INT TERM HUP
 
-# timeout(1) bounds QEMU even if this script is killed with SIGKILL.
-setsid timeout -k 2 "$((limit + 5))" qemu-system-aarch64 "${args[@]}" "$@" \
-    </dev/null >"$log" 2>&1 &
-qemu_pid=$!
+qemu_start "$limit" "$log" "${args[@]}" "$@"
 if [ "$echo" = 1 ]; then
     tail -s 0.1 -n +1 -f --pid="$qemu_pid" "$log" &
     tail_pid=$!
 fi
 
 # all_seen: every --wait pattern has matched somewhere in the log.
+# shellcheck disable=SC2317 # called through qemu_wait
 all_seen() {
     local re
     for re in "${waits[@]}"; do
@@ -134,27 +125,32 @@ finish() {
     exit "$status"
 }
 
-# Microseconds, from bash's EPOCHREALTIME whatever the locale's decimal mark.
-now_us() { echo "${EPOCHREALTIME//[!0-9]/}"; }
-deadline=$(($(now_us) + limit * 1000000))
-while :; do
-    [ ${#waits[@]} -gt 0 ] && all_seen && finish 0 ""
+# decided: every --wait pattern appeared (verdict 0) or a --fail one did
+# (verdict 1, why says which).
+verdict='' why=''
+# shellcheck disable=SC2317 # called through qemu_wait
+decided() {
+    local re
+    [ ${#waits[@]} -gt 0 ] && all_seen && { verdict=0; return 0; }
     for re in "${fails[@]}"; do
-        grep -Eq -- "$re" "$log" && finish 1 "failure pattern '$re' appeared"
-    done
-    if ! kill -0 "$qemu_pid" 2>/dev/null; then
-        rc=0; wait "$qemu_pid" || rc=$?
-        qemu_pid=''
-        # QEMU may have printed the last awaited line just before exiting.
-        if [ ${#waits[@]} -gt 0 ]; then
-            all_seen && finish 0 ""
-            finish 1 "QEMU exited (status $rc) before all --wait patterns appeared"
+        if grep -Eq -- "$re" "$log"; then
+            verdict=1 why="failure pattern '$re' appeared"
+            return 0
         fi
-        [ "$rc" -eq 0 ] && finish 0 ""
-        finish 1 "QEMU exited with status $rc"
-    fi
-    what="all --wait patterns appeared"
-    [ ${#waits[@]} -gt 0 ] || what="QEMU exited"
-    [ "$(now_us)" -lt "$deadline" ] || finish 1 "timeout: ${limit}s passed before $what"
-    sleep 0.1
-done
+    done
+    return 1
+}
+
+status=0
+qemu_wait "$limit" decided || status=$?
+case $status in
+0) finish "$verdict" "$why" ;;
+1) if [ ${#waits[@]} -gt 0 ]; then
+       finish 1 "QEMU exited (status $qemu_status) before all --wait patterns appeared"
+   fi
+   [ "$qemu_status" -eq 0 ] && finish 0 ""
+   finish 1 "QEMU exited with status $qemu_status" ;;
+*) what="all --wait patterns appeared"
+   [ ${#waits[@]} -gt 0 ] || what="QEMU exited"
+   finish 1 "timeout: ${limit}s passed before $what" ;;
+esac

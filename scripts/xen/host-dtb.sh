@@ -19,11 +19,14 @@
 # Example:
 #   scripts/xen/host-dtb.sh --gic 2 --domu build/kernel.bin:0x49000000:131072:vpl011 -o host.dtb
 #
-# Besides OUT.dtb it writes OUT.dtb.boot, read by boot.sh, so that the boot
-# uses the machine this DTB describes: lines "gic N", "mem SIZE", "smp N"
-# and "module ADDR FILE". Module sizes are read from the files on every run:
+# Besides OUT.dtb it writes OUT.dtb.boot, which qemu_boot_read
+# (scripts/qemu.sh) reads for every boot of it, so that the boot uses the
+# machine this DTB describes: lines "gic N", "mem SIZE", "smp N" and
+# "module ADDR FILE". Module sizes are read from the files on every run:
 # Xen copies exactly reg's size, so a stale DTB truncates a rebuilt image.
 set -euo pipefail
+# shellcheck source=scripts/qemu.sh
+. "$(dirname "$0")/../qemu.sh"
 
 die() { echo "host-dtb.sh: $*" >&2; exit 2; }
 
@@ -139,9 +142,8 @@ sort -n "$tmp/ranges" | awk '$1 < end { print "host-dtb.sh: " prev " overlaps " 
 # QEMU's DTB depends on -m, -smp and the GIC version: dump it for exactly the
 # machine boot.sh will start. No random rng-seed/kaslr-seed: the same inputs
 # then give the same DTB, for Xen and for the dom0 DTB Xen derives from it.
-timeout 60 qemu-system-aarch64 -nographic -nic none -cpu cortex-a57 -smp "$smp" -m "$mem" \
-    -machine "virt,virtualization=on,gic-version=$gic,dtb-randomness=off,dumpdtb=$tmp/virt.dtb" \
-    </dev/null >"$tmp/qemu.log" 2>&1 || { cat "$tmp/qemu.log" >&2; die "QEMU's dumpdtb failed"; }
+qemu_dumpdtb "$tmp/virt.dtb" "$gic" on "$mem" "$smp" dtb-randomness=off \
+    >"$tmp/qemu.log" 2>&1 || { cat "$tmp/qemu.log" >&2; die "QEMU's dumpdtb failed"; }
 dtc -q -I dtb -O dts -o "$tmp/host.dts" "$tmp/virt.dtb"
 # dtc merges a second root block into the first.
 cat "$tmp/chosen.dtsi" >>"$tmp/host.dts"

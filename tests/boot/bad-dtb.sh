@@ -22,15 +22,14 @@ mkdir -p "$logs" "$work"
 suite=bad-dtb
 
 machine() { # GIC
-    echo -machine "virt,gic-version=$1,virtualization=off" -cpu cortex-a57 \
-        -m 512M -smp 1 -nographic -nic none -no-reboot
+    qemu_machine "$1" off 512M 1
 }
 
 load() { # DTB
-    echo -device "loader,file=$image,addr=$image_at,force-raw=on" \
-        -device "loader,file=$1,addr=$dtb_at,force-raw=on" \
-        -device "loader,file=$tramp,addr=$tramp_at,force-raw=on" \
-        -device "loader,addr=$tramp_at,cpu-num=0"
+    qemu_loader "$image" "$image_at"
+    qemu_loader "$1" "$dtb_at"
+    qemu_loader "$tramp" "$tramp_at"
+    qemu_entry "$tramp_at"
 }
 
 # The path of the node whose phandle is PHANDLE (decimal), searched
@@ -106,14 +105,13 @@ parks() {
     rm -f "$sock" "$mem"
     : >"$log"
     # shellcheck disable=SC2046
-    setsid "$QEMU" $(machine 3) $(load "$dtb") \
-        -monitor "unix:$sock,server,nowait" </dev/null >"$log" 2>&1 &
-    qemu_pgid=$!
+    qemu_start "$limit" "$log" $(machine 3) $(load "$dtb") \
+        -monitor "unix:$sock,server,nowait"
     start=$(date +%s)
     # Parked: the same PC twice, a second apart.
     while [ $(($(date +%s) - start)) -lt "$limit" ]; do
         sleep 1
-        kill -0 "$qemu_pgid" 2>/dev/null || break
+        qemu_running || break
         [ -S "$sock" ] || continue
         pc2=$(pc_of "$sock")
         [ -n "$pc2" ] && [ "$pc2" = "$pc1" ] && break
@@ -124,12 +122,8 @@ parks() {
             >/dev/null
         sleep 0.5
     fi
-    if kill -0 "$qemu_pgid" 2>/dev/null; then
-        qemu_kill
-    else
-        qemu_pgid=
-        why="QEMU exited; it had no way to power off"
-    fi
+    qemu_running || why="QEMU exited; it had no way to power off"
+    qemu_stop
     sed -i 's/\r$//' "$log"
     echo "monitor: PC $pc1 then $pc2" >>"$log"
     if [ -z "$why" ] && { [ -z "$pc2" ] || [ "$pc2" != "$pc1" ]; }; then
@@ -166,10 +160,8 @@ runs() {
 
 # QEMU's own tree, as the boots below see it.
 base=$work/virt-gicv3.dtb base2=$work/virt-gicv2.dtb
-"$QEMU" -machine virt,gic-version=3,virtualization=off,dumpdtb="$base" \
-    -cpu cortex-a57 -m 512M -smp 1 -nographic -nic none >/dev/null 2>&1
-"$QEMU" -machine virt,gic-version=2,virtualization=off,dumpdtb="$base2" \
-    -cpu cortex-a57 -m 512M -smp 1 -nographic -nic none >/dev/null 2>&1
+qemu_dumpdtb "$base" 3 off 512M 1 >/dev/null 2>&1
+qemu_dumpdtb "$base2" 2 off 512M 1 >/dev/null 2>&1
 if [ ! -s "$base" ] || [ ! -s "$base2" ]; then
     echo "FAIL: bad-dtb: QEMU did not dump its DTB"
     exit 1

@@ -22,8 +22,7 @@ alternates() {
 }
 
 machine() { # GIC EL2(on|off) MEM SMP
-    echo -machine "virt,gic-version=$1,virtualization=$2" -cpu cortex-a57 \
-        -m "$3" -smp "$4" -nographic -nic none -no-reboot
+    qemu_machine "$@"
 }
 
 # sample NAME GIC EL2 MEM SMP RAM_LINE GIC_LINE [LOADER ARGS...]
@@ -78,11 +77,12 @@ sample gicv3-el2-3G 3 on 3G 2 "$ram3g" "$v3"
 # the trampoline enters the image where the generic loader put it.
 for at in 0x48200000 0x7fe00000; do
     gic=2; [ "$at" = 0x7fe00000 ] && gic=3
+    # shellcheck disable=SC2046
     sample "gicv$gic-load-at-$at" "$gic" off 2G 1 "$ram2g" \
         "$([ $gic = 2 ] && echo "$v2" || echo "$v3")" \
-        -device "loader,file=$image,addr=$at,force-raw=on" \
-        -device "loader,file=$tramp_dir/trampoline-$at-0x40000000.bin,addr=0x47000000,force-raw=on" \
-        -device loader,addr=0x47000000,cpu-num=0
+        $(qemu_loader "$image" "$at") \
+        $(qemu_loader "$tramp_dir/trampoline-$at-0x40000000.bin" 0x47000000) \
+        $(qemu_entry 0x47000000)
     if ! grep -q "^boot: image at $at," "$logs/bare-gicv$gic-load-at-$at.log"; then
         result "gicv$gic-load-at-$at-address" \
             "$logs/bare-gicv$gic-load-at-$at.log" "image did not run at $at"
@@ -108,7 +108,7 @@ done
 input_log=$logs/bare-console-input.log
 # shellcheck disable=SC2046
 (sleep 2; printf 'echo typed-into-uart\r'; sleep 1; printf 'poweroff\r'; sleep 3) |
-    timeout "$limit" setsid "$QEMU" $(machine 3 off 512M 1) -kernel "$image" \
+    qemu_run "$limit" $(machine 3 off 512M 1) -kernel "$image" \
         -append app=shell >"$input_log" 2>&1
 sed -i 's/\r$//' "$input_log"
 if log_has_all "$input_log" '^typed-into-uart$' '^stop: poweroff via psci$'; then

@@ -1,19 +1,10 @@
-# Shared by the boot tests: run QEMU with a hard time limit, its serial
-# console captured to a log, and stop it as soon as the log has what the
-# test waits for.  QEMU runs in its own process group, killed on every exit.
+# Shared by the boot tests: run QEMU (scripts/qemu.sh) with a hard time
+# limit, its serial console captured to a log, and stop it as soon as the
+# log has what the test waits for; and the suites' PASS/FAIL lines.
 # shellcheck shell=bash
 
-QEMU=${QEMU:-qemu-system-aarch64}
-qemu_pgid=
-
-qemu_kill() {
-    if [ -n "$qemu_pgid" ]; then
-        kill -TERM -- "-$qemu_pgid" 2>/dev/null || true
-        sleep 0.2
-        kill -KILL -- "-$qemu_pgid" 2>/dev/null || true
-        qemu_pgid=
-    fi
-}
+# shellcheck source=scripts/qemu.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../../scripts/qemu.sh"
 
 # A background scripts/xen/boot.sh, for the Xen suites: it owns its QEMU
 # (own session, timeout(1), killed on each of its exits), so stopping it
@@ -28,7 +19,7 @@ stop_boot() {
 }
 
 cleanup() {
-    qemu_kill
+    qemu_stop
     stop_boot
 }
 trap cleanup EXIT
@@ -52,29 +43,13 @@ seen() {
 # Boots, waits until DONE_REGEX has matched COUNT lines of LOG (or QEMU
 # exits, or the time runs out), then stops QEMU.  Returns 0 if it did.
 qemu_expect() {
-    local limit=$1 log=$2 done_re=$3 count=$4 start now
+    local limit=$1 log=$2 done_re=$3 count=$4 verdict=0
     shift 5
     : >"$log"
-    setsid "$QEMU" "$@" </dev/null >"$log" 2>&1 &
-    qemu_pgid=$!
-    start=$(date +%s)
-    while :; do
-        if seen "$log" "$done_re" "$count"; then
-            qemu_kill
-            break
-        fi
-        if ! kill -0 "$qemu_pgid" 2>/dev/null; then
-            qemu_pgid=
-            break
-        fi
-        now=$(date +%s)
-        if [ $((now - start)) -ge "$limit" ]; then
-            qemu_kill
-            echo "TIMEOUT after ${limit}s waiting for /$done_re/" >>"$log"
-            break
-        fi
-        sleep 0.2
-    done
+    qemu_start "$limit" "$log" "$@"
+    qemu_wait "$limit" seen "$log" "$done_re" "$count" || verdict=$?
+    [ "$verdict" != 2 ] ||
+        echo "TIMEOUT after ${limit}s waiting for /$done_re/" >>"$log"
     # The UARTs send CRLF; tests match whole lines.
     sed -i 's/\r$//' "$log"
     seen "$log" "$done_re" "$count"
@@ -85,36 +60,36 @@ qemu_expect() {
 qemu_exits() {
     local limit=$1 log=$2
     shift 3
+    # shellcheck disable=SC2016 # a regex no line matches
     qemu_expect "$limit" "$log" '^\$\$never\$\$' 1 -- "$@"
     ! grep -q '^TIMEOUT' "$log"
 }
 
-fail_with_log() {
-    local log=$1
-    shift
-    echo "FAIL: $*"
-    echo "---- console log ($log) ----"
-    tail -n 60 "$log"
-    echo "----"
-    return 1
-}
-
 # Results: a suite sets suite=NAME, calls result once per test, and ends
-# with summary (its last line and exit status).
-suite=${suite:-boot} passed=0 failed=0
+# with summary (its last line and exit status).  After a FAIL line, result
+# calls the suite's failure_details NAME LOG to show why (tests/boot/xl.sh
+# sets its own; the default shows the log's tail).
+suite=${suite:-boot} passed=0 failed=0 failure_details=log_tail
 
 result() { # NAME LOG WHY-IF-FAILED ('' = passed)
     if [ -z "$3" ]; then
         echo "PASS: $suite $1"
         passed=$((passed + 1))
     else
-        fail_with_log "$2" "$suite $1: $3"
-        # What a helper (scripts/xen/boot.sh) said on stderr, less its
-        # copy of the log's tail.
-        [ ! -s "$2.err" ] ||
-            grep -v -e '^| ' -e ': last lines of ' "$2.err" | sed 's/^/  /'
+        echo "FAIL: $suite $1: $3"
+        "$failure_details" "$1" "$2"
         failed=$((failed + 1))
     fi
+}
+
+log_tail() { # NAME LOG
+    echo "---- console log ($2) ----"
+    tail -n 60 "$2"
+    echo "----"
+    # What a helper (scripts/xen/boot.sh) said on stderr, less its copy of
+    # the log's tail.
+    [ ! -s "$2.err" ] ||
+        grep -v -e '^| ' -e ': last lines of ' "$2.err" | sed 's/^/  /'
 }
 
 summary() {

@@ -3,7 +3,11 @@
 #              [--interactive] IMAGE
 # Boot IMAGE directly on QEMU's virt machine (no Xen), the way `make
 # run-bare` and the boot tests do.  --el2 enters at EL2 (virtualization=on).
+# Without --interactive it prints QEMU's arguments, one a line; with it and
+# QEMU_DRY_RUN=1, the command line it would run.
 set -euo pipefail
+# shellcheck source=scripts/qemu.sh
+. "$(dirname "$0")/../../scripts/qemu.sh"
 gic=3 mem=512M smp=1 virt=off append='' interactive=''
 while [ $# -gt 1 ]; do
     case $1 in
@@ -17,11 +21,12 @@ while [ $# -gt 1 ]; do
     esac
 done
 image=$1
-args=(-machine "virt,gic-version=$gic,virtualization=$virt" -cpu cortex-a57
-      -smp "$smp" -m "$mem" -nographic -nic none -no-reboot -kernel "$image")
+mapfile -t args < <(qemu_machine "$gic" "$virt" "$mem" "$smp")
+args+=(-kernel "$image")
 [ -n "$append" ] && args+=(-append "$append")
 if [ -n "$interactive" ]; then
     echo "qemu-bare.sh: Ctrl-a x quits" >&2
-    exec qemu-system-aarch64 "${args[@]}"
+    qemu_exec "${args[@]}"
+    exit
 fi
 printf '%s\n' "${args[@]}"

@@ -4,8 +4,11 @@
 # as a dom0less domU with vpl011 (Xen shows its lines as "(XEN) DOM1: ..."),
 # or with --dom0 as dom0 (console_io, lines shown as they are).  The host
 # DTB is rebuilt in DIR (default build/run) on every run, so that its module
-# size matches IMAGE.  Ctrl-a x quits QEMU.
+# size matches IMAGE.  Ctrl-a x quits QEMU.  QEMU_DRY_RUN=1: print the
+# QEMU command line instead of running it.
 set -euo pipefail
+# shellcheck source=scripts/qemu.sh
+. "$(dirname "$0")/../../scripts/qemu.sh"
 xen_dir=$(cd "$(dirname "$0")/../../scripts/xen" && pwd)
 gic=3 dom0='' work=build/run
 while [ $# -gt 1 ]; do
@@ -31,20 +34,8 @@ fi
 "$xen_dir/host-dtb.sh" --gic "$gic" --xen-args guest_loglvl=all "${guest[@]}" -o "$dtb"
 xen=$("$xen_dir/fetch.sh")
 
-# The machine and modules are the ones host-dtb.sh recorded in DTB.boot,
-# the file boot.sh reads for its (non-interactive) runs.
-mem=2G smp=2 loaders=()
-while read -r key value; do
-    case $key in
-    gic) gic=$value ;;
-    mem) mem=$value ;;
-    smp) smp=$value ;;
-    module) loaders+=(-device "loader,file=${value#* },addr=${value%% *},force-raw=on") ;;
-    esac
-done <"$dtb.boot"
-
+# The machine and modules are the ones host-dtb.sh recorded in DTB.boot.
+mapfile -t args < <(qemu_xen "$xen" "$dtb")
 echo "qemu-xen.sh: Xen 4.17, GICv$gic, $([ -n "$dom0" ] && echo dom0 ||
     echo 'dom0less domU with vpl011'); Ctrl-a x quits" >&2
-exec qemu-system-aarch64 -machine "virt,virtualization=on,gic-version=$gic" \
-    -cpu cortex-a57 -smp "$smp" -m "$mem" -nographic -nic none -no-reboot \
-    -kernel "$xen" -dtb "$dtb" "${loaders[@]}"
+qemu_exec "${args[@]}"

@@ -34,15 +34,12 @@ suite=xl
 # Every boot uses this one snapshot (host-dtb.sh records module sizes).
 cp "$image" "$work/zephyr.bin" || exit 1
 
-result() { # NAME LOG WHY-IF-FAILED ('' = passed)
-    if [ -z "$3" ]; then
-        echo "PASS: xl $1"
-        passed=$((passed + 1))
-    else
-        echo "FAIL: xl $1: $3"
-        failed=$((failed + 1))
-        [ ! -s "$2" ] || failure_log "$2" "${1#* }"
-    fi
+# After a FAIL line, lib.sh's result calls this instead of showing the
+# log's tail: one log holds every step of a boot, so show the failed step's
+# guest consoles and Xen's last lines once per log.  NAME is "gicvN STEP".
+failure_details=xl_failure_details
+xl_failure_details() { # NAME LOG
+    [ ! -s "$2" ] || failure_log "$2" "${1#* }"
 }
 
 # failure_log LOG STEP: what the guest printed in STEP, and the last lines
