@@ -54,7 +54,7 @@ packages+=("$kernel_pkg")
 root=$("$here/../fetch-deb.sh" --root dom0root "$kernel_pkg")
 key=$( {
     cat "$0" "$here/init"
-    for p in "${packages[@]}"; do cat "$cache/stamps/dom0root/$p"; done
+    for p in "${packages[@]}"; do cat "$cache/stamps/dom0root/$p:arm64"; done
 } | sha256sum | cut -c1-16)
 out=$cache/dom0/$key
 if [ -s "$out/Image" ] && [ -s "$out/initramfs.cpio.gz" ]; then
