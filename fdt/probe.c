@@ -25,8 +25,8 @@ static void probe_ram(const void *fdt, struct platform *p)
 {
 	int node, i, n;
 
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = fdt_next_node(fdt, node, NULL)) {
+	for (node = dt_next_node(fdt, -1); node >= 0;
+	     node = dt_next_node(fdt, node)) {
 		if (!is_memory(fdt, node) || !dt_enabled(fdt, node))
 			continue;
 		n = dt_reg_count(p, fdt, node);
@@ -48,13 +48,24 @@ static void probe_ram(const void *fdt, struct platform *p)
 		dt_error(p, fdt, -1, "no memory node with RAM");
 }
 
-static void add_reserved(struct platform *p, uint64_t base, uint64_t size)
+/*
+ * Record a reserved region; false once the table is full (reported once):
+ * the caller stops there, whatever the rest of the tree holds.
+ */
+static bool add_reserved(const void *fdt, struct platform *p, int node,
+			 uint64_t base, uint64_t size)
 {
-	if (p->reserved_count < PLATFORM_MAX_RESERVED && size) {
-		p->reserved[p->reserved_count].base = base;
-		p->reserved[p->reserved_count].size = size;
-		p->reserved_count++;
+	if (!size)
+		return true;
+	if (p->reserved_count == PLATFORM_MAX_RESERVED) {
+		dt_error(p, fdt, node, "more than %d reserved regions; "
+			 "ignoring the rest", PLATFORM_MAX_RESERVED);
+		return false;
 	}
+	p->reserved[p->reserved_count].base = base;
+	p->reserved[p->reserved_count].size = size;
+	p->reserved_count++;
+	return true;
 }
 
 static void probe_reserved(const void *fdt, struct platform *p)
@@ -65,8 +76,9 @@ static void probe_reserved(const void *fdt, struct platform *p)
 	for (i = 0; i < n; i++) {
 		uint64_t base, size;
 
-		if (fdt_get_mem_rsv(fdt, i, &base, &size) == 0)
-			add_reserved(p, base, size);
+		if (fdt_get_mem_rsv(fdt, i, &base, &size) == 0 &&
+		    !add_reserved(fdt, p, -1, base, size))
+			return;
 	}
 	rsv = fdt_path_offset(fdt, "/reserved-memory");
 	if (rsv < 0)
@@ -79,8 +91,9 @@ static void probe_reserved(const void *fdt, struct platform *p)
 			continue;
 		count = dt_reg_count(p, fdt, node);
 		for (k = 0; k < count; k++)
-			if (dt_reg(p, fdt, node, k, &r) == 0)
-				add_reserved(p, r.base, r.size);
+			if (dt_reg(p, fdt, node, k, &r) == 0 &&
+			    !add_reserved(fdt, p, node, r.base, r.size))
+				return;
 	}
 }
 
@@ -155,8 +168,8 @@ static int find_enabled(const void *fdt, const struct binding *table)
 {
 	int node;
 
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = fdt_next_node(fdt, node, NULL))
+	for (node = dt_next_node(fdt, -1); node >= 0;
+	     node = dt_next_node(fdt, node))
 		if (binding_match(fdt, node, table) && dt_enabled(fdt, node))
 			return node;
 	return -FDT_ERR_NOTFOUND;
@@ -291,8 +304,8 @@ static void probe_uarts(const void *fdt, struct platform *p, int gic,
 {
 	int node;
 
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = fdt_next_node(fdt, node, NULL)) {
+	for (node = dt_next_node(fdt, -1); node >= 0;
+	     node = dt_next_node(fdt, node)) {
 		const struct binding *b = binding_match(fdt, node,
 							uart_bindings);
 		struct platform_uart *u;
