@@ -87,6 +87,7 @@ struct platform {
 	char model[PLATFORM_NAME_LEN];		/* root model, "" if absent */
 	char compatible[PLATFORM_NAME_LEN];	/* root compatible[0] */
 
+	/* Sorted and disjoint: overlapping or touching banks are merged. */
 	struct region ram[PLATFORM_MAX_RAM];
 	unsigned int ram_count;
 	/* /memreserve/ entries and /reserved-memory children with reg */
@@ -136,7 +137,7 @@ const char *platform_unbootable_reason(const struct platform *p);
  * Write the discovered-platform report, one line at a time, to emit().
  * The first lines have a fixed format shared by the kernel's boot log and
  * the dtb-probe tool:
- *   ram BASE SIZE                     (one per bank, DT order)
+ *   ram BASE SIZE                     (one per bank, ascending)
  *   gic v2 dist D cpu C | gic v3 dist D redist B S [B S ...]
  *   timer phys N virt N freq HZ
  *   xen gnttab B S evtchn N           (only with a xen,xen node)

@@ -21,6 +21,40 @@ static int is_memory(const void *fdt, int node)
 	       memcmp(type, "memory", sizeof("memory")) == 0;
 }
 
+/*
+ * Put bank r into p->ram[], which stays sorted and disjoint: a bank that
+ * overlaps or touches others is merged with them.  Two memory nodes for
+ * the same RAM (firmware adding one to a DTS that has it already) are
+ * common and harmless once merged; handed to the page allocator as they
+ * are, they made it give out the same pages twice.  Returns -FDT_ERR_NOSPACE
+ * when a new bank finds the table full.
+ */
+static int add_ram(struct platform *p, struct region r)
+{
+	uint64_t start = r.base, end = r.base + r.size;
+	unsigned int i = 0, j, n = p->ram_count;
+
+	/* Banks wholly below r stay; [i, j) are those r overlaps or touches. */
+	while (i < n && p->ram[i].base + p->ram[i].size < start)
+		i++;
+	for (j = i; j < n && p->ram[j].base <= end; j++) {
+		uint64_t bank_end = p->ram[j].base + p->ram[j].size;
+
+		if (p->ram[j].base < start)
+			start = p->ram[j].base;
+		if (bank_end > end)
+			end = bank_end;
+	}
+	if (i == j && n == PLATFORM_MAX_RAM)
+		return -FDT_ERR_NOSPACE;
+	/* Replace [i, j) by the one merged bank. */
+	memmove(&p->ram[i + 1], &p->ram[j], (n - j) * sizeof(p->ram[0]));
+	p->ram[i].base = start;
+	p->ram[i].size = end - start;
+	p->ram_count = n - (j - i) + 1;
+	return 0;
+}
+
 static void probe_ram(const void *fdt, struct platform *p)
 {
 	int node, i, n;
@@ -35,13 +69,19 @@ static void probe_ram(const void *fdt, struct platform *p)
 
 			if (dt_reg(p, fdt, node, i, &r) < 0 || r.size == 0)
 				continue;
-			if (p->ram_count == PLATFORM_MAX_RAM) {
+			if (r.base + r.size < r.base) {
+				dt_error(p, fdt, node, "RAM bank 0x%llx size "
+					 "0x%llx wraps around",
+					 (unsigned long long)r.base,
+					 (unsigned long long)r.size);
+				continue;
+			}
+			if (add_ram(p, r) < 0) {
 				dt_error(p, fdt, node, "more than %d RAM "
 					 "banks; ignoring the rest",
 					 PLATFORM_MAX_RAM);
 				return;
 			}
-			p->ram[p->ram_count++] = r;
 		}
 	}
 	if (p->ram_count == 0)

@@ -68,6 +68,7 @@ Suite *console_ring_suite(void);
 Suite *xs_wire_suite(void);
 Suite *dt_cache_suite(void);
 Suite *probe_scaling_suite(void);
+Suite *probe_hostile_suite(void);
 Suite *regressions_suite(void);
 
 #endif
