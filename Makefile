@@ -52,7 +52,8 @@ KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 	-z noexecstack --build-id=none --no-warn-rwx-segments \
 	--gc-sections -T boot/kernel.ld
 
-FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c
+FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c \
+	fdt/xen_regions.c
 KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/libc/*.c \
 	drivers/*.c apps/*.c xen/*.c xen/*.S) $(FDT_SRCS)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS))

@@ -128,6 +128,17 @@ struct platform {
 int fdt_probe(const void *fdt, size_t blob_size, struct platform *p);
 
 /*
+ * Drop the Xen grant-table and extended regions that overlap
+ * [base, base + size), what (e.g. "RAM", "the kernel image"), each with an
+ * error in p->errors: Xen's frames mapped there would replace what is
+ * there.  fdt_probe() does it for every RAM bank; the kernel does it for
+ * its image, which only it knows.  Returns how many were dropped.  A
+ * dropped grant-table region is left 0/0.
+ */
+unsigned int platform_xen_drop_overlaps(struct platform *p, uint64_t base,
+					uint64_t size, const char *what);
+
+/*
  * Can the kernel boot with what was found?  Needs RAM, a supported GIC and
  * a timer.  Returns NULL if so, else the first reason it cannot.
  */

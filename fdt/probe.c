@@ -286,6 +286,9 @@ static void probe_xen(const void *fdt, struct platform *p, int gic)
 				x->ext_count++;
 		}
 	}
+	for (i = 0; i < (int)p->ram_count; i++)
+		platform_xen_drop_overlaps(p, p->ram[i].base, p->ram[i].size,
+					   "RAM");
 	if (p->gic.version == GIC_NONE)
 		return;
 	if (dt_interrupt_count(p, fdt, node, &ctrl) <= 0)

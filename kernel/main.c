@@ -199,6 +199,11 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 
 	mmu_init_early(image_base, (uint64_t)(uintptr_t)_end, dtb, dtb_size);
 	err = fdt_probe((const void *)(uintptr_t)dtb, dtb_size, &platform);
+	/* The probe dropped Xen regions over RAM; only we know the image. */
+	if (!err)
+		platform_xen_drop_overlaps(&platform, image_base,
+					   (uint64_t)(uintptr_t)_end -
+					   image_base, "the kernel image");
 	power_set(psci_power_ops(&platform));
 	if (!err)
 		xen_early_init(&platform);

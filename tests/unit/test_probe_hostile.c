@@ -34,12 +34,55 @@ START_TEST(ram_overlap_merged)
 }
 END_TEST
 
+START_TEST(xen_regions_overlapping_ram_dropped)
+{
+	struct platform p;
+
+	probe_file(CRAFTED_DTB("xen-regions-overlap"), &p);
+	ck_assert(p.xen.present);
+	assert_region(p.xen.gnttab, 0, 0);
+	ck_assert_uint_eq(p.xen.ext_count, 1);
+	assert_region(p.xen.ext[0], 0x80000000, 0x40000000);
+	ck_assert_uint_eq(p.xen.evtchn_intid, 31);
+	ck_assert(has_error(&p, "grant-table region 0x47000000 size "
+			    "0x2000000 overlaps RAM 0x40000000-0x48000000"));
+	ck_assert(has_error(&p, "extended region 0x3f000000 size 0x2000000 "
+			    "overlaps RAM"));
+	ck_assert_uint_eq(p.error_count, 2);
+}
+END_TEST
+
+/* The kernel's own check, for its image, which the probe cannot know. */
+START_TEST(xen_regions_overlapping_image_dropped)
+{
+	struct platform p;
+
+	probe_file(CRAFTED_DTB("xen-hypervisor"), &p);
+	ck_assert_uint_eq(p.xen.ext_count, 3);
+	/* Clear of every region: nothing dropped. */
+	ck_assert_uint_eq(platform_xen_drop_overlaps(&p, 0x40080000,
+						     0x100000, "the image"), 0);
+	ck_assert_uint_eq(platform_xen_drop_overlaps(&p, 0x38fff000, 0x2000,
+						     "the image"), 1);
+	assert_region(p.xen.gnttab, 0, 0);
+	ck_assert(has_error(&p, "grant-table region 0x38000000 size "
+			    "0x1000000 overlaps the image"));
+	ck_assert_uint_eq(platform_xen_drop_overlaps(&p, 0x80000000, 1,
+						     "the image"), 1);
+	ck_assert_uint_eq(p.xen.ext_count, 2);
+	assert_region(p.xen.ext[0], 0x48000000, 0x38000000);
+	assert_region(p.xen.ext[1], 0x100000000ULL, 0x200000000ULL);
+}
+END_TEST
+
 Suite *probe_hostile_suite(void)
 {
 	Suite *s = suite_create("probe-hostile");
 	TCase *tc = tcase_create("crafted");
 
 	tcase_add_test(tc, ram_overlap_merged);
+	tcase_add_test(tc, xen_regions_overlapping_ram_dropped);
+	tcase_add_test(tc, xen_regions_overlapping_image_dropped);
 	suite_add_tcase(s, tc);
 	return s;
 }
