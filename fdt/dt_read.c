@@ -563,5 +563,12 @@ int dt_interrupt(struct platform *p, const void *fdt, int node, int index,
 			 index);
 		return -FDT_ERR_BADVALUE;
 	}
+	/* The drivers index the classic register arrays (see gic.h). */
+	if (*intid >= DT_GIC_INTID_LIMIT) {
+		dt_error(p, fdt, node, "interrupt %d: extended INTID %u is "
+			 "not supported", index, *intid);
+		*intid = 0;
+		return -FDT_ERR_BADVALUE;
+	}
 	return 0;
 }

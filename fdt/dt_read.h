@@ -69,9 +69,16 @@ int dt_interrupt_parent(struct platform *p, const void *fdt, int node);
 int dt_gic_intid(const uint32_t *spec_be, uint32_t cells, uint32_t *intid);
 
 /*
+ * INTIDs from 1020 up (GICv3.1's extended PPI and SPI ranges) are refused:
+ * the GIC drivers handle SGIs, PPIs and SPIs only.
+ */
+#define DT_GIC_INTID_LIMIT	1020
+
+/*
  * The INTID of entry index of node's interrupts (or interrupts-extended),
  * checked to be routed to the GIC at gic_node.  Negative with an error
- * recorded when absent, too short, or routed elsewhere.
+ * recorded when absent, too short, routed elsewhere, or an extended INTID
+ * (*intid is then 0).
  */
 int dt_interrupt(struct platform *p, const void *fdt, int node, int index,
 		 int gic_node, uint32_t *intid);

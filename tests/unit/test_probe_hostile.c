@@ -75,6 +75,23 @@ START_TEST(xen_regions_overlapping_image_dropped)
 }
 END_TEST
 
+START_TEST(gic_extended_intid_refused)
+{
+	struct platform p;
+
+	probe_file(CRAFTED_DTB("gic-extended-intid"), &p);
+	ck_assert_int_eq(p.gic.version, GIC_V3);
+	ck_assert(!p.timer.present);
+	ck_assert(has_error(&p, "/timer: interrupt 2: extended INTID 1067 is "
+			    "not supported"));
+	ck_assert_uint_eq(p.uart_count, 1);
+	ck_assert_uint_eq(p.uart[0].intid, 0);
+	ck_assert(has_error(&p, "/uart@9000000: interrupt 0: extended INTID "
+			    "4101 is not supported"));
+	ck_assert_ptr_nonnull(platform_unbootable_reason(&p));
+}
+END_TEST
+
 Suite *probe_hostile_suite(void)
 {
 	Suite *s = suite_create("probe-hostile");
@@ -83,6 +100,7 @@ Suite *probe_hostile_suite(void)
 	tcase_add_test(tc, ram_overlap_merged);
 	tcase_add_test(tc, xen_regions_overlapping_ram_dropped);
 	tcase_add_test(tc, xen_regions_overlapping_image_dropped);
+	tcase_add_test(tc, gic_extended_intid_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }
