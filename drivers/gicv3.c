@@ -82,6 +82,9 @@ static uint64_t find_redistributor(const struct platform *p, uint64_t mpidr)
 			if (!stride)
 				stride = (typer & GICR_TYPER_VLPIS) ?
 					 4 * GICR_FRAME : 2 * GICR_FRAME;
+			/* Past the region, without wrapping around. */
+			if (stride >= end - base)
+				break;
 			base += stride;
 		}
 	}

@@ -137,6 +137,16 @@ static void probe_reserved(const void *fdt, struct platform *p)
 	}
 }
 
+/* GICv3 redistributor frames: RD_base and SGI_base, 64 KiB each. */
+#define GICR_FRAME	0x10000ULL
+
+/* Whole 64 KiB frames, room for at least one redistributor, no wrap. */
+static bool redist_region_ok(const struct region *r)
+{
+	return r->base % GICR_FRAME == 0 && r->size % GICR_FRAME == 0 &&
+	       r->size >= 2 * GICR_FRAME && r->base + r->size > r->base;
+}
+
 static void probe_gic(const void *fdt, struct platform *p, int node)
 {
 	struct platform_gic *g = &p->gic;
@@ -188,18 +198,43 @@ static void probe_gic(const void *fdt, struct platform *p, int node)
 			 count, regions);
 		return;
 	}
-	for (i = 0; i < (int)regions; i++)
+	for (i = 0; i < (int)regions; i++) {
 		if (dt_reg(p, fdt, node, 1 + i, &g->redist[i]) < 0)
 			return;
-	g->redist_count = regions;
+		if (!redist_region_ok(&g->redist[i])) {
+			dt_error(p, fdt, node, "redistributor region %d 0x%llx "
+				 "size 0x%llx is not whole 64 KiB frames "
+				 "holding one redistributor or more", i,
+				 (unsigned long long)g->redist[i].base,
+				 (unsigned long long)g->redist[i].size);
+			return;
+		}
+	}
 	prop = fdt_getprop(fdt, node, "redistributor-stride", &len);
 	/* Property values are only 4-byte aligned: fdt64_ld, not a cast. */
-	if (prop && len == 8)
+	if (prop && len == 8) {
 		g->redist_stride = fdt64_ld((const fdt64_t *)prop);
-	else if (prop && len == 4)
+	} else if (prop && len == 4) {
 		g->redist_stride = fdt32_to_cpu(*prop);
-	else if (prop)
-		dt_error(p, fdt, node, "bad redistributor-stride");
+	} else if (prop) {
+		dt_error(p, fdt, node, "redistributor-stride is %d bytes",
+			 len);
+		return;
+	}
+	/*
+	 * The driver steps from one redistributor to the next by the
+	 * stride: anything but whole frames, two or more of them, would
+	 * have it read registers in the middle of a redistributor.
+	 */
+	if (prop && (g->redist_stride % GICR_FRAME != 0 ||
+		     g->redist_stride < 2 * GICR_FRAME)) {
+		dt_error(p, fdt, node, "redistributor-stride 0x%llx is not a "
+			 "multiple of 64 KiB of at least 128 KiB",
+			 (unsigned long long)g->redist_stride);
+		g->redist_stride = 0;
+		return;
+	}
+	g->redist_count = regions;
 	g->version = GIC_V3;
 }
 

@@ -4,7 +4,10 @@
  * own memory or index GIC registers out of range.  The probe must fix
  * them up or refuse them by name.
  */
+#include <stdlib.h>
 #include <string.h>
+
+#include <libfdt.h>
 
 #include "helpers.h"
 
@@ -92,6 +95,98 @@ START_TEST(gic_extended_intid_refused)
 }
 END_TEST
 
+/*
+ * gicv3-two-redist (stride 0x40000, regions 0x2f100000/0x200000 and
+ * 0x2f400000/0x100000) with property name of the GIC set to value
+ * (len bytes), probed.
+ */
+static void probe_gic_variant(const char *name, const void *value, int len,
+			      struct platform *p)
+{
+	size_t size;
+	void *orig = load_file(CRAFTED_DTB("gicv3-two-redist"), &size);
+	int bufsize = (int)size + 256;
+	void *fdt = malloc((size_t)bufsize);
+	int gic;
+
+	ck_assert_ptr_nonnull(fdt);
+	ck_assert_int_eq(fdt_open_into(orig, fdt, bufsize), 0);
+	gic = fdt_path_offset(fdt, "/interrupt-controller@2f000000");
+	ck_assert_int_ge(gic, 0);
+	ck_assert_int_eq(fdt_setprop(fdt, gic, name, value, len), 0);
+	ck_assert_int_eq(fdt_probe(fdt, (size_t)bufsize, p), 0);
+	check_errors_sane(p);
+	free(fdt);
+	free(orig);
+}
+
+static void probe_stride(uint64_t stride, struct platform *p)
+{
+	fdt64_t be = cpu_to_fdt64(stride);
+
+	probe_gic_variant("redistributor-stride", &be, 8, p);
+}
+
+START_TEST(redist_stride_checked)
+{
+	static const uint64_t bad[] = { 0, 0x8000, 0x10000, 0x18000,
+					0x30001, 0x20001 };
+	struct platform p;
+	fdt32_t be32;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		probe_stride(bad[i], &p);
+		ck_assert_msg(p.gic.version == GIC_NONE,
+			      "stride 0x%llx taken",
+			      (unsigned long long)bad[i]);
+		ck_assert(has_error(&p, "is not a multiple of 64 KiB of at "
+				    "least 128 KiB"));
+		ck_assert_ptr_nonnull(platform_unbootable_reason(&p));
+	}
+	/* Two frames, and four (GICv4's VLPI frames): fine. */
+	probe_stride(0x20000, &p);
+	ck_assert_int_eq(p.gic.version, GIC_V3);
+	ck_assert_uint_eq(p.gic.redist_stride, 0x20000);
+	ck_assert_uint_eq(p.gic.redist_count, 2);
+	be32 = cpu_to_fdt32(0x40000);
+	probe_gic_variant("redistributor-stride", &be32, 4, &p);
+	ck_assert_int_eq(p.gic.version, GIC_V3);
+	ck_assert_uint_eq(p.gic.redist_stride, 0x40000);
+	probe_gic_variant("redistributor-stride", &be32, 2, &p);
+	ck_assert_int_eq(p.gic.version, GIC_NONE);
+	ck_assert(has_error(&p, "redistributor-stride is 2 bytes"));
+}
+END_TEST
+
+START_TEST(redist_region_size_checked)
+{
+	/* GICD, then region 1 replaced; region 0 as in the DTS. */
+	static const uint32_t bad_region1[][4] = {
+		{ 0x0, 0x2f400000, 0x0, 0x10000 },	/* one frame */
+		{ 0x0, 0x2f400000, 0x0, 0x0 },		/* empty */
+		{ 0x0, 0x2f408000, 0x0, 0x100000 },	/* base mid-frame */
+		{ 0x0, 0x2f400000, 0x0, 0x28000 },	/* half a frame */
+		{ 0xffffffff, 0xffff0000, 0x0, 0x20000 },	/* wraps */
+	};
+	struct platform p;
+	unsigned int i, k;
+
+	for (i = 0; i < sizeof(bad_region1) / sizeof(bad_region1[0]); i++) {
+		uint32_t reg[12] = { 0x0, 0x2f000000, 0x0, 0x10000,
+				     0x0, 0x2f100000, 0x0, 0x200000 };
+		fdt32_t be[12];
+
+		memcpy(&reg[8], bad_region1[i], sizeof(bad_region1[i]));
+		for (k = 0; k < 12; k++)
+			be[k] = cpu_to_fdt32(reg[k]);
+		probe_gic_variant("reg", be, sizeof(be), &p);
+		ck_assert_msg(p.gic.version == GIC_NONE, "region %u taken", i);
+		ck_assert(has_error(&p, "redistributor region 1 "));
+	}
+}
+END_TEST
+
 Suite *probe_hostile_suite(void)
 {
 	Suite *s = suite_create("probe-hostile");
@@ -101,6 +196,8 @@ Suite *probe_hostile_suite(void)
 	tcase_add_test(tc, xen_regions_overlapping_ram_dropped);
 	tcase_add_test(tc, xen_regions_overlapping_image_dropped);
 	tcase_add_test(tc, gic_extended_intid_refused);
+	tcase_add_test(tc, redist_stride_checked);
+	tcase_add_test(tc, redist_region_size_checked);
 	suite_add_tcase(s, tc);
 	return s;
 }
