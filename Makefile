@@ -64,7 +64,8 @@ KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 	-z noexecstack --build-id=none --no-warn-rwx-segments \
 	--gc-sections -T boot/kernel.ld
 
-FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c
+FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c \
+	fdt/xen_regions.c
 KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/libc/*.c \
 	drivers/*.c apps/*.c xen/*.c xen/*.S) $(FDT_SRCS)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS))
@@ -72,8 +73,10 @@ KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS))
 HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -iquote . $(HOST_LIBFDT_INCLUDE) \
 	-MMD -MP
 FDT_HOST_SRCS := $(FDT_SRCS)
-UNIT_CODE_SRCS := $(FDT_SRCS) xen/byte_ring.c xen/console_ring.c \
-	xen/xs_wire.c xen/xenbus_state.c
+# The kernel's pure code, linked by the host unit tests as it is: fdt/,
+# the page allocator's bookkeeping and the Xen ring and protocol code.
+UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
+	xen/console_ring.c xen/xs_wire.c xen/xenbus_state.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all tools check run run-bare clean

@@ -39,9 +39,9 @@ const char *gic_name(void)
 	return gic ? gic->name : "none";
 }
 
-void gic_enable_irq(uint32_t intid, uint8_t priority, bool edge)
+int gic_enable_irq(uint32_t intid, uint8_t priority, bool edge)
 {
-	gic->ops->enable_irq(intid, priority, edge);
+	return gic->ops->enable_irq(intid, priority, edge);
 }
 
 void gic_disable_irq(uint32_t intid)

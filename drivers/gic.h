@@ -15,9 +15,19 @@
 #define GIC_INTID_MASK		0xffffff
 #define GIC_INTID_SPURIOUS_MIN	1020
 
+/*
+ * INTIDs the drivers take: SGIs, PPIs and the SPIs the distributor
+ * implements (GICD_TYPER.ITLinesNumber), never past 1019: neither driver
+ * handles the GICv3.1 extended ranges (1056-1119, 4096-5119), whose
+ * registers lie elsewhere; indexing the classic arrays with them would
+ * write to unrelated registers.
+ */
+#define GIC_INTID_LIMIT		GIC_INTID_SPURIOUS_MIN
+
 struct gic_ops {
 	int (*init)(const struct platform *p);
-	void (*enable_irq)(uint32_t intid, uint8_t priority, bool edge);
+	/* 0, or -EINVAL (nothing touched) for an INTID the GIC lacks. */
+	int (*enable_irq)(uint32_t intid, uint8_t priority, bool edge);
 	void (*disable_irq)(uint32_t intid);
 	uint32_t (*ack)(void);		/* raw IAR value */
 	void (*eoi)(uint32_t raw);
@@ -36,7 +46,8 @@ extern const struct gic_driver gicv3_driver;
 int gic_init(const struct platform *p);
 const char *gic_name(void);
 
-void gic_enable_irq(uint32_t intid, uint8_t priority, bool edge);
+/* 0, or -EINVAL for an INTID the GIC does not implement. */
+int gic_enable_irq(uint32_t intid, uint8_t priority, bool edge);
 void gic_disable_irq(uint32_t intid);
 uint32_t gic_ack(void);
 void gic_eoi(uint32_t raw);

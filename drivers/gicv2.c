@@ -21,12 +21,16 @@
 
 #define GICC_SIZE		0x2000
 
-/* Register bases, set once by gicv2_init() at boot. */
+/*
+ * Register bases and the INTIDs implemented, set once by gicv2_init() at
+ * boot.
+ */
 static uint64_t dist, cpu;
+static uint32_t lines;
 
 static int gicv2_init(const struct platform *p)
 {
-	uint32_t lines, i;
+	uint32_t i;
 
 	dist = p->gic.dist.base;
 	cpu = p->gic.cpu.base;
@@ -36,6 +40,8 @@ static int gicv2_init(const struct platform *p)
 		return -EFAULT;
 	mmio_write32(dist + GICD_CTLR, 0);
 	lines = 32 * ((mmio_read32(dist + GICD_TYPER) & 0x1f) + 1);
+	if (lines > GIC_INTID_LIMIT)
+		lines = GIC_INTID_LIMIT;
 	for (i = 32; i < lines; i += 32)
 		mmio_write32(dist + GICD_ICENABLER(i / 32), 0xffffffff);
 	mmio_write32(dist + GICD_CTLR, 1);
@@ -45,18 +51,23 @@ static int gicv2_init(const struct platform *p)
 	return 0;
 }
 
-static void gicv2_enable_irq(uint32_t intid, uint8_t priority, bool edge)
+static int gicv2_enable_irq(uint32_t intid, uint8_t priority, bool edge)
 {
+	if (intid >= lines)
+		return -EINVAL;
 	gic_set_byte(dist + GICD_IPRIORITYR(0), intid, priority);
 	if (intid >= 32) {
 		gic_set_trigger(dist + GICD_ICFGR(0), intid, edge);
 		gic_set_byte(dist + GICD_ITARGETSR(0), intid, 1);	/* CPU 0 */
 	}
 	mmio_write32(dist + GICD_ISENABLER(intid / 32), 1u << (intid % 32));
+	return 0;
 }
 
 static void gicv2_disable_irq(uint32_t intid)
 {
+	if (intid >= lines)
+		return;
 	mmio_write32(dist + GICD_ICENABLER(intid / 32), 1u << (intid % 32));
 }
 

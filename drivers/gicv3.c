@@ -39,9 +39,13 @@
 
 #define POLL_LIMIT		1000000
 
-/* Register bases and our routing, set once by gicv3_init() at boot. */
+/*
+ * Register bases, our routing and the INTIDs implemented, set once by
+ * gicv3_init() at boot.
+ */
 static uint64_t dist, redist;
 static uint64_t route_affinity;
+static uint32_t lines;
 
 static int wait_clear(uint64_t reg, uint32_t mask)
 {
@@ -78,6 +82,9 @@ static uint64_t find_redistributor(const struct platform *p, uint64_t mpidr)
 			if (!stride)
 				stride = (typer & GICR_TYPER_VLPIS) ?
 					 4 * GICR_FRAME : 2 * GICR_FRAME;
+			/* Past the region, without wrapping around. */
+			if (stride >= end - base)
+				break;
 			base += stride;
 		}
 	}
@@ -87,7 +94,7 @@ static uint64_t find_redistributor(const struct platform *p, uint64_t mpidr)
 static int gicv3_init(const struct platform *p)
 {
 	uint64_t mpidr = read_sysreg(mpidr_el1);
-	uint32_t lines, i;
+	uint32_t i;
 	unsigned int r;
 
 	dist = p->gic.dist.base;
@@ -110,6 +117,8 @@ static int gicv3_init(const struct platform *p)
 	if (wait_clear(dist + GICD_CTLR, GICD_CTLR_RWP))
 		return -ETIMEDOUT;
 	lines = 32 * ((mmio_read32(dist + GICD_TYPER) & 0x1f) + 1);
+	if (lines > GIC_INTID_LIMIT)
+		lines = GIC_INTID_LIMIT;
 	for (i = 32; i < lines; i += 32) {
 		mmio_write32(dist + GICD_ICENABLER(i / 32), 0xffffffff);
 		mmio_write32(dist + GICD_IGROUPR(i / 32), 0xffffffff);
@@ -140,24 +149,29 @@ static int gicv3_init(const struct platform *p)
 	return 0;
 }
 
-static void gicv3_enable_irq(uint32_t intid, uint8_t priority, bool edge)
+static int gicv3_enable_irq(uint32_t intid, uint8_t priority, bool edge)
 {
+	if (intid >= lines)
+		return -EINVAL;
 	if (intid < 32) {
 		gic_set_byte(redist + GICR_IPRIORITYR(0), intid, priority);
 		/* ICFGR0 (SGIs) is read-only; PPIs are in ICFGR1. */
 		if (intid >= 16)
 			gic_set_trigger(redist + GICR_ICFGR0, intid, edge);
 		mmio_write32(redist + GICR_ISENABLER0, 1u << intid);
-		return;
+		return 0;
 	}
 	gic_set_byte(dist + GICD_IPRIORITYR(0), intid, priority);
 	gic_set_trigger(dist + GICD_ICFGR(0), intid, edge);
 	mmio_write64(dist + GICD_IROUTER(intid), route_affinity);
 	mmio_write32(dist + GICD_ISENABLER(intid / 32), 1u << (intid % 32));
+	return 0;
 }
 
 static void gicv3_disable_irq(uint32_t intid)
 {
+	if (intid >= lines)
+		return;
 	if (intid < 32)
 		mmio_write32(redist + GICR_ICENABLER0, 1u << intid);
 	else

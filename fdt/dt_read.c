@@ -6,101 +6,147 @@
 
 #include "dt_read.h"
 
-/* A path too long for buf is cut short (still a prefix of the real one);
- * one too long even for the scratch buffer comes out empty. */
 /*
- * Parents and phandles, found in one walk per probe.  libfdt's
- * fdt_parent_offset() and fdt_node_offset_by_phandle() rescan the blob
- * from its start on every call, and the probe asks for them for every reg
- * and interrupt it reads: that was most of the time to the first console
- * line.  Owned by this file: filled by dt_cache_build() at the start of
- * fdt_probe(), emptied by dt_cache_drop() at its end (one probe at a
- * time).  Without a cache (a tree too big or too deep) lookups fall back
- * to libfdt.
+ * Parents and phandles during one probe, in work linear in the blob.
+ * libfdt's fdt_parent_offset() and fdt_node_offset_by_phandle() rescan the
+ * blob from its start on every call; the probe asks for parents for every
+ * reg and interrupt it reads, so a tree of n nodes cost O(n^2) (a table of
+ * parents helped only up to its fixed size).  Instead a cursor walks the
+ * tree forward and keeps the stack of the current node's ancestors: the
+ * probe's loops go forward through the tree and ask for the parents of the
+ * node they are on and of its ancestors, which the stack answers at once.
+ * Only a question about a node behind the cursor restarts the walk, which
+ * happens a fixed number of times per probe.  Phandle lookups (a few per
+ * probe: the interrupt controllers of the timer, Xen and the UARTs) walk
+ * the tree, with the last answer kept since they all name the same GIC.
+ *
+ * Owned by this file: started by dt_cache_build() at the start of
+ * fdt_probe(), stopped by dt_cache_drop() at its end (one probe at a
+ * time).  Without it, lookups fall back to libfdt.
  */
-#define CACHE_NODES	512
-#define CACHE_DEPTH	32
 #define DT_MAX_DEPTH	64	/* bound on any walk up the tree */
+/*
+ * Every reg read walks its buses' ranges, so a bus with n entries and n
+ * children would cost n^2; real buses have a handful (PCI hosts, SoC
+ * buses: under 32).
+ */
+#define DT_MAX_RANGES	64
+/* interrupts-extended entries counted: each costs a phandle lookup. */
+#define DT_MAX_INTERRUPTS	32
 
 static struct {
 	const void *fdt;
-	int count;
-	int offset[CACHE_NODES];	/* ascending: the walk's order */
-	int parent[CACHE_NODES];
-	uint32_t phandle[CACHE_NODES];
+	int offset;			/* the cursor node */
+	int depth;			/* its depth (the root is 0) */
+	int stack[DT_MAX_DEPTH];	/* its ancestors, while depth fits */
+	uint32_t phandle;		/* last phandle looked up, 0: none */
+	int phandle_offset;
+	unsigned long steps;		/* nodes stepped over, for the tests */
+	unsigned long rescans;		/* libfdt lookups from the start */
 } cache;
+
+static void cursor_to_root(void)
+{
+	cache.offset = 0;
+	cache.depth = 0;
+	cache.stack[0] = 0;
+}
 
 void dt_cache_build(const void *fdt)
 {
-	int stack[CACHE_DEPTH];
-	/* fdt_next_node() counts the root as one deeper than the depth it
-	 * is given: start at -1 so that the root is at depth 0. */
-	int node, depth = -1, n = 0;
-
-	cache.fdt = NULL;
-	for (node = fdt_next_node(fdt, -1, &depth); node >= 0;
-	     node = fdt_next_node(fdt, node, &depth)) {
-		/* Climbing out of the root (depth -1) ends the tree. */
-		if (depth < 0)
-			break;
-		if (depth >= CACHE_DEPTH || n == CACHE_NODES ||
-		    (n == 0) != (depth == 0))
-			return;
-		stack[depth] = node;
-		cache.offset[n] = node;
-		cache.parent[n] = depth ? stack[depth - 1] :
-					  -FDT_ERR_NOTFOUND;
-		cache.phandle[n] = fdt_get_phandle(fdt, node);
-		n++;
-	}
-	cache.count = n;
 	cache.fdt = fdt;
+	cache.phandle = 0;
+	cache.steps = 0;
+	cache.rescans = 0;
+	cursor_to_root();
 }
 
-int dt_cache_size(void)
+unsigned long dt_cache_steps(void)
 {
-	return cache.fdt ? cache.count : 0;
+	return cache.steps;
+}
+
+unsigned long dt_cache_rescans(void)
+{
+	return cache.rescans;
 }
 
 void dt_cache_drop(void)
 {
 	cache.fdt = NULL;
-	cache.count = 0;
+}
+
+int dt_next_node(const void *fdt, int node)
+{
+	if (cache.fdt == fdt)
+		cache.steps++;
+	return fdt_next_node(fdt, node, NULL);
+}
+
+/* The parent of the node at stack depth d, which is node itself. */
+static int stacked_parent(int d)
+{
+	return d ? cache.stack[d - 1] : -FDT_ERR_NOTFOUND;
 }
 
 int dt_parent(const void *fdt, int node)
 {
-	int lo = 0, hi = cache.count - 1;
+	int d, next, top;
 
-	if (cache.fdt != fdt)
+	if (cache.fdt != fdt) {
+		cache.rescans++;
 		return fdt_parent_offset(fdt, node);
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2;
-
-		if (cache.offset[mid] == node)
-			return cache.parent[mid];
-		if (cache.offset[mid] < node)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
 	}
-	return -FDT_ERR_BADOFFSET;
+	if (node < 0)
+		return -FDT_ERR_BADOFFSET;
+	top = cache.depth < DT_MAX_DEPTH ? cache.depth : DT_MAX_DEPTH - 1;
+	for (d = top; d >= 0; d--)
+		if (cache.stack[d] == node)
+			return stacked_parent(d);
+	if (node < cache.offset)
+		cursor_to_root();
+	if (node == 0)
+		return -FDT_ERR_NOTFOUND;
+	d = cache.depth;
+	for (;;) {
+		next = fdt_next_node(fdt, cache.offset, &d);
+		cache.steps++;
+		/* Past the end of the tree, or past node: not a node. */
+		if (next < 0 || d <= 0 || next > node)
+			return -FDT_ERR_BADOFFSET;
+		cache.offset = next;
+		cache.depth = d;
+		if (d < DT_MAX_DEPTH)
+			cache.stack[d] = next;
+		if (next == node)
+			return d < DT_MAX_DEPTH ? stacked_parent(d) :
+						  -FDT_ERR_BADSTRUCTURE;
+	}
 }
 
 int dt_by_phandle(const void *fdt, uint32_t phandle)
 {
-	int i;
+	int node;
 
-	if (cache.fdt != fdt)
+	if (cache.fdt != fdt) {
+		cache.rescans++;
 		return fdt_node_offset_by_phandle(fdt, phandle);
+	}
 	if (phandle == 0 || phandle == (uint32_t)-1)
 		return -FDT_ERR_BADPHANDLE;
-	for (i = 0; i < cache.count; i++)
-		if (cache.phandle[i] == phandle)
-			return cache.offset[i];
-	return -FDT_ERR_NOTFOUND;
+	if (cache.phandle == phandle)
+		return cache.phandle_offset;
+	for (node = dt_next_node(fdt, -1); node >= 0;
+	     node = dt_next_node(fdt, node))
+		if (fdt_get_phandle(fdt, node) == phandle)
+			break;
+	cache.phandle = phandle;
+	cache.phandle_offset = node >= 0 ? node : -FDT_ERR_NOTFOUND;
+	return cache.phandle_offset;
 }
 
+/* A path too long for buf is cut short (still a prefix of the real one);
+ * one too long even for the scratch buffer comes out empty. */
 void dt_path(const void *fdt, int node, char *buf, int len)
 {
 	char full[256];
@@ -260,6 +306,11 @@ static int translate_one(struct platform *p, const void *fdt, int bus,
 		return -FDT_ERR_BADVALUE;
 	}
 	n = len / (4 * entry);
+	if (n > DT_MAX_RANGES) {
+		dt_error(p, fdt, bus, "ranges has %d entries, more than %d",
+			 n, DT_MAX_RANGES);
+		return -FDT_ERR_BADVALUE;
+	}
 	for (i = 0; i < n; i++) {
 		const fdt32_t *e = ranges + i * entry;
 		uint64_t child = read_cells(e, cac);
@@ -411,7 +462,7 @@ static int interrupt_entry(struct platform *p, const void *fdt, int node,
 
 	if (ext) {
 		n = len / 4;
-		while (pos < n) {
+		while (pos < n && !(index < 0 && i == DT_MAX_INTERRUPTS)) {
 			uint32_t c;
 
 			*ctrl = dt_by_phandle(fdt,
@@ -510,6 +561,13 @@ int dt_interrupt(struct platform *p, const void *fdt, int node, int index,
 	if (cells < 3 || dt_gic_intid(spec, cells, intid) < 0) {
 		dt_error(p, fdt, node, "interrupt %d: bad GIC specifier",
 			 index);
+		return -FDT_ERR_BADVALUE;
+	}
+	/* The drivers index the classic register arrays (see gic.h). */
+	if (*intid >= DT_GIC_INTID_LIMIT) {
+		dt_error(p, fdt, node, "interrupt %d: extended INTID %u is "
+			 "not supported", index, *intid);
+		*intid = 0;
 		return -FDT_ERR_BADVALUE;
 	}
 	return 0;

@@ -13,9 +13,20 @@
 /* One probe's cache of parents and phandles (see dt_read.c). */
 void dt_cache_build(const void *fdt);
 void dt_cache_drop(void);
-/* Nodes in the cache, 0 when there is none (the tests check it). */
-int dt_cache_size(void);
-/* fdt_parent_offset() and fdt_node_offset_by_phandle(), cached. */
+/*
+ * Nodes stepped over by the cache and by dt_next_node() since
+ * dt_cache_build(): the probe's work on the tree, which the tests bound.
+ */
+unsigned long dt_cache_steps(void);
+/* Lookups since dt_cache_build() that libfdt answered by a rescan. */
+unsigned long dt_cache_rescans(void);
+/* fdt_next_node() without depth, counted in dt_cache_steps(). */
+int dt_next_node(const void *fdt, int node);
+/*
+ * fdt_parent_offset() and fdt_node_offset_by_phandle(), cached.  With the
+ * cache, dt_parent() of a node deeper than 64 levels is
+ * -FDT_ERR_BADSTRUCTURE.
+ */
 int dt_parent(const void *fdt, int node);
 int dt_by_phandle(const void *fdt, uint32_t phandle);
 
@@ -58,14 +69,25 @@ int dt_interrupt_parent(struct platform *p, const void *fdt, int node);
 int dt_gic_intid(const uint32_t *spec_be, uint32_t cells, uint32_t *intid);
 
 /*
+ * INTIDs from 1020 up (GICv3.1's extended PPI and SPI ranges) are refused:
+ * the GIC drivers handle SGIs, PPIs and SPIs only.
+ */
+#define DT_GIC_INTID_LIMIT	1020
+
+/*
  * The INTID of entry index of node's interrupts (or interrupts-extended),
  * checked to be routed to the GIC at gic_node.  Negative with an error
- * recorded when absent, too short, or routed elsewhere.
+ * recorded when absent, too short, routed elsewhere, or an extended INTID
+ * (*intid is then 0).
  */
 int dt_interrupt(struct platform *p, const void *fdt, int node, int index,
 		 int gic_node, uint32_t *intid);
 
-/* How many interrupt entries node has (0 if none, negative on error). */
+/*
+ * How many interrupt entries node has (0 if none, negative on error); an
+ * interrupts-extended is counted up to 32 entries only, as each entry
+ * costs a phandle lookup.
+ */
 int dt_interrupt_count(struct platform *p, const void *fdt, int node,
 		       int *controller);
 

@@ -87,6 +87,7 @@ struct platform {
 	char model[PLATFORM_NAME_LEN];		/* root model, "" if absent */
 	char compatible[PLATFORM_NAME_LEN];	/* root compatible[0] */
 
+	/* Sorted and disjoint: overlapping or touching banks are merged. */
 	struct region ram[PLATFORM_MAX_RAM];
 	unsigned int ram_count;
 	/* /memreserve/ entries and /reserved-memory children with reg */
@@ -127,6 +128,17 @@ struct platform {
 int fdt_probe(const void *fdt, size_t blob_size, struct platform *p);
 
 /*
+ * Drop the Xen grant-table and extended regions that overlap
+ * [base, base + size), what (e.g. "RAM", "the kernel image"), each with an
+ * error in p->errors: Xen's frames mapped there would replace what is
+ * there.  fdt_probe() does it for every RAM bank; the kernel does it for
+ * its image, which only it knows.  Returns how many were dropped.  A
+ * dropped grant-table region is left 0/0.
+ */
+unsigned int platform_xen_drop_overlaps(struct platform *p, uint64_t base,
+					uint64_t size, const char *what);
+
+/*
  * Can the kernel boot with what was found?  Needs RAM, a supported GIC and
  * a timer.  Returns NULL if so, else the first reason it cannot.
  */
@@ -136,7 +148,7 @@ const char *platform_unbootable_reason(const struct platform *p);
  * Write the discovered-platform report, one line at a time, to emit().
  * The first lines have a fixed format shared by the kernel's boot log and
  * the dtb-probe tool:
- *   ram BASE SIZE                     (one per bank, DT order)
+ *   ram BASE SIZE                     (one per bank, ascending)
  *   gic v2 dist D cpu C | gic v3 dist D redist B S [B S ...]
  *   timer phys N virt N freq HZ
  *   xen gnttab B S evtchn N           (only with a xen,xen node)

@@ -21,12 +21,46 @@ static int is_memory(const void *fdt, int node)
 	       memcmp(type, "memory", sizeof("memory")) == 0;
 }
 
+/*
+ * Put bank r into p->ram[], which stays sorted and disjoint: a bank that
+ * overlaps or touches others is merged with them.  Two memory nodes for
+ * the same RAM (firmware adding one to a DTS that has it already) are
+ * common and harmless once merged; handed to the page allocator as they
+ * are, they made it give out the same pages twice.  Returns -FDT_ERR_NOSPACE
+ * when a new bank finds the table full.
+ */
+static int add_ram(struct platform *p, struct region r)
+{
+	uint64_t start = r.base, end = r.base + r.size;
+	unsigned int i = 0, j, n = p->ram_count;
+
+	/* Banks wholly below r stay; [i, j) are those r overlaps or touches. */
+	while (i < n && p->ram[i].base + p->ram[i].size < start)
+		i++;
+	for (j = i; j < n && p->ram[j].base <= end; j++) {
+		uint64_t bank_end = p->ram[j].base + p->ram[j].size;
+
+		if (p->ram[j].base < start)
+			start = p->ram[j].base;
+		if (bank_end > end)
+			end = bank_end;
+	}
+	if (i == j && n == PLATFORM_MAX_RAM)
+		return -FDT_ERR_NOSPACE;
+	/* Replace [i, j) by the one merged bank. */
+	memmove(&p->ram[i + 1], &p->ram[j], (n - j) * sizeof(p->ram[0]));
+	p->ram[i].base = start;
+	p->ram[i].size = end - start;
+	p->ram_count = n - (j - i) + 1;
+	return 0;
+}
+
 static void probe_ram(const void *fdt, struct platform *p)
 {
 	int node, i, n;
 
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = fdt_next_node(fdt, node, NULL)) {
+	for (node = dt_next_node(fdt, -1); node >= 0;
+	     node = dt_next_node(fdt, node)) {
 		if (!is_memory(fdt, node) || !dt_enabled(fdt, node))
 			continue;
 		n = dt_reg_count(p, fdt, node);
@@ -35,26 +69,43 @@ static void probe_ram(const void *fdt, struct platform *p)
 
 			if (dt_reg(p, fdt, node, i, &r) < 0 || r.size == 0)
 				continue;
-			if (p->ram_count == PLATFORM_MAX_RAM) {
+			if (r.base + r.size < r.base) {
+				dt_error(p, fdt, node, "RAM bank 0x%llx size "
+					 "0x%llx wraps around",
+					 (unsigned long long)r.base,
+					 (unsigned long long)r.size);
+				continue;
+			}
+			if (add_ram(p, r) < 0) {
 				dt_error(p, fdt, node, "more than %d RAM "
 					 "banks; ignoring the rest",
 					 PLATFORM_MAX_RAM);
 				return;
 			}
-			p->ram[p->ram_count++] = r;
 		}
 	}
 	if (p->ram_count == 0)
 		dt_error(p, fdt, -1, "no memory node with RAM");
 }
 
-static void add_reserved(struct platform *p, uint64_t base, uint64_t size)
+/*
+ * Record a reserved region; false once the table is full (reported once):
+ * the caller stops there, whatever the rest of the tree holds.
+ */
+static bool add_reserved(const void *fdt, struct platform *p, int node,
+			 uint64_t base, uint64_t size)
 {
-	if (p->reserved_count < PLATFORM_MAX_RESERVED && size) {
-		p->reserved[p->reserved_count].base = base;
-		p->reserved[p->reserved_count].size = size;
-		p->reserved_count++;
+	if (!size)
+		return true;
+	if (p->reserved_count == PLATFORM_MAX_RESERVED) {
+		dt_error(p, fdt, node, "more than %d reserved regions; "
+			 "ignoring the rest", PLATFORM_MAX_RESERVED);
+		return false;
 	}
+	p->reserved[p->reserved_count].base = base;
+	p->reserved[p->reserved_count].size = size;
+	p->reserved_count++;
+	return true;
 }
 
 static void probe_reserved(const void *fdt, struct platform *p)
@@ -65,8 +116,9 @@ static void probe_reserved(const void *fdt, struct platform *p)
 	for (i = 0; i < n; i++) {
 		uint64_t base, size;
 
-		if (fdt_get_mem_rsv(fdt, i, &base, &size) == 0)
-			add_reserved(p, base, size);
+		if (fdt_get_mem_rsv(fdt, i, &base, &size) == 0 &&
+		    !add_reserved(fdt, p, -1, base, size))
+			return;
 	}
 	rsv = fdt_path_offset(fdt, "/reserved-memory");
 	if (rsv < 0)
@@ -79,9 +131,20 @@ static void probe_reserved(const void *fdt, struct platform *p)
 			continue;
 		count = dt_reg_count(p, fdt, node);
 		for (k = 0; k < count; k++)
-			if (dt_reg(p, fdt, node, k, &r) == 0)
-				add_reserved(p, r.base, r.size);
+			if (dt_reg(p, fdt, node, k, &r) == 0 &&
+			    !add_reserved(fdt, p, node, r.base, r.size))
+				return;
 	}
+}
+
+/* GICv3 redistributor frames: RD_base and SGI_base, 64 KiB each. */
+#define GICR_FRAME	0x10000ULL
+
+/* Whole 64 KiB frames, room for at least one redistributor, no wrap. */
+static bool redist_region_ok(const struct region *r)
+{
+	return r->base % GICR_FRAME == 0 && r->size % GICR_FRAME == 0 &&
+	       r->size >= 2 * GICR_FRAME && r->base + r->size > r->base;
 }
 
 static void probe_gic(const void *fdt, struct platform *p, int node)
@@ -135,18 +198,43 @@ static void probe_gic(const void *fdt, struct platform *p, int node)
 			 count, regions);
 		return;
 	}
-	for (i = 0; i < (int)regions; i++)
+	for (i = 0; i < (int)regions; i++) {
 		if (dt_reg(p, fdt, node, 1 + i, &g->redist[i]) < 0)
 			return;
-	g->redist_count = regions;
+		if (!redist_region_ok(&g->redist[i])) {
+			dt_error(p, fdt, node, "redistributor region %d 0x%llx "
+				 "size 0x%llx is not whole 64 KiB frames "
+				 "holding one redistributor or more", i,
+				 (unsigned long long)g->redist[i].base,
+				 (unsigned long long)g->redist[i].size);
+			return;
+		}
+	}
 	prop = fdt_getprop(fdt, node, "redistributor-stride", &len);
 	/* Property values are only 4-byte aligned: fdt64_ld, not a cast. */
-	if (prop && len == 8)
+	if (prop && len == 8) {
 		g->redist_stride = fdt64_ld((const fdt64_t *)prop);
-	else if (prop && len == 4)
+	} else if (prop && len == 4) {
 		g->redist_stride = fdt32_to_cpu(*prop);
-	else if (prop)
-		dt_error(p, fdt, node, "bad redistributor-stride");
+	} else if (prop) {
+		dt_error(p, fdt, node, "redistributor-stride is %d bytes",
+			 len);
+		return;
+	}
+	/*
+	 * The driver steps from one redistributor to the next by the
+	 * stride: anything but whole frames, two or more of them, would
+	 * have it read registers in the middle of a redistributor.
+	 */
+	if (prop && (g->redist_stride % GICR_FRAME != 0 ||
+		     g->redist_stride < 2 * GICR_FRAME)) {
+		dt_error(p, fdt, node, "redistributor-stride 0x%llx is not a "
+			 "multiple of 64 KiB of at least 128 KiB",
+			 (unsigned long long)g->redist_stride);
+		g->redist_stride = 0;
+		return;
+	}
+	g->redist_count = regions;
 	g->version = GIC_V3;
 }
 
@@ -155,8 +243,8 @@ static int find_enabled(const void *fdt, const struct binding *table)
 {
 	int node;
 
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = fdt_next_node(fdt, node, NULL))
+	for (node = dt_next_node(fdt, -1); node >= 0;
+	     node = dt_next_node(fdt, node))
 		if (binding_match(fdt, node, table) && dt_enabled(fdt, node))
 			return node;
 	return -FDT_ERR_NOTFOUND;
@@ -233,6 +321,9 @@ static void probe_xen(const void *fdt, struct platform *p, int gic)
 				x->ext_count++;
 		}
 	}
+	for (i = 0; i < (int)p->ram_count; i++)
+		platform_xen_drop_overlaps(p, p->ram[i].base, p->ram[i].size,
+					   "RAM");
 	if (p->gic.version == GIC_NONE)
 		return;
 	if (dt_interrupt_count(p, fdt, node, &ctrl) <= 0)
@@ -291,8 +382,8 @@ static void probe_uarts(const void *fdt, struct platform *p, int gic,
 {
 	int node;
 
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = fdt_next_node(fdt, node, NULL)) {
+	for (node = dt_next_node(fdt, -1); node >= 0;
+	     node = dt_next_node(fdt, node)) {
 		const struct binding *b = binding_match(fdt, node,
 							uart_bindings);
 		struct platform_uart *u;

@@ -30,12 +30,14 @@ int irq_connect(uint32_t intid, irq_handler_t handler, void *ctx, bool edge)
 			err = -EBUSY;
 	if (!err && slot_count == IRQ_SLOTS)
 		err = -ENOSPC;
+	/* The GIC checks the INTID before any register is touched. */
+	if (!err)
+		err = gic_enable_irq(intid, IRQ_PRIORITY, edge);
 	if (!err) {
 		slots[slot_count].intid = intid;
 		slots[slot_count].handler = handler;
 		slots[slot_count].ctx = ctx;
 		slot_count++;
-		gic_enable_irq(intid, IRQ_PRIORITY, edge);
 	}
 	irq_restore(flags);
 	return err;

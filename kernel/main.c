@@ -159,12 +159,14 @@ static void setup_memory(uint64_t image_base, uint64_t dtb,
 	if (!dtb_copy || fdt_move((void *)(uintptr_t)dtb, dtb_copy,
 				  (int)(pages * PAGE_SIZE)) != 0)
 		panic("mem: cannot move the DTB out of the allocator's way");
-	/* The old copy's pages are free now if they are RAM, unless the DT
-	 * reserved them. */
+	/* The old copy's pages are free now if they are RAM, except those
+	 * it shares with the image (a loader may put the DTB right after
+	 * it, or inside it) or with what the DT reserved. */
 	for (i = 0; i < platform.ram_count; i++)
 		if (dtb >= platform.ram[i].base &&
 		    dtb + dtb_size <= platform.ram[i].base + platform.ram[i].size)
 			page_alloc_add(dtb, dtb_size);
+	page_alloc_reserve(image_base, (uint64_t)(uintptr_t)_end - image_base);
 	for (i = 0; i < platform.reserved_count; i++)
 		page_alloc_reserve(platform.reserved[i].base,
 				   platform.reserved[i].size);
@@ -197,6 +199,11 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 
 	mmu_init_early(image_base, (uint64_t)(uintptr_t)_end, dtb, dtb_size);
 	err = fdt_probe((const void *)(uintptr_t)dtb, dtb_size, &platform);
+	/* The probe dropped Xen regions over RAM; only we know the image. */
+	if (!err)
+		platform_xen_drop_overlaps(&platform, image_base,
+					   (uint64_t)(uintptr_t)_end -
+					   image_base, "the kernel image");
 	power_set(psci_power_ops(&platform));
 	if (!err)
 		xen_early_init(&platform);

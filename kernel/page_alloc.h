@@ -9,9 +9,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PAGE_SIZE 4096UL
+#include "kernel/page_ranges.h"
 
-/* Add RAM, then carve out what must not be handed out. */
+#define PAGE_SIZE PAGE_RANGES_PAGE
+
+/*
+ * Add RAM, then carve out what must not be handed out (see page_ranges.h:
+ * a page already handed out is never added again, and a page added twice
+ * is free once).  page_alloc_add() returns 0, -ENOSPC when some pages
+ * could not be recorded (they are lost, not doubled), -EINVAL when the
+ * region wraps around.
+ */
 int page_alloc_add(uint64_t base, uint64_t size);
 void page_alloc_reserve(uint64_t base, uint64_t size);
 

@@ -248,4 +248,29 @@ fdtput -t s "$loop" /aliases serial0 serial0 2>/dev/null ||
 fdtput -t s "$loop" /chosen stdout-path serial0
 runs alias-loop 3 "$loop" '^fdt: /chosen: stdout-path serial0: no such node$'
 
+# The virtual timer on a GICv3.1 extended PPI (type 3): the GIC drivers
+# would index the classic registers with INTID 1067, so the probe refuses.
+cp "$base" "$work/extended-intid.dtb"
+fdtput -t u "$work/extended-intid.dtb" /timer interrupts \
+    1 13 4 1 14 4 3 11 4 1 10 4
+stops extended-intid 3 "$work/extended-intid.dtb" \
+    '^fdt: /timer: interrupt 2: extended INTID 1067 is not supported$' \
+    '^PANIC: boot: cannot boot: no usable arm,armv8-timer found$'
+
+# A redistributor-stride of one 64 KiB frame would have the driver read
+# GICR_TYPER in the middle of a redistributor.
+dtb=$work/bad-stride.dtb
+cp "$base" "$dtb"
+read -r ph says < <(timer_parent "$dtb") || ph=
+gic_node=
+[ -n "$ph" ] && gic_node=$(node_by_phandle "$dtb" "$ph" /)
+if [ -z "$gic_node" ]; then
+    result bad-stride /dev/null "no GIC behind the timer in QEMU's DTB"
+else
+    fdtput -t x "$dtb" "$gic_node" redistributor-stride 0 10000
+    stops bad-stride 3 "$dtb" \
+        "^fdt: $gic_node: redistributor-stride 0x10000 is not a multiple of 64 KiB of at least 128 KiB\$" \
+        '^PANIC: boot: cannot boot: no supported GIC found$'
+fi
+
 summary

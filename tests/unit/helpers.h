@@ -67,6 +67,9 @@ Suite *report_suite(void);
 Suite *console_ring_suite(void);
 Suite *xs_wire_suite(void);
 Suite *dt_cache_suite(void);
+Suite *probe_scaling_suite(void);
+Suite *probe_hostile_suite(void);
+Suite *page_ranges_suite(void);
 Suite *regressions_suite(void);
 
 #endif

@@ -20,6 +20,9 @@ int main(void)
 	srunner_add_suite(sr, regressions_suite());
 	srunner_add_suite(sr, xs_wire_suite());
 	srunner_add_suite(sr, dt_cache_suite());
+	srunner_add_suite(sr, probe_scaling_suite());
+	srunner_add_suite(sr, probe_hostile_suite());
+	srunner_add_suite(sr, page_ranges_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

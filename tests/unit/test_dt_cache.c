@@ -18,7 +18,7 @@ static void check_blob(const char *path)
 {
 	size_t size;
 	void *fdt = load_file(path, &size);
-	int node, nodes = 0;
+	int node, nodes = 0, phandles = 0;
 
 	dt_cache_build(fdt);
 	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
@@ -29,16 +29,25 @@ static void check_blob(const char *path)
 		ck_assert_msg(dt_parent(fdt, node) ==
 			      fdt_parent_offset(fdt, node),
 			      "%s: parent of node %d", path, node);
+		phandles += ph != 0;
 		if (ph)
 			ck_assert_int_eq(dt_by_phandle(fdt, ph),
 					 fdt_node_offset_by_phandle(fdt, ph));
 	}
-	ck_assert_msg(dt_cache_size() == nodes, "%s: cache holds %d of %d "
-		      "nodes", path, dt_cache_size(), nodes);
+	/* Parents asked in tree order: one walk, and one per phandle
+	 * looked up; no rescans by libfdt. */
+	ck_assert_msg(dt_cache_rescans() == 0, "%s: %lu rescans", path,
+		      dt_cache_rescans());
+	ck_assert_msg(dt_cache_steps() <= (unsigned long)nodes *
+		      (unsigned long)(2 + phandles),
+		      "%s: %lu steps for %d nodes", path, dt_cache_steps(),
+		      nodes);
 	ck_assert_int_eq(dt_by_phandle(fdt, 0), -FDT_ERR_BADPHANDLE);
 	ck_assert_int_eq(dt_by_phandle(fdt, 0x7fffabcd), -FDT_ERR_NOTFOUND);
+	/* Behind the cursor, and not a node: answered, not lost. */
+	ck_assert_int_eq(dt_parent(fdt, 0), -FDT_ERR_NOTFOUND);
+	ck_assert_int_eq(dt_parent(fdt, 4), -FDT_ERR_BADOFFSET);
 	dt_cache_drop();
-	ck_assert_int_eq(dt_cache_size(), 0);
 	free(fdt);
 }
 
