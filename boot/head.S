@@ -5,6 +5,7 @@
  * The image is a static PIE linked at 0: until the relocations are applied
  * only PC-relative addressing (adr/adrp) may be used.
  */
+#include "image.h"
 #include "sysregs.h"
 
 	.section .text.head, "ax"
@@ -63,7 +64,17 @@ el1_entry:
 	stp	xzr, xzr, [x2], #16
 	b	3b
 
-4:	adrp	x1, boot_stack_top
+	/*
+	 * The kernel runs on SP_EL0 (EL1t) and takes exceptions on SP_EL1
+	 * (EL1h), a stack of their own: an overflow into a stack's guard page
+	 * then faults onto a stack that still has room (boot/vectors.S).
+	 */
+4:	msr	spsel, #1
+	adrp	x1, exception_stack_top
+	add	x1, x1, :lo12:exception_stack_top
+	mov	sp, x1
+	msr	spsel, #0
+	adrp	x1, boot_stack_top
 	add	x1, x1, :lo12:boot_stack_top
 	mov	sp, x1
 	adrp	x1, exception_vectors
@@ -154,13 +165,7 @@ mmu_turn_on:
 	orr	x0, x0, #SCTLR_EL1_C
 	orr	x0, x0, #SCTLR_EL1_I
 	bic	x0, x0, #SCTLR_EL1_A
+	orr	x0, x0, #SCTLR_EL1_WXN	/* belt and braces for W^X */
 	msr	sctlr_el1, x0
 	isb
 	ret
-
-	.section .bss.stack, "aw", %nobits
-	.align	12
-boot_stack:
-	.space	BOOT_STACK_SIZE
-	.global boot_stack_top
-boot_stack_top:

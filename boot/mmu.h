@@ -1,8 +1,10 @@
 /*
- * Stage-1 identity map for EL1.  Built from what the DT described: RAM as
- * Normal write-back memory, device regions that drivers ask for as
- * Device-nGnRE.  Entries are only ever added (invalid -> valid), so the live
- * tables can grow without break-before-make.
+ * Stage-1 map for EL1: the identity map built from what the DT described
+ * (RAM as Normal write-back memory, never executable; device regions that
+ * drivers ask for as Device-nGnRE), the image W^X inside it, and a window
+ * of thread stacks with guard pages.  Entries are only ever added
+ * (invalid -> valid), so the live tables can grow without
+ * break-before-make.
  */
 #ifndef BOOT_MMU_H
 #define BOOT_MMU_H
@@ -11,15 +13,27 @@
 
 enum mmu_attr {
 	MMU_DEVICE,
-	MMU_NORMAL,
+	MMU_NORMAL,	/* read-write, not executable */
+	MMU_TEXT,	/* read-only, executable */
+	MMU_RODATA,	/* read-only, not executable */
 };
 
 /*
- * Map [base, base + size) at page granularity (rounded outwards).
- * Returns 0, or -1 when the range overlaps a mapping with other attributes
- * or the table pool is exhausted (the caller reports which region).
+ * Identity-map [base, base + size) at page granularity (rounded outwards).
+ * Pages already mapped with the same memory type keep their permissions
+ * (the image stays W^X inside RAM); guard pages stay unmapped.
+ * Returns 0, or -1 when the range overlaps a mapping of another type or
+ * the table pool is exhausted (the caller reports which region).
  */
 int mmu_map(uint64_t base, uint64_t size, enum mmu_attr attr);
+
+/*
+ * Map size bytes of RAM at pa (page aligned) as a stack in the stack
+ * window, above an unmapped guard page; *stack gets its lowest address.
+ * Returns 0, -ENOMEM when the window or the table pool is exhausted,
+ * -EINVAL for a bad pa, -EEXIST if the window collides with a mapping.
+ */
+int mmu_map_stack(uint64_t pa, uint64_t size, uint64_t *stack);
 
 /* Map the image and the DTB, then turn the MMU and caches on. */
 void mmu_init_early(uint64_t image_start, uint64_t image_end,

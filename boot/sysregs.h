@@ -8,7 +8,6 @@
 #define CURRENTEL_EL2			(2 << 2)
 #define CPACR_FPEN_ON			(3 << 20)
 #define R_AARCH64_RELATIVE		1027
-#define BOOT_STACK_SIZE			(16 * 1024)
 
 #define HCR_EL2_RW			(1 << 31)
 #define CNTHCTL_EL1PCTEN_EL1PCEN	3
@@ -18,8 +17,9 @@
 #define SCTLR_EL1_A			(1 << 1)
 #define SCTLR_EL1_C			(1 << 2)
 #define SCTLR_EL1_I			(1 << 12)
+#define SCTLR_EL1_WXN			(1 << 19)
 #define SPSR_EL1H_MASKED		0x3c5	/* EL1h, D A I F set */
-#define SPSR_EL1H			0x5	/* EL1h, all unmasked */
+#define SPSR_EL1T			0x4	/* EL1t (SP_EL0), all unmasked */
 
 /* GICv3 CPU interface: spelled as encodings so any assembler takes them. */
 #define ICC_SRE_EL2			S3_4_C12_C9_5

@@ -1,11 +1,13 @@
 /*
- * The register state saved on every exception.  The frame sits just below
- * the interrupted stack pointer, so popping it restores sp as well.
+ * The register state saved on every exception, on the exception stack
+ * (boot/vectors.S).  sp is the interrupted SP_EL0, or for a nested
+ * exception the SP_EL1 right above the frame.
  */
 #ifndef BOOT_TRAP_FRAME_H
 #define BOOT_TRAP_FRAME_H
 
 #define TRAP_FRAME_X30		240
+#define TRAP_FRAME_SP		248
 #define TRAP_FRAME_ELR		256
 #define TRAP_FRAME_ESR		272
 #define TRAP_FRAME_SIZE		288
@@ -14,7 +16,7 @@
 #define TRAP_IRQ		1
 #define TRAP_FIQ		2
 #define TRAP_SERROR		3
-#define TRAP_BAD_SP0		4
+#define TRAP_NESTED		4
 #define TRAP_BAD_LOWER		5
 
 #ifndef __ASSEMBLER__
@@ -32,6 +34,8 @@ struct trap_frame {
 _Static_assert(sizeof(struct trap_frame) == TRAP_FRAME_SIZE, "frame size");
 _Static_assert(__builtin_offsetof(struct trap_frame, x[30]) ==
 	       TRAP_FRAME_X30, "x30 offset");
+_Static_assert(__builtin_offsetof(struct trap_frame, sp) ==
+	       TRAP_FRAME_SP, "sp offset");
 _Static_assert(__builtin_offsetof(struct trap_frame, elr) ==
 	       TRAP_FRAME_ELR, "elr offset");
 _Static_assert(__builtin_offsetof(struct trap_frame, esr) ==
@@ -39,6 +43,10 @@ _Static_assert(__builtin_offsetof(struct trap_frame, esr) ==
 
 /* Resume the context in frame (an assembly tail of the vectors). */
 void trap_return(struct trap_frame *frame) __attribute__((noreturn));
+
+/* The frame at the top of the exception stack, where trap_return() wants
+ * an EL1t context (the scheduler's first switch). */
+struct trap_frame *trap_first_frame(void);
 #endif
 
 #endif

@@ -1,14 +1,29 @@
 /*
- * Exception vectors.  Every exception saves a full struct trap_frame on the
- * current stack and calls trap_dispatch(frame, kind), which returns the
- * frame to resume: the same one, or another thread's (that is how the
- * scheduler switches threads, from both interrupts and `svc #0`).
+ * Exception vectors.
+ *
+ * Stacks: all kernel code, boot included, runs at EL1t on SP_EL0; an
+ * exception switches to EL1h and SP_EL1, the exception stack, which is
+ * empty whenever a thread runs.  So a thread or the boot code that runs
+ * off its stack into the guard page below it faults onto a stack with
+ * room, and trap.c can say whose stack overflowed.  (Taking the fault on
+ * the stack that overflowed would fault again on the first push.)
+ *
+ * Every exception saves a full struct trap_frame at the top of the
+ * exception stack and calls trap_dispatch(frame, kind), which returns the
+ * frame to resume; the scheduler switches threads by copying contexts in
+ * and out of that frame (kernel/sched.c), from interrupts and `svc #0`.
+ *
+ * An exception taken while already on the exception stack (EL1h) is a bug
+ * in a handler and fatal.  Its frame goes below the current SP_EL1; if
+ * that is past the bottom of the exception stack (a handler recursed into
+ * its guard page), there is no stack to report on, so the entry resets SP
+ * to the top of the exception stack and reports the overflow from there.
  */
+#include "image.h"
 #include "trap_frame.h"
 
-.macro save_frame
-	sub	sp, sp, #TRAP_FRAME_SIZE
-	stp	x0, x1, [sp, #16 * 0]
+/* Store x2-x30 and the system registers; x0/x1 are stored by the entry. */
+.macro save_rest
 	stp	x2, x3, [sp, #16 * 1]
 	stp	x4, x5, [sp, #16 * 2]
 	stp	x6, x7, [sp, #16 * 3]
@@ -23,57 +38,99 @@
 	stp	x24, x25, [sp, #16 * 12]
 	stp	x26, x27, [sp, #16 * 13]
 	stp	x28, x29, [sp, #16 * 14]
-	add	x0, sp, #TRAP_FRAME_SIZE
-	stp	x30, x0, [sp, #TRAP_FRAME_X30]
-	mrs	x0, elr_el1
-	mrs	x1, spsr_el1
-	stp	x0, x1, [sp, #TRAP_FRAME_ELR]
-	mrs	x0, esr_el1
-	mrs	x1, far_el1
-	stp	x0, x1, [sp, #TRAP_FRAME_ESR]
+	mrs	x2, elr_el1
+	mrs	x3, spsr_el1
+	stp	x2, x3, [sp, #TRAP_FRAME_ELR]
+	mrs	x2, esr_el1
+	mrs	x3, far_el1
+	stp	x2, x3, [sp, #TRAP_FRAME_ESR]
 .endm
 
-.macro vector kind
+/* From EL1t: SP_EL1 is the empty exception stack. */
+.macro vector_thread kind
 	.align	7
-	save_frame
-	mov	x0, sp
+	sub	sp, sp, #TRAP_FRAME_SIZE
+	stp	x0, x1, [sp, #16 * 0]
 	mov	x1, #\kind
-	b	trap_common
+	b	entry_thread
+.endm
+
+/*
+ * From EL1h, nested.  The overflow test needs a register and has none:
+ * it parks x0 in sp for a moment (Linux's trick in its kernel_ventry).
+ * Below the exception stack's base, bit EXCEPTION_STACK_SHIFT of sp is 1.
+ */
+.macro vector_nested
+	.align	7
+	sub	sp, sp, #TRAP_FRAME_SIZE
+	add	sp, sp, x0			/* sp = sp' + x0 */
+	sub	x0, sp, x0			/* x0 = sp' */
+	tbnz	x0, #EXCEPTION_STACK_SHIFT, exception_stack_overflowed
+	sub	x0, sp, x0			/* x0 = x0 */
+	sub	sp, sp, x0			/* sp = sp' */
+	stp	x0, x1, [sp, #16 * 0]
+	mov	x1, #TRAP_NESTED
+	b	entry_nested
+.endm
+
+.macro vector_lower
+	.align	7
+	sub	sp, sp, #TRAP_FRAME_SIZE
+	stp	x0, x1, [sp, #16 * 0]
+	mov	x1, #TRAP_BAD_LOWER
+	b	entry_nested
 .endm
 
 	.section .text.vectors, "ax"
 	.align	11
 	.global exception_vectors
 exception_vectors:
-	vector	TRAP_BAD_SP0		/* current EL, SP_EL0: never used */
-	vector	TRAP_BAD_SP0
-	vector	TRAP_BAD_SP0
-	vector	TRAP_BAD_SP0
-	vector	TRAP_SYNC		/* current EL, SP_ELx */
-	vector	TRAP_IRQ
-	vector	TRAP_FIQ
-	vector	TRAP_SERROR
-	vector	TRAP_BAD_LOWER		/* lower EL: no EL0 here */
-	vector	TRAP_BAD_LOWER
-	vector	TRAP_BAD_LOWER
-	vector	TRAP_BAD_LOWER
-	vector	TRAP_BAD_LOWER
-	vector	TRAP_BAD_LOWER
-	vector	TRAP_BAD_LOWER
-	vector	TRAP_BAD_LOWER
+	vector_thread	TRAP_SYNC	/* current EL, SP_EL0: kernel code */
+	vector_thread	TRAP_IRQ
+	vector_thread	TRAP_FIQ
+	vector_thread	TRAP_SERROR
+	vector_nested			/* current EL, SP_EL1: a handler */
+	vector_nested
+	vector_nested
+	vector_nested
+	vector_lower			/* lower EL: no EL0 here */
+	vector_lower
+	vector_lower
+	vector_lower
+	vector_lower
+	vector_lower
+	vector_lower
+	vector_lower
 
-trap_common:
+entry_thread:
+	save_rest
+	mrs	x0, sp_el0
+	b	1f
+entry_nested:
+	save_rest
+	add	x0, sp, #TRAP_FRAME_SIZE
+1:	stp	x30, x0, [sp, #TRAP_FRAME_X30]
+	mov	x0, sp
 	bl	trap_dispatch
 	/* fall through: x0 is the frame to resume */
 
-/* trap_return(frame): resume the context saved in frame; never returns. */
+/*
+ * trap_return(frame): resume the context saved in frame; never returns.
+ * A frame from EL1t sits at the top of the exception stack (sched_start()
+ * puts the first one there); a nested one right below the sp it saved.
+ */
 	.global trap_return
 trap_return:
+	msr	daifset, #0xf
+	msr	spsel, #1
 	mov	sp, x0
 	ldp	x0, x1, [sp, #TRAP_FRAME_ELR]
 	msr	elr_el1, x0
 	msr	spsr_el1, x1
-	ldp	x0, x1, [sp, #16 * 0]
+	tbnz	x1, #0, 1f			/* M[0]: EL1h keeps SP_EL1 */
+	ldr	x0, [sp, #TRAP_FRAME_SP]
+	msr	sp_el0, x0
+1:	ldp	x0, x1, [sp, #16 * 0]
 	ldp	x2, x3, [sp, #16 * 1]
 	ldp	x4, x5, [sp, #16 * 2]
 	ldp	x6, x7, [sp, #16 * 3]
@@ -91,3 +148,11 @@ trap_return:
 	ldr	x30, [sp, #TRAP_FRAME_X30]
 	add	sp, sp, #TRAP_FRAME_SIZE
 	eret
+
+/* The registers are lost; ELR, ESR and FAR still tell the story. */
+exception_stack_overflowed:
+	adrp	x0, exception_stack_top
+	add	x0, x0, :lo12:exception_stack_top
+	mov	sp, x0
+	bl	trap_exception_stack_overflow
+	b	.

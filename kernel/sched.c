@@ -1,12 +1,16 @@
 /*
  * The scheduler.  Every switch happens on the way out of an exception: an
  * IRQ (timer, wakeups from handlers) or `svc #0` from a thread that blocks
- * or yields.  The outgoing context is already saved as a trap frame on its
- * own stack, so switching is choosing which frame trap_return() pops.
+ * or yields.  The outgoing context is already saved as a trap frame on the
+ * exception stack, so switching is copying it into the outgoing thread and
+ * the incoming thread's context into that frame.  Threads run at EL1t on
+ * their own stacks (SP_EL0), each above an unmapped guard page
+ * (boot/vectors.S says why).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "boot/mmu.h"
 #include "boot/sysregs.h"
 #include "drivers/arm_timer.h"
 #include "kernel/errno.h"
@@ -18,7 +22,6 @@
 #include "kernel/thread.h"
 
 #define SLICE_MS		10
-#define STACK_CANARY		0x57ac4ca7a4ee0000ULL
 
 /*
  * Scheduler state, owned by this file.  Changed only with IRQs masked
@@ -49,30 +52,38 @@ static void thread_start(void (*entry)(void *), void *arg)
 struct thread *thread_create(const char *name, void (*entry)(void *),
 			     void *arg, int priority, size_t stack_size)
 {
-	size_t pages = (stack_size + PAGE_SIZE - 1) / PAGE_SIZE + 1;
-	uint8_t *mem = page_alloc(pages);
+	size_t stack_pages = (stack_size + PAGE_SIZE - 1) / PAGE_SIZE;
+	uint8_t *mem = page_alloc(stack_pages + 1);
 	struct thread *t;
 	struct trap_frame *f;
 	unsigned long flags;
+	uint64_t stack;
+	int err;
 
 	if (!mem)
 		return NULL;
-	/* One page for the thread, the rest for its stack above it. */
+	/* One page for the thread, the rest for its stack. */
+	flags = irq_save();
+	err = mmu_map_stack((uint64_t)(uintptr_t)mem + PAGE_SIZE,
+			    stack_pages * PAGE_SIZE, &stack);
+	irq_restore(flags);
+	if (err) {
+		printk("thread %s: cannot map its stack: %d\n", name, err);
+		return NULL;
+	}
 	t = (struct thread *)mem;
 	memset(t, 0, sizeof(*t));
 	snprintf(t->name, sizeof(t->name), "%s", name);
 	t->priority = priority;
 	t->state = THREAD_READY;
-	t->stack_limit = (uint64_t *)(mem + PAGE_SIZE);
-	*t->stack_limit = STACK_CANARY;
+	t->stack_guard = stack - PAGE_SIZE;
 
-	f = (struct trap_frame *)(mem + pages * PAGE_SIZE) - 1;
-	memset(f, 0, sizeof(*f));
+	f = &t->context;
+	f->sp = stack + stack_pages * PAGE_SIZE;
 	f->elr = (uint64_t)(uintptr_t)thread_start;
-	f->spsr = SPSR_EL1H;
+	f->spsr = SPSR_EL1T;
 	f->x[0] = (uint64_t)(uintptr_t)entry;
 	f->x[1] = (uint64_t)(uintptr_t)arg;
-	t->frame = f;
 
 	flags = irq_save();
 	t->next_all = all_threads;
@@ -147,9 +158,7 @@ struct trap_frame *sched_switch(struct trap_frame *frame)
 
 	if (!current)
 		return frame;	/* before sched_start(): nothing to switch */
-	if (*current->stack_limit != STACK_CANARY)
-		panic("stack overflow in thread %s", current->name);
-	current->frame = frame;
+	current->context = *frame;
 	if (current->state == THREAD_RUNNING)
 		current->state = THREAD_READY;
 	next = pick_next(&shares);
@@ -159,7 +168,8 @@ struct trap_frame *sched_switch(struct trap_frame *frame)
 	current = next;
 	need_switch = false;
 	program_timer(shares);
-	return next->frame;
+	*frame = next->context;
+	return frame;
 }
 
 bool sched_need_switch(void)
@@ -285,6 +295,7 @@ static void idle_loop(void *unused)
 
 void sched_start(void)
 {
+	struct trap_frame *f;
 	bool shares;
 
 	idle = thread_create("idle", idle_loop, NULL, THREAD_PRIO_IDLE,
@@ -294,5 +305,7 @@ void sched_start(void)
 	current = pick_next(&shares);
 	current->state = THREAD_RUNNING;
 	program_timer(shares);
-	trap_return(current->frame);
+	f = trap_first_frame();
+	*f = current->context;
+	trap_return(f);
 }

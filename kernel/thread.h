@@ -28,7 +28,7 @@ struct wait_queue {
 };
 
 struct thread {
-	struct trap_frame *frame;	/* saved context while not running */
+	struct trap_frame context;	/* saved registers while not running */
 	char name[THREAD_NAME_LEN];
 	int priority;
 	enum thread_state state;
@@ -37,7 +37,7 @@ struct thread {
 	struct wait_queue *waiting_on;
 	struct thread *next_wait;
 	struct thread *next_all;
-	uint64_t *stack_limit;		/* lowest word: overflow canary */
+	uint64_t stack_guard;		/* the unmapped page below the stack */
 };
 
 /* Returns NULL when out of memory. */

@@ -93,6 +93,39 @@ stops fault-dump fault '^unexpected exception \(synchronous\): data abort$' \
     '^  ESR  0x0000000096[0-9a-f]{6}  ELR 0x' '^  FAR  0x0000fffffffff000  SPSR 0x' \
     '^  x0   0x[0-9a-f]{16}  x1  0x' '^  x30  0x[0-9a-f]{16}  sp  0x' \
     '^PANIC: unexpected exception in fault$' '^stop: crash via psci$'
+# Memory safety (boot/vectors.S, boot/mmu.c): each breach is named, then
+# the kernel stops as a crash instead of running on over other memory.
+stops stack-overflow stack-overflow '^stack-overflow: recursing$' \
+    '^unexpected exception \(synchronous\): data abort$' \
+    '^fault: stack overflow in thread stack-overflow$' \
+    '^  ESR  0x0000000096[0-9a-f]{4}[4-7]7  ELR 0x' '^  FAR  0x0000fe' \
+    '^PANIC: unexpected exception in stack-overflow$' '^stop: crash via psci$'
+stops irq-overflow irq-overflow '^irq-overflow: recursing in the handler' \
+    '^fault: stack overflow in the exception stack$' \
+    '^PANIC: stack overflow in the exception stack$' '^stop: crash via psci$'
+# Permission faults (DFSC/IFSC 0b0011xx), at the very address the app used.
+# same_address NAME APP_REGEX FAULT_REGEX: both lines end in one address.
+same_address() {
+    local log=$logs/bare-$1.log a b
+    a=$(grep -E "$2" "$log" | grep -Eo '0x[0-9a-f]+$' | head -n 1)
+    b=$(grep -E "$3" "$log" | grep -Eo '0x[0-9a-f]+$' | head -n 1)
+    if [ -z "$a" ] || [ "$a" != "$b" ]; then
+        result "$1-address" "$log" "fault at ${b:-?}, the app used ${a:-?}"
+    fi
+}
+stops write-text write-text '^unexpected exception \(synchronous\): data abort$' \
+    '^fault: write to read-only kernel text at 0x[0-9a-f]+$' \
+    '^  ESR  0x0000000096[0-9a-f]{4}[4-7][c-f]  ELR 0x' \
+    '^PANIC: unexpected exception in write-text$' '^stop: crash via psci$'
+same_address write-text '^write-text: writing to ' '^fault: write to read-only'
+for where in data stack; do
+    stops "exec-$where" "exec-$where" \
+        '^unexpected exception \(synchronous\): instruction abort$' \
+        '^fault: execute from non-executable memory at 0x[0-9a-f]+$' \
+        '^  ESR  0x0000000086[0-9a-f]{5}[c-f]  ELR 0x' \
+        "^PANIC: unexpected exception in exec-$where\$" '^stop: crash via psci$'
+    same_address "exec-$where" "^exec-$where: jumping to " '^fault: execute from'
+done
 stops panic-stops panic '^PANIC: requested by app=panic$' '^stop: crash via psci$'
 stops app-end-powers-off hello '^hello: done$' '^kernel: all threads finished$' \
     '^stop: poweroff via psci$'
