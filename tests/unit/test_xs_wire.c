@@ -162,6 +162,60 @@ START_TEST(numbers_from_values)
 }
 END_TEST
 
+/* Every boundary, above all max < 9, where max - digit used to wrap. */
+START_TEST(numbers_at_every_boundary)
+{
+	static const struct {
+		const char *s;
+		unsigned long max;
+		int err;
+		unsigned long v;
+	} cases[] = {
+		{ "0", 0, 0, 0 },
+		{ "1", 0, -EINVAL, 0 },
+		{ "9", 0, -EINVAL, 0 },
+		{ "8", 8, 0, 8 },	/* XenbusStateReconfigured */
+		{ "9", 8, -EINVAL, 0 },
+		{ "9", 1, -EINVAL, 0 },
+		{ "5", 4, -EINVAL, 0 },
+		{ "4", 4, 0, 4 },
+		{ "0", 8, 0, 0 },
+		{ "08", 8, 0, 8 },
+		{ "09", 8, -EINVAL, 0 },
+		{ "0000000000000000000000008", 8, 0, 8 },
+		{ "0000000000000000000000009", 8, -EINVAL, 0 },
+		{ "9", 9, 0, 9 },
+		{ "10", 9, -EINVAL, 0 },
+		{ "10", 10, 0, 10 },
+		{ "11", 10, -EINVAL, 0 },
+		{ "19", 18, -EINVAL, 0 },
+		{ "18", 18, 0, 18 },
+		{ "4294967295", 4294967295UL, 0, 4294967295UL },
+		{ "4294967296", 4294967295UL, -EINVAL, 0 },
+		{ "18446744073709551615", ~0UL, 0, ~0UL },
+		{ "18446744073709551616", ~0UL, -EINVAL, 0 },
+		{ "18446744073709551620", ~0UL, -EINVAL, 0 },
+		{ "184467440737095516150", ~0UL, -EINVAL, 0 },
+		{ "+1", 8, -EINVAL, 0 },
+		{ " 1", 8, -EINVAL, 0 },
+		{ "1 ", 8, -EINVAL, 0 },
+	};
+	unsigned int i;
+
+	ck_assert_uint_eq(sizeof(unsigned long), 8);	/* the cases above */
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		unsigned long v = 12345;
+		int err = xs_parse_uint(cases[i].s, cases[i].max, &v);
+
+		ck_assert_msg(err == cases[i].err,
+			      "\"%s\" max %lu: %d, expected %d", cases[i].s,
+			      cases[i].max, err, cases[i].err);
+		/* Untouched on failure. */
+		ck_assert_uint_eq(v, err ? 12345 : cases[i].v);
+	}
+}
+END_TEST
+
 START_TEST(xenbus_frontend_steps)
 {
 	ck_assert(xenbus_transition_allowed(XenbusStateUnknown,
@@ -204,6 +258,7 @@ Suite *xs_wire_suite(void)
 	tcase_add_test(tc, watch_events);
 	tcase_add_test(tc, directory_names);
 	tcase_add_test(tc, numbers_from_values);
+	tcase_add_test(tc, numbers_at_every_boundary);
 	tcase_add_test(tc, xenbus_frontend_steps);
 	suite_add_tcase(s, tc);
 	return s;
