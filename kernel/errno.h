@@ -20,6 +20,7 @@
 #define ENOTEMPTY	39
 #define EISCONN		106
 #define ETIMEDOUT	110
+#define EALREADY	114
 #define ESRCH		3
 
 #endif

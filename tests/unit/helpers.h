@@ -68,5 +68,6 @@ Suite *console_ring_suite(void);
 Suite *xs_wire_suite(void);
 Suite *dt_cache_suite(void);
 Suite *regressions_suite(void);
+Suite *grant_refs_suite(void);
 
 #endif
