@@ -16,6 +16,7 @@
 #define EINVAL		22
 #define ENOSPC		28
 #define EROFS		30
+#define ENAMETOOLONG	36
 #define ENOSYS		38
 #define ENOTEMPTY	39
 #define EISCONN		106

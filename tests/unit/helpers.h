@@ -69,5 +69,6 @@ Suite *xs_wire_suite(void);
 Suite *dt_cache_suite(void);
 Suite *regressions_suite(void);
 Suite *grant_refs_suite(void);
+Suite *xenbus_seen_suite(void);
 
 #endif
