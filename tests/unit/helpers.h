@@ -70,5 +70,6 @@ Suite *dt_cache_suite(void);
 Suite *regressions_suite(void);
 Suite *grant_refs_suite(void);
 Suite *xenbus_seen_suite(void);
+Suite *console_out_suite(void);
 
 #endif
