@@ -61,7 +61,7 @@ HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -iquote . -MMD -MP
 FDT_HOST_SRCS := $(FDT_SRCS)
 UNIT_CODE_SRCS := $(FDT_SRCS) xen/byte_ring.c xen/console_ring.c \
 	xen/xs_wire.c xen/xenbus_state.c xen/grant_refs.c \
-	xen/xenbus_seen.c xen/console_out.c
+	xen/xenbus_seen.c xen/console_out.c xen/xs_reply.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all tools check run run-bare clean

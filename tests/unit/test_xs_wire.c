@@ -8,6 +8,7 @@
 
 #include "helpers.h"
 #include "xen/xenbus.h"
+#include "xen/xs_reply.h"
 #include "xen/xs_wire.h"
 
 static struct xenstore_domain_interface ring;
@@ -243,6 +244,78 @@ START_TEST(xenbus_frontend_steps)
 }
 END_TEST
 
+static struct xs_reply_slot slot;
+
+static bool offer(uint32_t req_id)
+{
+	struct xsd_sockmsg h = { .type = XS_READ, .req_id = req_id };
+
+	return xs_reply_offer(&slot, &h);
+}
+
+START_TEST(reply_matched_to_its_request)
+{
+	memset(&slot, 0, sizeof(slot));
+	ck_assert(!offer(1));			/* nothing asked yet */
+	xs_reply_expect(&slot, 1);
+	ck_assert(offer(1));
+	ck_assert_int_eq(xs_reply_collect(&slot, 1, false), 0);
+	ck_assert(!offer(1));			/* a duplicate */
+	xs_reply_expect(&slot, 5);
+	ck_assert(!offer(4));
+	ck_assert(!offer(6));
+	ck_assert(offer(5));
+	ck_assert(!offer(5));
+	ck_assert_int_eq(xs_reply_collect(&slot, 5, false), 0);
+	ck_assert_uint_eq(slot.stale, 5);
+	/* 0 is an id like any other (next_req_id wraps). */
+	xs_reply_expect(&slot, 0);
+	ck_assert(offer(0));
+	ck_assert_int_eq(xs_reply_collect(&slot, 0, false), 0);
+}
+END_TEST
+
+/*
+ * The bug: request 1 times out, its answer comes right after and wakes
+ * the reader's semaphore; request 2's wait then returns at once.  That
+ * wake-up must not count as request 2's answer.
+ */
+START_TEST(late_reply_is_not_the_next_answer)
+{
+	memset(&slot, 0, sizeof(slot));
+	xs_reply_expect(&slot, 1);
+	ck_assert_int_eq(xs_reply_collect(&slot, 1, true), -ETIMEDOUT);
+	ck_assert(!offer(1));			/* late: stale */
+	ck_assert_uint_eq(slot.stale, 1);
+	xs_reply_expect(&slot, 2);
+	/* A wake-up with no answer for 2: wait again. */
+	ck_assert_int_eq(xs_reply_collect(&slot, 2, false), -EAGAIN);
+	ck_assert(!offer(1));
+	ck_assert_int_eq(xs_reply_collect(&slot, 2, false), -EAGAIN);
+	ck_assert(offer(2));
+	ck_assert_int_eq(xs_reply_collect(&slot, 2, false), 0);
+	ck_assert_uint_eq(slot.stale, 2);
+}
+END_TEST
+
+/*
+ * The answer lands just as the wait runs out: it is used, not lost, and
+ * the wake-up it still causes is not the next request's answer.
+ */
+START_TEST(reply_at_the_timeout_is_used)
+{
+	memset(&slot, 0, sizeof(slot));
+	xs_reply_expect(&slot, 7);
+	ck_assert(offer(7));
+	ck_assert_int_eq(xs_reply_collect(&slot, 7, true), 0);
+	xs_reply_expect(&slot, 8);
+	ck_assert_int_eq(xs_reply_collect(&slot, 8, false), -EAGAIN);
+	ck_assert_int_eq(xs_reply_collect(&slot, 8, true), -ETIMEDOUT);
+	ck_assert(!offer(8));			/* too late now */
+	ck_assert_uint_eq(slot.stale, 1);
+}
+END_TEST
+
 Suite *xs_wire_suite(void)
 {
 	Suite *s = suite_create("xenstore-wire");
@@ -260,6 +333,9 @@ Suite *xs_wire_suite(void)
 	tcase_add_test(tc, numbers_from_values);
 	tcase_add_test(tc, numbers_at_every_boundary);
 	tcase_add_test(tc, xenbus_frontend_steps);
+	tcase_add_test(tc, reply_matched_to_its_request);
+	tcase_add_test(tc, late_reply_is_not_the_next_answer);
+	tcase_add_test(tc, reply_at_the_timeout_is_used);
 	suite_add_tcase(s, tc);
 	return s;
 }

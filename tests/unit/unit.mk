@@ -22,7 +22,7 @@ DTC ?= dtc
 FDT_HOST_SRCS ?= $(filter-out fdt/dtb-probe.c,$(wildcard fdt/*.c))
 UNIT_CODE_SRCS ?= $(FDT_HOST_SRCS) xen/byte_ring.c xen/console_ring.c \
 	xen/xs_wire.c xen/xenbus_state.c xen/grant_refs.c \
-	xen/xenbus_seen.c xen/console_out.c
+	xen/xenbus_seen.c xen/console_out.c xen/xs_reply.c
 
 UNIT_Q := $(if $(V),,@)
 unit_say = $(if $(V),,@printf '  %-7s %s\n' '$(1)' '$(2)';)
@@ -30,7 +30,7 @@ unit_say = $(if $(V),,@printf '  %-7s %s\n' '$(1)' '$(2)';)
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_HDRS := $(wildcard tests/unit/*.h fdt/*.h xen/console_ring.h xen/byte_ring.h \
 	xen/xs_wire.h xen/xenbus.h xen/grant_refs.h xen/xenbus_seen.h \
-	xen/console_out.h)
+	xen/console_out.h xen/xs_reply.h)
 
 CRAFTED_DTS := $(wildcard tests/data/crafted/*.dts)
 CRAFTED_DTBS := $(patsubst tests/data/crafted/%.dts,\
