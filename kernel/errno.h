@@ -16,10 +16,12 @@
 #define EINVAL		22
 #define ENOSPC		28
 #define EROFS		30
+#define ENAMETOOLONG	36
 #define ENOSYS		38
 #define ENOTEMPTY	39
 #define EISCONN		106
 #define ETIMEDOUT	110
+#define EALREADY	114
 #define ESRCH		3
 
 #endif

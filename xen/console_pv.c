@@ -2,6 +2,7 @@
 #include "drivers/arm_timer.h"
 #include "kernel/atomic.h"
 #include "kernel/errno.h"
+#include "xen/console_out.h"
 #include "xen/console_pv.h"
 #include "xen/console_ring.h"
 #include "xen/events.h"
@@ -12,25 +13,32 @@
 #define STALL_MS	2000
 
 /*
- * The ring and its port, set once by xen_console_pv_start(); written only
- * by console writes, which printk serialises with IRQs masked.
+ * The ring and its port, set once by xen_console_pv_start().  The output
+ * state (out, below) is written only by console writes, which printk
+ * serialises with IRQs masked; input marks it corrupt too, since a
+ * corrupt ring is not trusted either way.
  */
 static struct xencons_interface *ring;
 static evtchn_port_t port;
-static int corrupt;
-static uint64_t dropped;
+
+static void notify(void *ctx)
+{
+	(void)ctx;
+	evtchn_send(port);
+}
 
 /*
  * Wait for the backend to drain some output.  IRQs are masked here (we
  * are inside printk), so rather than take the upcall, watch the port's
  * pending bit and yield the CPU to the backend meanwhile.
  */
-static int wait_for_room(void)
+static int wait_for_room(void *ctx)
 {
 	volatile uint64_t *pending =
 		(volatile uint64_t *)xen_shared_info->evtchn_pending;
 	uint64_t deadline = arm_timer_now() + arm_timer_ms_to_ticks(STALL_MS);
 
+	(void)ctx;
 	while (arm_timer_now() < deadline) {
 		if (atomic_test_and_clear_bit64(&pending[port / 64],
 						port % 64))
@@ -40,41 +48,14 @@ static int wait_for_room(void)
 	return -ETIMEDOUT;
 }
 
-static void write_bytes(const char *s, size_t len)
-{
-	while (len && !corrupt) {
-		long n = console_ring_write(ring, s, len);
+static struct console_out out = {
+	.notify = notify,
+	.wait = wait_for_room,
+};
 
-		if (n < 0) {
-			/* A backend moving out_cons past out_prod: stop
-			 * trusting the ring rather than write outside it. */
-			corrupt = 1;
-			break;
-		}
-		if (n) {
-			evtchn_send(port);
-			s += n;
-			len -= (size_t)n;
-		} else if (wait_for_room()) {
-			break;
-		}
-	}
-	dropped += len;
-}
-
-/* Terminals attached by `xl console` want CRLF. */
 static void pv_write(const char *s, size_t len)
 {
-	size_t start = 0, i;
-
-	for (i = 0; i < len; i++) {
-		if (s[i] != '\n')
-			continue;
-		write_bytes(s + start, i - start);
-		write_bytes("\r\n", 2);
-		start = i + 1;
-	}
-	write_bytes(s + start, len - start);
+	console_out_write(&out, s, len);
 }
 
 long xen_console_pv_read(char *buf, size_t len);
@@ -94,11 +75,11 @@ long xen_console_pv_read(char *buf, size_t len)
 {
 	long n;
 
-	if (!ring || corrupt)
+	if (!ring || out.corrupt)
 		return -EIO;
 	n = console_ring_read(ring, buf, len);
 	if (n < 0)
-		corrupt = 1;
+		out.corrupt = true;
 	else if (n > 0)
 		evtchn_send(port);	/* tell the backend there is room */
 	return n;
@@ -106,7 +87,7 @@ long xen_console_pv_read(char *buf, size_t len)
 
 uint64_t xen_console_pv_dropped(void)
 {
-	return dropped;
+	return out.dropped;
 }
 
 const struct console *xen_console_pv_start(void)
@@ -121,5 +102,6 @@ const struct console *xen_console_pv_start(void)
 		return NULL;
 	ring = (struct xencons_interface *)(uintptr_t)(pfn << 12);
 	port = (evtchn_port_t)evtchn;
+	out.ring = ring;
 	return &pv_console;
 }

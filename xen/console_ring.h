@@ -25,6 +25,9 @@
 long console_ring_write(struct xencons_interface *ring, const char *buf,
 			size_t len);
 
+/* Free bytes in the out ring, or CONSOLE_RING_CORRUPT. */
+long console_ring_room(const struct xencons_interface *ring);
+
 /* Copy up to len pending input bytes out of the in ring, the same way. */
 long console_ring_read(struct xencons_interface *ring, char *buf,
 		       size_t len);

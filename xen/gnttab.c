@@ -7,21 +7,24 @@
 #include "kernel/page_alloc.h"
 #include "kernel/printk.h"
 #include "xen/gnttab.h"
+#include "xen/grant_refs.h"
 #include "xen/physmap.h"
 
 #define ENTRIES_PER_FRAME	(PAGE_SIZE / sizeof(grant_entry_v1_t))
 /* Frames we map; 4 give 2048 grants, plenty for a small guest. */
 #define WANT_FRAMES		4
-#define MAX_ENTRIES		(WANT_FRAMES * ENTRIES_PER_FRAME)
+
+_Static_assert(WANT_FRAMES * ENTRIES_PER_FRAME <= GRANT_REFS_MAX,
+	       "the free set must cover every entry we map");
 
 /*
- * The table (shared with Xen and the peers we grant to) and our free list
- * of references, owned by this file; changed with IRQs masked.
+ * The table (shared with Xen and the peers we grant to) and our set of
+ * free references, owned by this file; the set is changed with IRQs
+ * masked.
  */
 static volatile grant_entry_v1_t *table;
 static unsigned int entries;
-static grant_ref_t free_list[MAX_ENTRIES];
-static unsigned int free_count;
+static struct grant_refs free_refs;
 static unsigned int frames;
 
 const char *gnttab_status_name(long status)
@@ -82,9 +85,8 @@ int gnttab_init(const struct platform *p)
 	table = (volatile grant_entry_v1_t *)(uintptr_t)base;
 	entries = frames * ENTRIES_PER_FRAME;
 	/* The first entries are reserved for the toolstack (grant_table.h). */
-	for (i = entries; i-- > GNTTAB_NR_RESERVED_ENTRIES;)
-		free_list[free_count++] = i;
-	return 0;
+	return grant_refs_init(&free_refs, GNTTAB_NR_RESERVED_ENTRIES,
+			       entries);
 }
 
 static long fill_entry(grant_ref_t ref, domid_t domid, uint64_t gpa,
@@ -101,31 +103,26 @@ static long fill_entry(grant_ref_t ref, domid_t domid, uint64_t gpa,
 long gnttab_grant_access(domid_t domid, uint64_t gpa, bool readonly)
 {
 	unsigned long flags = irq_save();
-	grant_ref_t ref;
+	long ref = grant_refs_get(&free_refs);
 
-	if (!free_count) {
-		irq_restore(flags);
-		return -ENOSPC;
-	}
-	ref = free_list[--free_count];
 	irq_restore(flags);
-	return fill_entry(ref, domid, gpa, readonly);
+	if (ref < 0)
+		return ref;
+	return fill_entry((grant_ref_t)ref, domid, gpa, readonly);
 }
 
 long gnttab_grant_access_ref(grant_ref_t ref, domid_t domid, uint64_t gpa,
 			     bool readonly)
 {
 	unsigned long flags = irq_save();
-	unsigned int i;
+	int err = grant_refs_take(&free_refs, ref);
 
-	for (i = 0; i < free_count && free_list[i] != ref; i++)
-		;
-	if (i == free_count) {
-		irq_restore(flags);
-		return ref < entries ? -EBUSY : -EINVAL;
-	}
-	free_list[i] = free_list[--free_count];
 	irq_restore(flags);
+	/* The reserved entries are in use: the toolstack's. */
+	if (err == -EINVAL && ref < entries)
+		return -EBUSY;
+	if (err)
+		return err;
 	return fill_entry(ref, domid, gpa, readonly);
 }
 
@@ -133,18 +130,26 @@ long gnttab_end_access(grant_ref_t ref)
 {
 	uint16_t old;
 	unsigned long flags;
+	int err;
 
 	if (ref < GNTTAB_NR_RESERVED_ENTRIES || ref >= entries)
 		return -EINVAL;
+	if (grant_refs_is_free(&free_refs, ref))
+		goto twice;
 	old = table[ref].flags;
 	do {
 		if (old & (GTF_reading | GTF_writing))
 			return -EBUSY;
 	} while (!atomic_cmpxchg16(&table[ref].flags, &old, 0));
 	flags = irq_save();
-	free_list[free_count++] = ref;
+	err = grant_refs_put(&free_refs, ref);
 	irq_restore(flags);
-	return 0;
+	if (err == -EALREADY)
+		goto twice;
+	return err;
+twice:
+	printk("xen: grant %u ended twice; refused\n", ref);
+	return -EALREADY;
 }
 
 uint16_t gnttab_entry_flags(grant_ref_t ref)
@@ -154,12 +159,7 @@ uint16_t gnttab_entry_flags(grant_ref_t ref)
 
 bool gnttab_ref_is_free(grant_ref_t ref)
 {
-	unsigned int i;
-
-	for (i = 0; i < free_count; i++)
-		if (free_list[i] == ref)
-			return true;
-	return false;
+	return grant_refs_is_free(&free_refs, ref);
 }
 
 static long map_grant(domid_t domid, grant_ref_t ref, bool readonly,

@@ -27,7 +27,9 @@ long gnttab_grant_access_ref(grant_ref_t ref, domid_t domid, uint64_t gpa,
 /*
  * Revoke a grant.  -EBUSY (and the grant stays) while the peer still has
  * it mapped: reusing the entry then would hand the peer someone else's
- * page.
+ * page.  -EALREADY if ref is free already (ended twice): refused, so that
+ * it cannot end up on the free list twice and be handed to two users.
+ * -EINVAL for a reserved or unmapped ref.
  */
 long gnttab_end_access(grant_ref_t ref);
 /* The entry's flags now (0: free and not in use by the peer). */

@@ -4,6 +4,7 @@
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "xen/xenbus.h"
+#include "xen/xenbus_seen.h"
 #include "xen/xenstore.h"
 #include "xen/xs_wire.h"
 
@@ -12,13 +13,14 @@
 #define LIST_LEN	512
 
 /*
- * Registry and devices, owned by this file; touched only from threads
- * (boot's xenbus thread, then xenwatch), one at a time, as XenStore
- * callbacks are serialised on xenwatch.
+ * Registry, devices and the names scans have dealt with, owned by this
+ * file; touched only from threads (boot's xenbus thread, then xenwatch),
+ * one at a time, as XenStore callbacks are serialised on xenwatch.
  */
 static const struct xenbus_driver *drivers[MAX_DRIVERS];
 static struct xenbus_device device_pool[MAX_DEVICES];
 static struct xenbus_device *devices[MAX_DEVICES];	/* slots in use */
+static struct xenbus_seen seen;
 
 int xenbus_register(const struct xenbus_driver *driver)
 {
@@ -40,16 +42,6 @@ static const struct xenbus_driver *driver_for(const char *type)
 	for (i = 0; i < MAX_DRIVERS && drivers[i]; i++)
 		if (strcmp(drivers[i]->type, type) == 0)
 			return drivers[i];
-	return NULL;
-}
-
-static struct xenbus_device *find_device(const char *nodename)
-{
-	unsigned int i;
-
-	for (i = 0; i < MAX_DEVICES && devices[i]; i++)
-		if (strcmp(devices[i]->nodename, nodename) == 0)
-			return devices[i];
 	return NULL;
 }
 
@@ -95,42 +87,51 @@ static void add_device(const char *type, const char *id)
 {
 	const struct xenbus_driver *drv = driver_for(type);
 	struct xenbus_device *dev;
-	char path[96], value[16];
+	char name[XENBUS_NODENAME_LEN], path[96], value[16];
 	unsigned long backend_id;
 	unsigned int slot;
 	int err;
 
-	snprintf(path, sizeof(path), "device/%s/%s", type, id);
-	if (find_device(path))
+	err = xenbus_seen_note(&seen, type, id, name);
+	if (err == -EEXIST)
 		return;
+	if (err) {
+		/* Reported once: the name is now seen, refused. */
+		printk("xenbus: device/%.24s/%.40s: %s (%d)\n", type, id,
+		       err == -ENAMETOOLONG ? "name too long, refused" :
+					      "too many devices to track",
+		       err);
+		return;
+	}
 	for (slot = 0; slot < MAX_DEVICES && devices[slot]; slot++)
 		;
 	if (slot == MAX_DEVICES) {
-		printk("xenbus: %s: no room for another device\n", path);
+		printk("xenbus: %s: no room for another device\n", name);
+		xenbus_seen_forget(&seen, name);
 		return;
 	}
 	dev = &device_pool[slot];
 	memset(dev, 0, sizeof(*dev));
-	snprintf(dev->nodename, sizeof(dev->nodename), "%s", path);
+	memcpy(dev->nodename, name, sizeof(dev->nodename));
 	if (!drv) {
 		/* Kept, driverless, so that it is reported only once. */
 		devices[slot] = dev;
-		printk("xenbus: %s: no driver for \"%s\"\n", path, type);
+		printk("xenbus: %s: no driver for \"%s\"\n", name, type);
 		return;
 	}
 	/* Incomplete entries are left for the next scan to retry. */
 	snprintf(path, sizeof(path), "%s/backend", dev->nodename);
 	if (xs_read(XS_NO_TRANSACTION, path, dev->otherend,
 		    sizeof(dev->otherend)) < 0)
-		return;
+		goto retry;
 	snprintf(path, sizeof(path), "%s/backend-id", dev->nodename);
 	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) < 0)
-		return;
+		goto retry;
 	/* A domid, not DOMID_SELF or another special one. */
 	if (xs_parse_uint(value, DOMID_FIRST_RESERVED - 1, &backend_id)) {
 		printk("xenbus: %s: backend-id \"%s\" is not a domain\n",
 		       dev->nodename, value);
-		return;
+		goto retry;
 	}
 	dev->otherend_id = (domid_t)backend_id;
 	dev->driver = drv;
@@ -142,13 +143,16 @@ static void add_device(const char *type, const char *id)
 		/* Not kept: the next change under device/ tries again (the
 		 * toolstack may not have finished setting it up). */
 		printk("xenbus: %s: probe failed: %d\n", dev->nodename, err);
-		return;
+		goto retry;
 	}
 	devices[slot] = dev;
 	snprintf(path, sizeof(path), "%s/state", dev->otherend);
 	if (xs_watch(path, otherend_changed, dev))
 		printk("xenbus: %s: cannot watch the backend\n",
 		       dev->nodename);
+	return;
+retry:
+	xenbus_seen_forget(&seen, name);
 }
 
 /* Look at device/TYPE/ID and add what is new (hotplug calls this too). */

@@ -13,8 +13,11 @@
 #include <xen/xen.h>
 #include <xen/io/xenbus.h>
 
+/* Room for a node name and its NUL. */
+#define XENBUS_NODENAME_LEN	64
+
 struct xenbus_device {
-	char nodename[64];		/* "device/vif/0" */
+	char nodename[XENBUS_NODENAME_LEN];	/* "device/vif/0" */
 	char otherend[96];		/* the backend's path */
 	domid_t otherend_id;
 	enum xenbus_state state;	/* ours, as last written */

@@ -11,6 +11,7 @@
 #include "xen/events.h"
 #include "xen/hypercall.h"
 #include "xen/xenstore.h"
+#include "xen/xs_reply.h"
 #include "xen/xs_wire.h"
 
 #define REPLY_TIMEOUT_MS	10000
@@ -37,16 +38,18 @@ struct watch_event {
 /*
  * Client state, owned by this file.  The ring and port are set once by
  * xenstore_init().  request_lock serialises requests: one in flight, its
- * reply handed from the reader thread through reply/reply_ready.  The
- * watch table is changed under request_lock; the event queue with IRQs
- * masked (reader produces, xenwatch consumes).
+ * reply handed from the reader thread through reply/reply_ready, which
+ * reply_slot (changed with IRQs masked) matches to it.  The watch table
+ * is changed under request_lock; the event queue with IRQs masked (reader
+ * produces, xenwatch consumes).
  */
 static struct xenstore_domain_interface *ring;
 static evtchn_port_t port;
 static bool broken;
 static struct sem ring_event, ring_space, reply_ready, events_ready;
 static struct mutex request_lock;
-static uint32_t next_req_id, waiting_req_id;
+static uint32_t next_req_id;
+static struct xs_reply_slot reply_slot;
 static struct xs_msg incoming, reply;
 static struct watch watches[MAX_WATCHES];
 static struct watch_event queue[WATCH_QUEUE];
@@ -90,6 +93,25 @@ static void queue_watch_event(const struct xs_msg *m)
 	sem_give(&events_ready);
 }
 
+/*
+ * A reply for the request in flight is copied with IRQs masked, so that
+ * the requester never sees it half-copied, nor one it stopped waiting for.
+ */
+static void hand_over_reply(void)
+{
+	unsigned long flags = irq_save();
+	bool ours = xs_reply_offer(&reply_slot, &incoming.hdr);
+
+	if (ours)
+		memcpy(&reply, &incoming, sizeof(reply));
+	irq_restore(flags);
+	if (ours)
+		sem_give(&reply_ready);
+	else
+		printk("xenstore: reply to request %u not awaited, dropped "
+		       "(%u so far)\n", incoming.hdr.req_id, reply_slot.stale);
+}
+
 /* The only reader of the response ring. */
 static void reader_thread(void *unused)
 {
@@ -110,17 +132,10 @@ static void reader_thread(void *unused)
 			continue;
 		}
 		evtchn_send(port);	/* we made room in the ring */
-		if (incoming.hdr.type == XS_WATCH_EVENT) {
+		if (incoming.hdr.type == XS_WATCH_EVENT)
 			queue_watch_event(&incoming);
-		} else if (waiting_req_id &&
-			   incoming.hdr.req_id == waiting_req_id) {
-			memcpy(&reply, &incoming, sizeof(reply));
-			waiting_req_id = 0;
-			sem_give(&reply_ready);
-		} else {
-			printk("xenstore: reply to unknown request %u "
-			       "dropped\n", incoming.hdr.req_id);
-		}
+		else
+			hand_over_reply();
 		incoming.have = 0;
 	}
 }
@@ -172,6 +187,38 @@ static int write_all(const void *buf, size_t len)
 	return 0;
 }
 
+/* Wake-ups left over from a request that timed out answer nothing. */
+static void drain_reply_ready(void)
+{
+	while (sem_take(&reply_ready, 0) == 0)
+		;
+}
+
+/*
+ * Wait for the answer to req_id: 0 (it is in reply), -ETIMEDOUT or -EIO.
+ * A wake-up meant for an earlier request starts the wait again; there is
+ * at most one per request that timed out.
+ */
+static int wait_for_reply(uint32_t req_id)
+{
+	unsigned long flags;
+	bool timed_out;
+	int err;
+
+	do {
+		timed_out = sem_take(&reply_ready, REPLY_TIMEOUT_MS) != 0;
+		flags = irq_save();
+		err = xs_reply_collect(&reply_slot, req_id,
+				       timed_out || broken);
+		if (err == -ETIMEDOUT)
+			drain_reply_ready();
+		irq_restore(flags);
+	} while (err == -EAGAIN);
+	if (err && broken)
+		return -EIO;
+	return err;
+}
+
 /*
  * One request: header and payload parts out, the matching reply back.
  * out, if given, receives the reply body (NUL-terminated, truncated).
@@ -181,6 +228,7 @@ static int request(uint32_t type, xs_transaction_t t, const char *parts[],
 		   size_t outlen)
 {
 	struct xsd_sockmsg hdr = { .type = type, .tx_id = t };
+	unsigned long flags;
 	unsigned int i;
 	int err;
 
@@ -192,22 +240,28 @@ static int request(uint32_t type, xs_transaction_t t, const char *parts[],
 		return -E2BIG;
 	mutex_lock(&request_lock, WAIT_FOREVER);
 	hdr.req_id = ++next_req_id;
-	waiting_req_id = hdr.req_id;
+	flags = irq_save();
+	xs_reply_expect(&reply_slot, hdr.req_id);
+	drain_reply_ready();
+	irq_restore(flags);
 	err = write_all(&hdr, sizeof(hdr));
 	for (i = 0; !err && i < nparts; i++)
 		err = write_all(parts[i], lens[i]);
 	if (!err) {
 		evtchn_send(port);
-		if (sem_take(&reply_ready, REPLY_TIMEOUT_MS))
-			err = -ETIMEDOUT;
-		else if (broken)
-			err = -EIO;
-		else if (reply.hdr.type == XS_ERROR)
-			err = xs_error_to_errno(reply.body, reply.hdr.len);
-		else if (reply.hdr.type != type)
-			err = -EIO;
-		else
-			err = (int)reply.hdr.len;
+		err = wait_for_reply(hdr.req_id);
+	}
+	if (err) {
+		/* No answer (or never asked): a late one is stale. */
+		flags = irq_save();
+		xs_reply_collect(&reply_slot, hdr.req_id, true);
+		irq_restore(flags);
+	} else if (reply.hdr.type == XS_ERROR) {
+		err = xs_error_to_errno(reply.body, reply.hdr.len);
+	} else if (reply.hdr.type != type) {
+		err = -EIO;
+	} else {
+		err = (int)reply.hdr.len;
 	}
 	if (err >= 0 && out && outlen) {
 		size_t n = reply.hdr.len < outlen - 1 ? reply.hdr.len :
@@ -216,7 +270,6 @@ static int request(uint32_t type, xs_transaction_t t, const char *parts[],
 		memcpy(out, reply.body, n);
 		out[n] = '\0';
 	}
-	waiting_req_id = 0;
 	mutex_unlock(&request_lock);
 	return err;
 }

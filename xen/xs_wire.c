@@ -105,14 +105,19 @@ int xs_count_names(const char *body, uint32_t len)
 
 int xs_parse_uint(const char *s, unsigned long max, unsigned long *out)
 {
-	unsigned long v = 0;
+	unsigned long v = 0, digit;
 
 	if (!*s)
 		return -EINVAL;
 	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > (max - (unsigned long)(*s - '0')) / 10)
+		if (*s < '0' || *s > '9')
 			return -EINVAL;
-		v = v * 10 + (unsigned long)(*s - '0');
+		digit = (unsigned long)(*s - '0');
+		/* v * 10 + digit <= max, without computing anything that can
+		 * wrap (max - digit does when max < 9). */
+		if (v > max / 10 || (v == max / 10 && digit > max % 10))
+			return -EINVAL;
+		v = v * 10 + digit;
 	}
 	*out = v;
 	return 0;

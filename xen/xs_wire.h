@@ -56,7 +56,8 @@ int xs_count_names(const char *body, uint32_t len);
 
 /*
  * A XenStore value as a decimal number no larger than max: 0, or -EINVAL
- * for anything else ("", "12x", "-1", too large).
+ * for anything else ("", "12x", "-1", "+1", " 1", too large).  Leading
+ * zeros are accepted ("007" is 7), however many.
  */
 int xs_parse_uint(const char *s, unsigned long max, unsigned long *out);
 

@@ -69,6 +69,9 @@ static void do_write(const char *src, size_t len)
 	long n;
 	size_t i;
 
+	n = console_ring_room(r);
+	CHECK(n == (used > sizeof(r->out) ? CONSOLE_RING_CORRUPT :
+					    (long)(sizeof(r->out) - used)));
 	memcpy(&before, r, sizeof(before));
 	n = console_ring_write(r, src, len);
 	check_guards();

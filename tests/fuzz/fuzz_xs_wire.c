@@ -19,6 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xen/xen.h>
+#include <xen/io/xenbus.h>
+
 #include "xen/xs_wire.h"
 
 #define CHECK(cond) do { if (!(cond)) __builtin_trap(); } while (0)
@@ -94,6 +97,9 @@ static void parse_payload(const char *body, uint32_t len)
 
 		if (xs_parse_uint(body, 32751, &v) == 0)
 			CHECK(v <= 32751);
+		/* A max below 9, as for a XenBus state. */
+		if (xs_parse_uint(body, XenbusStateReconfigured, &v) == 0)
+			CHECK(v <= XenbusStateReconfigured);
 	}
 }
 

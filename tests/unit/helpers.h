@@ -71,5 +71,8 @@ Suite *probe_scaling_suite(void);
 Suite *probe_hostile_suite(void);
 Suite *page_ranges_suite(void);
 Suite *regressions_suite(void);
+Suite *grant_refs_suite(void);
+Suite *xenbus_seen_suite(void);
+Suite *console_out_suite(void);
 
 #endif

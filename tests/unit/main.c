@@ -23,6 +23,9 @@ int main(void)
 	srunner_add_suite(sr, probe_scaling_suite());
 	srunner_add_suite(sr, probe_hostile_suite());
 	srunner_add_suite(sr, page_ranges_suite());
+	srunner_add_suite(sr, grant_refs_suite());
+	srunner_add_suite(sr, xenbus_seen_suite());
+	srunner_add_suite(sr, console_out_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -8,6 +8,7 @@
 
 #include "helpers.h"
 #include "xen/xenbus.h"
+#include "xen/xs_reply.h"
 #include "xen/xs_wire.h"
 
 static struct xenstore_domain_interface ring;
@@ -162,6 +163,60 @@ START_TEST(numbers_from_values)
 }
 END_TEST
 
+/* Every boundary, above all max < 9, where max - digit used to wrap. */
+START_TEST(numbers_at_every_boundary)
+{
+	static const struct {
+		const char *s;
+		unsigned long max;
+		int err;
+		unsigned long v;
+	} cases[] = {
+		{ "0", 0, 0, 0 },
+		{ "1", 0, -EINVAL, 0 },
+		{ "9", 0, -EINVAL, 0 },
+		{ "8", 8, 0, 8 },	/* XenbusStateReconfigured */
+		{ "9", 8, -EINVAL, 0 },
+		{ "9", 1, -EINVAL, 0 },
+		{ "5", 4, -EINVAL, 0 },
+		{ "4", 4, 0, 4 },
+		{ "0", 8, 0, 0 },
+		{ "08", 8, 0, 8 },
+		{ "09", 8, -EINVAL, 0 },
+		{ "0000000000000000000000008", 8, 0, 8 },
+		{ "0000000000000000000000009", 8, -EINVAL, 0 },
+		{ "9", 9, 0, 9 },
+		{ "10", 9, -EINVAL, 0 },
+		{ "10", 10, 0, 10 },
+		{ "11", 10, -EINVAL, 0 },
+		{ "19", 18, -EINVAL, 0 },
+		{ "18", 18, 0, 18 },
+		{ "4294967295", 4294967295UL, 0, 4294967295UL },
+		{ "4294967296", 4294967295UL, -EINVAL, 0 },
+		{ "18446744073709551615", ~0UL, 0, ~0UL },
+		{ "18446744073709551616", ~0UL, -EINVAL, 0 },
+		{ "18446744073709551620", ~0UL, -EINVAL, 0 },
+		{ "184467440737095516150", ~0UL, -EINVAL, 0 },
+		{ "+1", 8, -EINVAL, 0 },
+		{ " 1", 8, -EINVAL, 0 },
+		{ "1 ", 8, -EINVAL, 0 },
+	};
+	unsigned int i;
+
+	ck_assert_uint_eq(sizeof(unsigned long), 8);	/* the cases above */
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		unsigned long v = 12345;
+		int err = xs_parse_uint(cases[i].s, cases[i].max, &v);
+
+		ck_assert_msg(err == cases[i].err,
+			      "\"%s\" max %lu: %d, expected %d", cases[i].s,
+			      cases[i].max, err, cases[i].err);
+		/* Untouched on failure. */
+		ck_assert_uint_eq(v, err ? 12345 : cases[i].v);
+	}
+}
+END_TEST
+
 START_TEST(xenbus_frontend_steps)
 {
 	ck_assert(xenbus_transition_allowed(XenbusStateUnknown,
@@ -189,6 +244,78 @@ START_TEST(xenbus_frontend_steps)
 }
 END_TEST
 
+static struct xs_reply_slot slot;
+
+static bool offer(uint32_t req_id)
+{
+	struct xsd_sockmsg h = { .type = XS_READ, .req_id = req_id };
+
+	return xs_reply_offer(&slot, &h);
+}
+
+START_TEST(reply_matched_to_its_request)
+{
+	memset(&slot, 0, sizeof(slot));
+	ck_assert(!offer(1));			/* nothing asked yet */
+	xs_reply_expect(&slot, 1);
+	ck_assert(offer(1));
+	ck_assert_int_eq(xs_reply_collect(&slot, 1, false), 0);
+	ck_assert(!offer(1));			/* a duplicate */
+	xs_reply_expect(&slot, 5);
+	ck_assert(!offer(4));
+	ck_assert(!offer(6));
+	ck_assert(offer(5));
+	ck_assert(!offer(5));
+	ck_assert_int_eq(xs_reply_collect(&slot, 5, false), 0);
+	ck_assert_uint_eq(slot.stale, 5);
+	/* 0 is an id like any other (next_req_id wraps). */
+	xs_reply_expect(&slot, 0);
+	ck_assert(offer(0));
+	ck_assert_int_eq(xs_reply_collect(&slot, 0, false), 0);
+}
+END_TEST
+
+/*
+ * The bug: request 1 times out, its answer comes right after and wakes
+ * the reader's semaphore; request 2's wait then returns at once.  That
+ * wake-up must not count as request 2's answer.
+ */
+START_TEST(late_reply_is_not_the_next_answer)
+{
+	memset(&slot, 0, sizeof(slot));
+	xs_reply_expect(&slot, 1);
+	ck_assert_int_eq(xs_reply_collect(&slot, 1, true), -ETIMEDOUT);
+	ck_assert(!offer(1));			/* late: stale */
+	ck_assert_uint_eq(slot.stale, 1);
+	xs_reply_expect(&slot, 2);
+	/* A wake-up with no answer for 2: wait again. */
+	ck_assert_int_eq(xs_reply_collect(&slot, 2, false), -EAGAIN);
+	ck_assert(!offer(1));
+	ck_assert_int_eq(xs_reply_collect(&slot, 2, false), -EAGAIN);
+	ck_assert(offer(2));
+	ck_assert_int_eq(xs_reply_collect(&slot, 2, false), 0);
+	ck_assert_uint_eq(slot.stale, 2);
+}
+END_TEST
+
+/*
+ * The answer lands just as the wait runs out: it is used, not lost, and
+ * the wake-up it still causes is not the next request's answer.
+ */
+START_TEST(reply_at_the_timeout_is_used)
+{
+	memset(&slot, 0, sizeof(slot));
+	xs_reply_expect(&slot, 7);
+	ck_assert(offer(7));
+	ck_assert_int_eq(xs_reply_collect(&slot, 7, true), 0);
+	xs_reply_expect(&slot, 8);
+	ck_assert_int_eq(xs_reply_collect(&slot, 8, false), -EAGAIN);
+	ck_assert_int_eq(xs_reply_collect(&slot, 8, true), -ETIMEDOUT);
+	ck_assert(!offer(8));			/* too late now */
+	ck_assert_uint_eq(slot.stale, 1);
+}
+END_TEST
+
 Suite *xs_wire_suite(void)
 {
 	Suite *s = suite_create("xenstore-wire");
@@ -204,7 +331,11 @@ Suite *xs_wire_suite(void)
 	tcase_add_test(tc, watch_events);
 	tcase_add_test(tc, directory_names);
 	tcase_add_test(tc, numbers_from_values);
+	tcase_add_test(tc, numbers_at_every_boundary);
 	tcase_add_test(tc, xenbus_frontend_steps);
+	tcase_add_test(tc, reply_matched_to_its_request);
+	tcase_add_test(tc, late_reply_is_not_the_next_answer);
+	tcase_add_test(tc, reply_at_the_timeout_is_used);
 	suite_add_tcase(s, tc);
 	return s;
 }
