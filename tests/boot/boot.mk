@@ -55,11 +55,15 @@ boot-tests-xl: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe | \
 
 # make bench [GIC=2|3] [RUNS=N]: boot times, footprint and Xen I/O costs
 # next to a Linux domU (scripts/bench.sh); both GIC versions unless GIC is
-# given.  The table goes to $(BUILD)/bench/results.md.
+# given.  The table goes to $(BUILD)/bench/results.md.  Then the DT probe's
+# instructions as the tree grows (scripts/bench/probe.sh: linear, or not),
+# to $(BUILD)/bench/probe.txt.
 .PHONY: bench
 BENCH_ARGS = $(if $(filter command line environment,$(origin GIC)),GIC=$(GIC)) \
 	$(if $(RUNS),RUNS=$(RUNS))
-bench: $(BUILD)/zephyr.bin
+bench: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe
 	$(BENCH_ARGS) BENCH_OUT=$(BUILD)/bench \
 		BENCH_COMMAND="$(strip make bench $(BENCH_ARGS))" \
 		scripts/bench.sh $(BUILD)/zephyr.bin
+	scripts/bench/probe.sh $(BUILD)/host/dtb-probe | \
+		tee $(BUILD)/bench/probe.txt

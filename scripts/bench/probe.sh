@@ -7,8 +7,8 @@
 # flat "per node" column; a quadratic one shows it doubling with N.
 #
 # Usage (from the repo root, after `make tools`):
-#   scripts/bench-probe.sh [TOOL]          TOOL defaults to build/host/dtb-probe
-#   BENCH_PROBE_NODES="1000 2000" scripts/bench-probe.sh
+#   scripts/bench/probe.sh [TOOL]          TOOL defaults to build/host/dtb-probe
+#   BENCH_PROBE_NODES="1000 2000" scripts/bench/probe.sh
 # Output: "probe nodes 0 instructions B" for the bare machine, then one
 # line per N: "probe nodes N instructions I per-node P", P = (I - B) / N.
 set -eu
@@ -18,12 +18,12 @@ nodes=${BENCH_PROBE_NODES:-1000 2000 4000 8000 16000}
 
 for cmd in dtc valgrind; do
 	if ! command -v "$cmd" >/dev/null 2>&1; then
-		echo "bench-probe: $cmd is not installed" >&2
+		echo "bench/probe.sh: $cmd is not installed" >&2
 		exit 1
 	fi
 done
 if [ ! -x "$tool" ]; then
-	echo "bench-probe: no $tool (run make tools)" >&2
+	echo "bench/probe.sh: no $tool (run make tools)" >&2
 	exit 1
 fi
 
@@ -91,7 +91,7 @@ count() {
 		"$tool" "$tmp/t.dtb" >/dev/null 2>"$tmp/vg.err" || true
 	ir=$(sed -n 's/^summary: *\([0-9]*\).*/\1/p' "$tmp/cg.out")
 	if [ -z "$ir" ]; then
-		echo "bench-probe: callgrind gave no count for N=$1:" >&2
+		echo "bench/probe.sh: callgrind gave no count for N=$1:" >&2
 		cat "$tmp/vg.err" >&2
 		exit 1
 	fi
