@@ -150,6 +150,15 @@ qemu_wait() {
     done
 }
 
+# qemu_console_log LOG: after qemu_machine's arguments, the serial console
+# and the monitor stay on stdio (Ctrl-a x, Ctrl-a c) and everything the
+# console shows is also written to LOG, for a watcher to read.
+# signal=off: Ctrl-C goes to the guest instead of killing QEMU.
+qemu_console_log() {
+    printf '%s\n' -chardev "stdio,id=console,mux=on,signal=off,logfile=$1" \
+        -serial chardev:console -mon chardev=console,mode=readline
+}
+
 # qemu_exec ARGS...: replace this shell by an interactive QEMU (Ctrl-a x
 # quits): no time limit, the user stops it.  With QEMU_DRY_RUN=1 it only
 # prints the command line, shell-quoted.

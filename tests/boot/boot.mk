@@ -67,3 +67,13 @@ bench: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe
 		scripts/bench.sh $(BUILD)/zephyr.bin
 	scripts/bench/probe.sh $(BUILD)/host/dtb-probe | \
 		tee $(BUILD)/bench/probe.txt
+
+# The README's first command as a user sees it: scripts/run.sh with keys
+# typed in (Ctrl-], xl list, xl shutdown, exit).  After the other suites
+# when asked together: one QEMU at a time.
+.PHONY: boot-tests-run
+boot-tests: boot-tests-run
+boot-tests-run: $(BUILD)/zephyr.bin | \
+		$(if $(filter boot-tests check,$(MAKECMDGOALS)),\
+		boot-tests-bare boot-tests-xen boot-tests-bad-dtb boot-tests-xl)
+	tests/boot/run-demo.sh $(BUILD)/tests/run
