@@ -1,6 +1,7 @@
 # Osprey: a Xen guest kernel for ARMv8 that configures itself from the DTB.
 #
 #   make            build/zephyr.bin and build/zephyr.elf
+#   make guests     build/tests/guest/NAME.bin (and .elf), the test guests
 #   make tools      build/host/dtb-probe
 #   make check      every test (unit, sanitized unit, boot tests)
 #   make run        boot under Xen in QEMU (GIC=2|3), show the output
@@ -66,9 +67,23 @@ KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 
 FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c \
 	fdt/xen_regions.c
+# The product, zephyr.bin: the kernel and the apps users run (apps/).
 KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/libc/*.c \
 	drivers/*.c apps/*.c xen/*.c xen/*.S) $(FDT_SRCS)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS))
+
+# Test guests, one folder each as in XTF: tests/guest/NAME/ becomes
+# build/tests/guest/NAME.bin, the product's objects (so app=NAME and the
+# product apps work there too) plus that folder's sources and
+# tests/guest/common/, what two tests share (--gc-sections drops what a
+# test does not call).
+GUEST_COMMON_SRCS := $(wildcard tests/guest/common/*.c)
+GUESTS := $(filter-out common,$(notdir $(wildcard tests/guest/*)))
+GUEST_SRCS := $(GUEST_COMMON_SRCS) \
+	$(foreach g,$(GUESTS),$(wildcard tests/guest/$(g)/*.c))
+GUEST_ELFS := $(patsubst %,$(BUILD)/tests/guest/%.elf,$(GUESTS))
+guest_objs = $(patsubst %,$(BUILD)/target/%.o,$(GUEST_COMMON_SRCS) \
+	$(wildcard tests/guest/$(1)/*.c))
 
 HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -iquote . $(HOST_LIBFDT_INCLUDE) \
 	-MMD -MP
@@ -80,8 +95,9 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/xenbus_seen.c xen/console_out.c xen/xs_reply.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
-.PHONY: all tools check run run-bare clean
+.PHONY: all guests tools check run run-bare clean
 all: $(BUILD)/zephyr.bin
+guests: $(GUEST_ELFS:.elf=.bin)
 
 $(TARGET_LIBFDT):
 	$(call msg,FETCH,libfdt-dev:arm64)
@@ -108,13 +124,24 @@ $(BUILD)/target/%.S.o: %.S
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_ASFLAGS) -c $< -o $@
 
-# The entry code applies only R_AARCH64_RELATIVE: refuse any other kind.
-$(BUILD)/zephyr.elf: $(KERNEL_OBJS) $(TARGET_LIBFDT) boot/kernel.ld
+# link_image: $@ from the objects among its prerequisites and libfdt.  The
+# entry code applies only R_AARCH64_RELATIVE: refuse any other kind.
+define link_image
 	$(call msg,LD,$@)
-	$(Q)$(LD) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) $(TARGET_LIBFDT)
+	@mkdir -p $(dir $@)
+	$(Q)$(LD) $(KERNEL_LDFLAGS) -o $@ $(filter %.o,$^) $(TARGET_LIBFDT)
 	$(Q)scripts/check-relocs.sh $(READELF) $@
+endef
 
-$(BUILD)/zephyr.bin: $(BUILD)/zephyr.elf
+$(BUILD)/zephyr.elf: $(KERNEL_OBJS) $(TARGET_LIBFDT) boot/kernel.ld
+	$(link_image)
+
+$(foreach g,$(GUESTS),$(eval $(BUILD)/tests/guest/$(g).elf: \
+	$(call guest_objs,$(g))))
+$(GUEST_ELFS): $(KERNEL_OBJS) $(TARGET_LIBFDT) boot/kernel.ld
+	$(link_image)
+
+$(BUILD)/zephyr.bin $(GUEST_ELFS:.elf=.bin): %.bin: %.elf
 	$(call msg,OBJCOPY,$@)
 	$(Q)$(OBJCOPY) -O binary $< $@
 
@@ -134,7 +161,7 @@ tools: $(BUILD)/host/dtb-probe
 -include tests/boot/boot.mk
 -include tests/fuzz/fuzz.mk
 
-check: unit boot-tests fuzz-smoke lint
+check: unit guests boot-tests fuzz-smoke lint
 	@echo "make check: all tests passed"
 
 run-bare: $(BUILD)/zephyr.bin

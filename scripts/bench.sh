@@ -14,10 +14,13 @@
 #      BENCH_LINUX_ABI  Debian kernel ABI (default 6.1.0-56, the one the
 #                 dom0 host of scripts/dom0/build.sh uses)
 #      BENCH_COMMAND  how the run was started, for the table's header
+#      GUEST_DIR  the test guests' images (make guests; make bench sets it):
+#                 bench.bin and xen-peer.bin run the Xen I/O figures
 #
 # What is measured, and how:
-# - Guest ticks come from the kernel's own lines (kernel/main.c, apps/bench.c,
-#   apps/xen_peer.c): CNTVCT ticks at the frequency the boot line gives.
+# - Guest ticks come from the kernel's own lines (kernel/main.c,
+#   tests/guest/bench, tests/guest/xen-peer): CNTVCT ticks at the
+#   frequency the boot line gives.
 # - Wall times are taken here: each console line is stamped as it arrives
 #   (a read loop on a FIFO), relative to the moment just before QEMU is
 #   started.  No polling interval enters the figures.
@@ -46,6 +49,9 @@ limit=${BENCH_TIMEOUT:-30}
 linux_abi=${BENCH_LINUX_ABI:-6.1.0-56}
 command_line=${BENCH_COMMAND:-scripts/bench.sh${*:+ $*}}
 [ -f "$image" ] || die "no image $image (run make)"
+for g in bench xen-peer; do
+    [ -f "${GUEST_DIR:-}/$g.bin" ] || die "no test guest \$GUEST_DIR/$g.bin (make guests)"
+done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number"
 [[ $limit =~ ^[1-9][0-9]*$ ]] || die "BENCH_TIMEOUT must be whole seconds"
 for g in $gics; do [[ $g =~ ^[23]$ ]] || die "GIC must be 2, 3 or \"2 3\""; done
@@ -73,6 +79,7 @@ started=$(date +%s)
 # (Xen copies exactly that much), and others may rebuild meanwhile.
 cp "$image" "$work/zephyr.bin"
 image=$work/zephyr.bin
+cp "$GUEST_DIR/bench.bin" "$GUEST_DIR/xen-peer.bin" "$work/"
 xen=$("$here/xen/fetch.sh")
 linux_setup
 

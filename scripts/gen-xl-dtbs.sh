@@ -7,8 +7,9 @@
 # It runs tests/boot/xl.sh (two QEMU boots, one at a time, about 45 s): in
 # dom0, `LIBXL_DEBUG_DUMP_DTB=FILE xl create ...` writes each DTB, which dom0
 # prints in hex and the host rebuilds and checks with
-# tests/tools/dtbdump/undump.sh.  Needs build/zephyr.bin and
-# build/host/dtb-probe (`make all tools`); the DTBs do not depend on them.
+# tests/tools/dtbdump/undump.sh.  Needs build/zephyr.bin, the test guests
+# and build/host/dtb-probe (`make all guests tools`); the DTBs do not
+# depend on them.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$top/tests/data/xl}
@@ -18,7 +19,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/gen-xl-dtbs.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/dtbs" "$out"
 # xl.sh compares with the stored files: a difference is expected here.
-XL_DTB_OUT=$work/dtbs BOOT_LOGS=$work/logs \
+XL_DTB_OUT=$work/dtbs BOOT_LOGS=$work/logs GUEST_DIR=$top/build/tests/guest \
     "$top/tests/boot/xl.sh" "$top/build/zephyr.bin" "$work/xl" >"$work/xl.out" 2>&1 || true
 for f in "${files[@]}"; do
     if [ ! -s "$work/dtbs/$f" ]; then

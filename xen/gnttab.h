@@ -1,9 +1,10 @@
 /*
  * Grant tables, v1 entries.  Our table's frames are mapped with
- * XENMEM_add_to_physmap into the region the DT's /hypervisor reg[0] gives;
- * foreign grants are mapped into free guest-physical space.  Functions
- * return >= 0 or a negative error; grant-op failures are reported with
- * Xen's GNTST status, which gnttab_status_name() spells.
+ * XENMEM_add_to_physmap into the region the DT's /hypervisor reg[0] gives.
+ * Functions return >= 0 or a negative error; grant-op failures are
+ * reported with Xen's GNTST status, which gnttab_status_name() spells.
+ * Mapping a foreign grant only a test guest does
+ * (tests/guest/xen-peer/gnttab_map.h).
  */
 #ifndef XEN_GNTTAB_H
 #define XEN_GNTTAB_H
@@ -35,19 +36,6 @@ long gnttab_end_access(grant_ref_t ref);
 /* The entry's flags now (0: free and not in use by the peer). */
 uint16_t gnttab_entry_flags(grant_ref_t ref);
 bool gnttab_ref_is_free(grant_ref_t ref);
-
-struct gnttab_mapping {
-	uint64_t gpa;			/* where the page now appears */
-	grant_handle_t handle;
-};
-
-/* Map domid's grant ref; returns 0 or the GNTST status (negative). */
-long gnttab_map(domid_t domid, grant_ref_t ref, bool readonly,
-		struct gnttab_mapping *out);
-/* The same without a log line, for callers that expect to retry. */
-long gnttab_map_quiet(domid_t domid, grant_ref_t ref, bool readonly,
-		      struct gnttab_mapping *out);
-long gnttab_unmap(const struct gnttab_mapping *m);
 
 const char *gnttab_status_name(long status);
 unsigned int gnttab_frames(void);

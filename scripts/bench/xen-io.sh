@@ -10,12 +10,12 @@ peer_args="app=xen-peer gref=16 rounds=1000 bench=1"
 # bench_peer.
 io_hosts() {
     host "bench-dom0-gicv$1-icount$2" --gic "$1" --smp "$3" \
-        --dom0 "$image" --dom0-args "console=hvc0 app=bench"
+        --dom0 "$work/bench.bin" --dom0-args "console=hvc0 app=bench"
     host "bench-domu-gicv$1-icount$2" --gic "$1" --smp "$3" \
-        --domu "$image:0x49000000:262144:vpl011:bootargs=console=ttyAMA0 app=bench"
+        --domu "$work/bench.bin:0x49000000:262144:vpl011:bootargs=console=ttyAMA0 app=bench"
     host "bench-peer-gicv$1-icount$2" --gic "$1" --smp "$3" \
-        --dom0 "$image" --dom0-args "$peer_args role=mapper peer=1" \
-        --domu "$image:0x49000000:16384:enhanced:bootargs=$peer_args role=granter peer=0"
+        --dom0 "$work/xen-peer.bin" --dom0-args "$peer_args role=mapper peer=1" \
+        --domu "$work/xen-peer.bin:0x49000000:16384:enhanced:bootargs=$peer_args role=granter peer=0"
 }
 
 # median LOG PREFIX NAME: the run's median for that bench line.

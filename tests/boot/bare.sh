@@ -2,12 +2,14 @@
 # bare.sh IMAGE TRAMPOLINE_DIR: boot the one image on QEMU's virt machine
 # without Xen (GICv2 and GICv3, EL1 and EL2, two memory sizes, three load
 # addresses, the failure paths) and check what it printed.  The expected
-# platform lines are QEMU virt's documented memory map.
+# platform lines are QEMU virt's documented memory map.  The test apps run
+# from their own images, in GUEST_DIR (lib.sh's guest).
 set -uo pipefail
 here=$(dirname "$0")
 # shellcheck source=tests/boot/lib.sh
 . "$here/lib.sh"
 image=$1 tramp_dir=$2
+faults=$(guest faults) && kernel_test=$(guest kernel-test) || exit 1
 logs=${BOOT_LOGS:-build/tests/logs}
 limit=${BOOT_TIMEOUT:-30}
 mkdir -p "$logs"
@@ -47,7 +49,8 @@ sample() {
 }
 
 # stops NAME APP REGEX...: app=APP must print every REGEX and QEMU must
-# exit by itself (PSCI SYSTEM_OFF) within the limit.  GIC=2 picks GICv2.
+# exit by itself (PSCI SYSTEM_OFF) within the limit.  GIC=2 picks GICv2;
+# image=FILE boots a test guest instead of the product.
 stops() {
     local name=$1 app=$2 why=
     shift 2
@@ -89,18 +92,18 @@ for at in 0x48200000 0x7fe00000; do
     fi
 done
 
-stops fault-dump fault '^unexpected exception \(synchronous\): data abort$' \
+image=$faults stops fault-dump fault '^unexpected exception \(synchronous\): data abort$' \
     '^  ESR  0x0000000096[0-9a-f]{6}  ELR 0x' '^  FAR  0x0000fffffffff000  SPSR 0x' \
     '^  x0   0x[0-9a-f]{16}  x1  0x' '^  x30  0x[0-9a-f]{16}  sp  0x' \
     '^PANIC: unexpected exception in fault$' '^stop: crash via psci$'
 # Memory safety (boot/vectors.S, boot/mmu.c): each breach is named, then
 # the kernel stops as a crash instead of running on over other memory.
-stops stack-overflow stack-overflow '^stack-overflow: recursing$' \
+image=$faults stops stack-overflow stack-overflow '^stack-overflow: recursing$' \
     '^unexpected exception \(synchronous\): data abort$' \
     '^fault: stack overflow in thread stack-overflow$' \
     '^  ESR  0x0000000096[0-9a-f]{4}[4-7]7  ELR 0x' '^  FAR  0x0000fe' \
     '^PANIC: unexpected exception in stack-overflow$' '^stop: crash via psci$'
-stops irq-overflow irq-overflow '^irq-overflow: recursing in the handler' \
+image=$faults stops irq-overflow irq-overflow '^irq-overflow: recursing in the handler' \
     '^fault: stack overflow in the exception stack$' \
     '^PANIC: stack overflow in the exception stack$' '^stop: crash via psci$'
 # Permission faults (DFSC/IFSC 0b0011xx), at the very address the app used.
@@ -113,26 +116,26 @@ same_address() {
         result "$1-address" "$log" "fault at ${b:-?}, the app used ${a:-?}"
     fi
 }
-stops write-text write-text '^unexpected exception \(synchronous\): data abort$' \
+image=$faults stops write-text write-text '^unexpected exception \(synchronous\): data abort$' \
     '^fault: write to read-only kernel text at 0x[0-9a-f]+$' \
     '^  ESR  0x0000000096[0-9a-f]{4}[4-7][c-f]  ELR 0x' \
     '^PANIC: unexpected exception in write-text$' '^stop: crash via psci$'
 same_address write-text '^write-text: writing to ' '^fault: write to read-only'
 for where in data stack; do
-    stops "exec-$where" "exec-$where" \
+    image=$faults stops "exec-$where" "exec-$where" \
         '^unexpected exception \(synchronous\): instruction abort$' \
         '^fault: execute from non-executable memory at 0x[0-9a-f]+$' \
         '^  ESR  0x0000000086[0-9a-f]{5}[c-f]  ELR 0x' \
         "^PANIC: unexpected exception in exec-$where\$" '^stop: crash via psci$'
     same_address "exec-$where" "^exec-$where: jumping to " '^fault: execute from'
 done
-stops panic-stops panic '^PANIC: requested by app=panic$' '^stop: crash via psci$'
-stops app-end-powers-off hello '^hello: done$' '^kernel: all threads finished$' \
+image=$faults stops panic-stops panic '^PANIC: requested by app=panic$' '^stop: crash via psci$'
+image=$faults stops app-end-powers-off hello '^hello: done$' '^kernel: all threads finished$' \
     '^stop: poweroff via psci$'
 # The kernel's own services: sleep, semaphore timeouts, preemption, time
-# slicing, mutexes (apps/kernel_test.c), on both interrupt controllers.
+# slicing, mutexes (tests/guest/kernel-test), on both interrupt controllers.
 for g in 2 3; do
-    GIC=$g stops "kernel-services-gicv$g" kernel-test '^kernel-test: PASS \(0 failed\)$' \
+    GIC=$g image=$kernel_test stops "kernel-services-gicv$g" kernel-test '^kernel-test: PASS \(0 failed\)$' \
         '^kernel-test: ok time-slicing$' '^kernel-test: ok mutex-exclusion$' \
         '^kernel-test: ok preemption$' '^stop: poweroff via psci$'
 done

@@ -1,6 +1,11 @@
 # Boot tests: the one build/zephyr.bin on QEMU's virt machine, bare and
 # under Xen 4.17; and `make run`.  Included by the top-level Makefile.
 
+# The test guests (make guests) the suites and make bench boot besides
+# the product: tests/boot/lib.sh's guest() and scripts/bench.sh read this.
+export GUEST_DIR := $(abspath $(BUILD)/tests/guest)
+boot-tests-bare boot-tests-xen boot-tests-xl bench: guests
+
 # trampoline-IMAGE-DTB.bin: see tests/boot/trampoline.S.
 $(BUILD)/tests/trampoline-%.bin: tests/boot/trampoline.S
 	@mkdir -p $(dir $@)

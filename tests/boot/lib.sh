@@ -25,6 +25,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'cleanup; exit 130' INT TERM HUP
 
+# guest NAME: the path of test guest NAME's image (tests/guest/NAME/), in
+# GUEST_DIR, where `make guests` puts them (tests/boot/boot.mk sets it).
+guest() {
+    local f=${GUEST_DIR:?is where make guests puts them}/$1.bin
+    [ -f "$f" ] || { echo "no test guest $f (make guests)" >&2; return 1; }
+    echo "$f"
+}
+
 # log_has_all LOG REGEX...: every regex matches some line of LOG.
 log_has_all() {
     local log=$1 re

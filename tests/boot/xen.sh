@@ -35,6 +35,10 @@ suite=xen
 # would truncate it.
 cp "$image" "$work/image.bin" || exit 1
 image=$work/image.bin
+# The test guests of (d) and (e), in GUEST_DIR: snapshots as well.
+for g in xen-peer xen-watch faults; do
+    cp "$(guest "$g")" "$work/$g.bin" || exit 1
+done
 
 xen=${XEN_IMAGE:-}
 if [ -z "$xen" ] && ! xen=$("$xen_dir/fetch.sh"); then
@@ -253,7 +257,7 @@ test_dom0_domu_enhanced() {
 }
 
 # (d) Cross-domain: the domU grants a page and offers an unbound port;
-# dom0 maps the grant, binds the port, answers 100 pings (apps/xen_peer.c).
+# dom0 maps the grant, binds the port, answers 100 pings (tests/guest/xen-peer).
 # The grant reference is agreed in bootargs; the port travels in the page.
 peer_done() {
     grep -q '^peer: mapper: PASS$' "$1" &&
@@ -262,9 +266,9 @@ peer_done() {
 test_cross_domain() {
     local v=$1 name=cross-domain-gicv$1 why="" args=(gref=16 rounds=100)
     local log=$logs/xen-$name.log
-    host "$name" --gic "$v" --dom0 "$image" \
+    host "$name" --gic "$v" --dom0 "$work/xen-peer.bin" \
         --dom0-args "app=xen-peer role=mapper peer=1 ${args[*]}" \
-        --domu "$image:0x49000000:16384:enhanced:bootargs=app=xen-peer role=granter peer=0 ${args[*]}" || return
+        --domu "$work/xen-peer.bin:0x49000000:16384:enhanced:bootargs=app=xen-peer role=granter peer=0 ${args[*]}" || return
     xen_boot "$log" "$work/$name.dtb" peer_done || why="no PASS from both peers within ${limit}s"
     local line
     for line in \
@@ -280,14 +284,14 @@ test_cross_domain() {
     result "$name" "$log" "$why"
 }
 
-# (e) A domU stops with APP; dom0 (apps/xen_watch.c) asks Xen how it
+# (e) A domU stops with APP; dom0 (tests/guest/xen-watch) asks Xen how it
 # ended, as the toolstack would.
 test_shutdown_reason() {
     local v=$1 app=$2 reason=$3 name=shutdown-$2-gicv$1 why=
     local log=$logs/xen-$name.log
-    host "$name" --gic "$v" --dom0 "$image" \
+    host "$name" --gic "$v" --dom0 "$work/xen-watch.bin" \
         --dom0-args "app=xen-watch domid=1" \
-        --domu "$image:0x49000000:16384:enhanced:bootargs=app=$app delay=1000" || return
+        --domu "$work/faults.bin:0x49000000:16384:enhanced:bootargs=app=$app delay=1000" || return
     watched() { grep -q '^watch: d1 shut down' "$1"; }
     expect_panic=1 xen_boot "$log" "$work/$name.dtb" watched ||
         why="dom0 saw no shutdown of d1 within ${limit}s"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The steps of tests/boot/xl.sh, run inside the dom0 test host (busybox sh,
-# see scripts/dom0/init) as /test/run.sh, next to zephyr.bin and a file
-# "gic" holding the host's GIC version (2 or 3).
+# see scripts/dom0/init) as /test/run.sh, next to zephyr.bin, the test
+# guests it runs (faults.bin, xs-test.bin) and a file "gic" holding the
+# host's GIC version (2 or 3).
 #
 # It prints, on the console Xen's serial shows:
 #   STEP NAME OK                    a step passed the checks made here
@@ -223,7 +224,7 @@ fi
 destroy
 
 # 4. A guest that panics stays, crashed, for on_crash="preserve".
-if create panic 'extra="app=panic"'; then
+if kernel=faults.bin create panic 'extra="app=panic"'; then
     i=0
     while :; do
         s=$(state)
@@ -343,7 +344,7 @@ wait_state() {
 }
 
 # 7. XenStore both ways with the xs-test app, and a XenBus handshake.
-if create xs-test 'extra="app=xs-test"'; then
+if kernel=xs-test.bin create xs-test 'extra="app=xs-test"'; then
     id=$(timeout 5 xl domid zephyr)
     home=/local/domain/$id
     if ! wait_for "$log" '^xs-test: wrote' 1 5; then

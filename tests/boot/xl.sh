@@ -33,6 +33,10 @@ suite=xl
 
 # Every boot uses this one snapshot (host-dtb.sh records module sizes).
 cp "$image" "$work/zephyr.bin" || exit 1
+# The test guests xl-dom0.sh also runs, in GUEST_DIR: snapshots as well.
+for g in faults xs-test; do
+    cp "$(guest "$g")" "$work/$g.bin" || exit 1
+done
 
 # After a FAIL line, lib.sh's result calls this instead of showing the
 # log's tail: one log holds every step of a boot, so show the failed step's
@@ -76,6 +80,7 @@ initrd() {
     rm -rf "$t"
     mkdir -p "$t/test"
     cp "$work/zephyr.bin" "$t/test/zephyr.bin"
+    cp "$work/faults.bin" "$work/xs-test.bin" "$t/test/"
     install -m 755 "${XL_DOM0_SCRIPT:-$here/xl-dom0.sh}" "$t/test/run.sh"
     echo "$1" >"$t/test/gic"
     # Linux unpacks concatenated archives in turn; build.sh padded the

@@ -17,10 +17,11 @@ CPPCHECK ?= cppcheck
 export CLANG_TIDY
 LINT_DIR := $(BUILD)/lint
 
-LINT_TARGET_SRCS := $(filter %.c,$(KERNEL_SRCS))
+LINT_TARGET_SRCS := $(filter %.c,$(KERNEL_SRCS) $(GUEST_SRCS))
 LINT_HOST_SRCS := $(sort fdt/dtb-probe.c $(UNIT_CODE_SRCS) \
 	$(wildcard tests/unit/*.c tests/fuzz/*.c))
-LINT_HEADERS := $(wildcard */*.h */*/*.h kernel/libc/include/*.h)
+LINT_HEADERS := $(wildcard */*.h */*/*.h kernel/libc/include/*.h \
+	tests/guest/*/*.h)
 
 # clang parses the kernel as GCC builds it, for aarch64: the same include
 # directories and defines.  Dropped: dependency output, and the one

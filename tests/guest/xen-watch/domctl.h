@@ -1,9 +1,9 @@
 /*
- * The one domain-control call the kernel makes: asking about another
- * domain, as dom0 (the toolstack's xl list does the same).
+ * The one domain-control call a guest here makes (app=xen-watch): asking
+ * about another domain, as dom0 (the toolstack's xl list does the same).
  */
-#ifndef XEN_DOMCTL_H
-#define XEN_DOMCTL_H
+#ifndef TESTS_GUEST_XEN_WATCH_DOMCTL_H
+#define TESTS_GUEST_XEN_WATCH_DOMCTL_H
 
 #include <stdbool.h>
 #include <stdint.h>

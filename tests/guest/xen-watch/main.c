@@ -13,7 +13,7 @@
 #include "kernel/printk.h"
 #include "kernel/sem.h"
 #include "kernel/thread.h"
-#include "xen/domctl.h"
+#include "tests/guest/xen-watch/domctl.h"
 #include "xen/events.h"
 #include "xen/hypercall.h"
 #include "xen/guest.h"

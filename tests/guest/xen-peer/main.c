@@ -5,9 +5,10 @@
  *   granter (a domU):  app=xen-peer role=granter peer=0 gref=R rounds=N
  *   mapper  (dom0):    app=xen-peer role=mapper  peer=1 gref=R rounds=N
  *
- * With bench=1 each side also reports timings (apps/bench_stats.h): the
- * granter each round trip and grant + end-access cycles, the mapper
- * map + unmap cycles of the granted page.
+ * With bench=1 each side also reports timings
+ * (tests/guest/common/bench_stats.h): the granter each round trip and
+ * grant + end-access cycles, the mapper map + unmap cycles of the granted
+ * page.
  *
  * How each side learns the other's numbers: the grant reference R is
  * agreed in bootargs (the granter grants exactly R).  The event-channel
@@ -31,7 +32,6 @@
 #include <string.h>
 
 #include "apps/app.h"
-#include "apps/bench_stats.h"
 #include "drivers/arm_timer.h"
 #include "kernel/board.h"
 #include "kernel/bootargs.h"
@@ -42,6 +42,8 @@
 #include "kernel/printk.h"
 #include "kernel/sem.h"
 #include "kernel/thread.h"
+#include "tests/guest/common/bench_stats.h"
+#include "tests/guest/xen-peer/gnttab_map.h"
 #include "xen/events.h"
 #include "xen/gnttab.h"
 #include "xen/guest.h"

@@ -2,8 +2,8 @@
  * scripts/bench.sh parses:
  *   bench: NAME median TICKS ticks NS ns min TICKS max TICKS n COUNT
  */
-#ifndef APPS_BENCH_STATS_H
-#define APPS_BENCH_STATS_H
+#ifndef TESTS_GUEST_COMMON_BENCH_STATS_H
+#define TESTS_GUEST_COMMON_BENCH_STATS_H
 
 #include <stdint.h>
 

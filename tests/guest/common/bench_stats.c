@@ -1,4 +1,4 @@
-#include "apps/bench_stats.h"
+#include "tests/guest/common/bench_stats.h"
 #include "drivers/arm_timer.h"
 #include "kernel/printk.h"
 

@@ -7,11 +7,11 @@
 #include <string.h>
 
 #include "apps/app.h"
-#include "apps/bench_stats.h"
 #include "drivers/arm_timer.h"
 #include "kernel/printk.h"
 #include "kernel/sem.h"
 #include "kernel/thread.h"
+#include "tests/guest/common/bench_stats.h"
 #include "xen/guest.h"
 #include "xen/hypercall.h"
 

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "xen/domctl.h"
+#include "tests/guest/xen-watch/domctl.h"
 #include "xen/hypercall.h"
 
 #include <xen/domctl.h>
