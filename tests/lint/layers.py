@@ -160,14 +160,15 @@ def nm_symbols(nm, obj):
     return defined, undefined
 
 
-def check_calls(nm, objdir, errors):
+def check_calls(root, nm, objdir, errors):
     objs = {}
     for d, _, files in os.walk(objdir):
         for f in files:
             if f.endswith(".o"):
                 path = os.path.join(d, f)
                 src = os.path.relpath(path, objdir)[:-2]	# x.c.o -> x.c
-                if layer_of(src):
+                # An object whose source is gone is stale: not linked.
+                if layer_of(src) and os.path.isfile(os.path.join(root, src)):
                     objs[src] = nm_symbols(nm, path)
     if not objs:
         errors.append(f"calls: no kernel objects under {objdir}")
@@ -205,7 +206,7 @@ def main(argv):
     errors = []
     check_includes(root, errors)
     if nm and objdir:
-        check_calls(nm, objdir, errors)
+        check_calls(root, nm, objdir, errors)
     for e in errors:
         print("layers: " + e, file=sys.stderr)
     if errors:
