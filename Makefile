@@ -67,7 +67,7 @@ KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c \
 	fdt/xen_regions.c
 KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/libc/*.c \
-	drivers/*.c apps/*.c xen/*.c xen/*.S) $(FDT_SRCS)
+	drivers/*.c apps/*.c xen/*.c xen/*.S init/*.c) $(FDT_SRCS)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS))
 
 HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -iquote . $(HOST_LIBFDT_INCLUDE) \
