@@ -16,7 +16,7 @@
 #      BENCH_COMMAND  how the run was started, for the table's header
 #
 # What is measured, and how:
-# - Guest ticks come from the kernel's own lines (kernel/main.c, apps/bench.c,
+# - Guest ticks come from the kernel's own lines (init/main.c, apps/bench.c,
 #   apps/xen_peer.c): CNTVCT ticks at the frequency the boot line gives.
 # - Wall times are taken here: each console line is stamped as it arrives
 #   (a read loop on a FIFO), relative to the moment just before QEMU is
