@@ -69,7 +69,7 @@ FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c \
 	fdt/xen_regions.c
 # The product, zephyr.bin: the kernel and the apps users run (apps/).
 KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/libc/*.c \
-	drivers/*.c apps/*.c xen/*.c xen/*.S) $(FDT_SRCS)
+	drivers/*.c apps/*.c xen/*.c xen/*.S init/*.c) $(FDT_SRCS)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS))
 
 # Test guests, one folder each as in XTF: tests/guest/NAME/ becomes

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "apps/app.h"
+#include "apps/board.h"
 #include "drivers/arm_timer.h"
-#include "kernel/board.h"
 #include "kernel/page_alloc.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"

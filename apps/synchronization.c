@@ -3,7 +3,7 @@
  * pair of semaphores, each saying hello every 500 ms.
  */
 #include "apps/app.h"
-#include "kernel/board.h"
+#include "apps/board.h"
 #include "kernel/printk.h"
 #include "kernel/sem.h"
 #include "kernel/thread.h"

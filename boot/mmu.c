@@ -2,6 +2,7 @@
 #include <stddef.h>
 
 #include "boot/image.h"
+#include "boot/irqflags.h"
 #include "kernel/errno.h"
 #include "mmu.h"
 #include "sysregs.h"
@@ -59,8 +60,8 @@
 
 /*
  * Translation tables and the next free address in the stack window.
- * Owned by this file; written only during boot and by the mapping calls,
- * which callers use before threads start or with IRQs masked.
+ * Owned by this file; written only by the mapping calls, which mask IRQs
+ * around each update: threads map too (stacks, Xen's foreign pages).
  */
 static uint64_t tables[MMU_TABLES][ENTRIES] __attribute__((aligned(4096)));
 static unsigned int tables_used = 1;	/* tables[0] is the level-0 root */
@@ -185,27 +186,34 @@ static int map_range(uint64_t va, uint64_t pa, uint64_t size, uint64_t attr)
 
 int mmu_map(uint64_t base, uint64_t size, enum mmu_attr attr)
 {
-	return map_range(base, base, size, attr_bits(attr)) ? -1 : 0;
+	unsigned long flags = irq_save();
+	int err = map_range(base, base, size, attr_bits(attr));
+
+	irq_restore(flags);
+	return err ? -1 : 0;
 }
 
 int mmu_map_stack(uint64_t pa, uint64_t size, uint64_t *stack)
 {
 	uint64_t pages = (size + PAGE_SIZE - 1) / PAGE_SIZE;
+	unsigned long flags = irq_save();
 	uint64_t guard = stack_window_next;
-	int err;
+	int err = 0;
 
 	if ((pa & (PAGE_SIZE - 1)) || pages == 0 ||
 	    (pages + 1) * PAGE_SIZE > STACK_WINDOW_END - guard)
-		return -ENOMEM;
-	err = map_range(guard, 0, PAGE_SIZE, DESC_GUARD);
+		err = -ENOMEM;
+	if (!err)
+		err = map_range(guard, 0, PAGE_SIZE, DESC_GUARD);
 	if (!err)
 		err = map_range(guard + PAGE_SIZE, pa, pages * PAGE_SIZE,
 				ATTR_NORMAL);
-	if (err)
-		return err;
-	stack_window_next = guard + (pages + 1) * PAGE_SIZE;
-	*stack = guard + PAGE_SIZE;
-	return 0;
+	if (!err) {
+		stack_window_next = guard + (pages + 1) * PAGE_SIZE;
+		*stack = guard + PAGE_SIZE;
+	}
+	irq_restore(flags);
+	return err;
 }
 
 /*

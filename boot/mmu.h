@@ -23,7 +23,8 @@ enum mmu_attr {
  * Pages already mapped with the same memory type keep their permissions
  * (the image stays W^X inside RAM); guard pages stay unmapped.
  * Returns 0, or -1 when the range overlaps a mapping of another type or
- * the table pool is exhausted (the caller reports which region).
+ * the table pool is exhausted (the caller reports which region).  Safe
+ * from threads: IRQs are masked while the tables change.
  */
 int mmu_map(uint64_t base, uint64_t size, enum mmu_attr attr);
 

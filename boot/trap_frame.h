@@ -22,6 +22,8 @@
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
+#include "boot/image.h"
+
 struct trap_frame {
 	uint64_t x[31];
 	uint64_t sp;
@@ -46,7 +48,12 @@ void trap_return(struct trap_frame *frame) __attribute__((noreturn));
 
 /* The frame at the top of the exception stack, where trap_return() wants
  * an EL1t context (the scheduler's first switch). */
-struct trap_frame *trap_first_frame(void);
+static inline struct trap_frame *trap_first_frame(void)
+{
+	uintptr_t top = (uintptr_t)exception_stack_top;
+
+	return (struct trap_frame *)(top - sizeof(struct trap_frame));
+}
 #endif
 
 #endif

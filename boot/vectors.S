@@ -5,8 +5,9 @@
  * exception switches to EL1h and SP_EL1, the exception stack, which is
  * empty whenever a thread runs.  So a thread or the boot code that runs
  * off its stack into the guard page below it faults onto a stack with
- * room, and trap.c can say whose stack overflowed.  (Taking the fault on
- * the stack that overflowed would fault again on the first push.)
+ * room, and kernel/trap.c can say whose stack overflowed.  (Taking the
+ * fault on the stack that overflowed would fault again on the first
+ * push.)
  *
  * Every exception saves a full struct trap_frame at the top of the
  * exception stack and calls trap_dispatch(frame, kind), which returns the

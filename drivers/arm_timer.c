@@ -3,12 +3,12 @@
 #include "kernel/errno.h"
 #include "kernel/irq.h"
 #include "kernel/printk.h"
-#include "kernel/thread.h"
 
 #define CNTV_CTL_ENABLE		(1u << 0)
 
 /* Set once by arm_timer_init() at boot. */
 static uint32_t freq_hz;
+static void (*expired)(void);	/* handed in: what a passed deadline calls */
 
 uint64_t arm_timer_now(void)
 {
@@ -45,11 +45,12 @@ static void timer_irq(uint32_t intid, void *ctx)
 	(void)ctx;
 	/* Level-triggered: stop it asserting until the next deadline. */
 	arm_timer_stop();
-	sched_timer_expired();
+	expired();
 }
 
-int arm_timer_init(const struct platform *p)
+int arm_timer_init(const struct platform *p, void (*on_expiry)(void))
 {
+	expired = on_expiry;
 	freq_hz = p->timer.freq_hz ? p->timer.freq_hz :
 		  (uint32_t)read_sysreg(cntfrq_el0);
 	if (!freq_hz) {

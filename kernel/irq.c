@@ -1,6 +1,5 @@
 #include <stddef.h>
 
-#include "drivers/gic.h"
 #include "kernel/errno.h"
 #include "kernel/irq.h"
 #include "kernel/printk.h"
@@ -18,6 +17,13 @@ struct irq_slot {
 static struct irq_slot slots[IRQ_SLOTS];
 static unsigned int slot_count;
 static unsigned int active_depth;	/* nesting of irq_dispatch() */
+/* Set once by the boot wiring (init/main.c) before any irq_connect(). */
+static const struct irq_controller *controller;
+
+void irq_set_controller(const struct irq_controller *c)
+{
+	controller = c;
+}
 
 int irq_connect(uint32_t intid, irq_handler_t handler, void *ctx, bool edge)
 {
@@ -30,9 +36,9 @@ int irq_connect(uint32_t intid, irq_handler_t handler, void *ctx, bool edge)
 			err = -EBUSY;
 	if (!err && slot_count == IRQ_SLOTS)
 		err = -ENOSPC;
-	/* The GIC checks the INTID before any register is touched. */
+	/* The controller checks the INTID before any register is touched. */
 	if (!err)
-		err = gic_enable_irq(intid, IRQ_PRIORITY, edge);
+		err = controller->enable(intid, IRQ_PRIORITY, edge);
 	if (!err) {
 		slots[slot_count].intid = intid;
 		slots[slot_count].handler = handler;
@@ -50,9 +56,9 @@ void irq_dispatch(void)
 
 	active_depth++;
 	for (;;) {
-		raw = gic_ack();
-		intid = raw & GIC_INTID_MASK;
-		if (intid >= GIC_INTID_SPURIOUS_MIN)
+		raw = controller->ack();
+		intid = raw & IRQ_INTID_MASK;
+		if (intid >= IRQ_INTID_SPURIOUS_MIN)
 			break;
 		for (i = 0; i < slot_count; i++)
 			if (slots[i].intid == intid)
@@ -61,7 +67,7 @@ void irq_dispatch(void)
 			slots[i].handler(intid, slots[i].ctx);
 		else
 			printk("irq: unexpected INTID %u\n", intid);
-		gic_eoi(raw);
+		controller->eoi(raw);
 	}
 	active_depth--;
 }

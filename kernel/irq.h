@@ -1,6 +1,7 @@
 /*
- * Interrupt masking and the INTID -> handler table.  One CPU: masking IRQs
- * is the only lock the kernel needs.
+ * The INTID -> handler table, on an interrupt controller the boot wiring
+ * hands in.  Masking (irq_save() and friends) is boot/irqflags.h's,
+ * included here for the table's users.
  */
 #ifndef KERNEL_IRQ_H
 #define KERNEL_IRQ_H
@@ -8,28 +9,31 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-static inline unsigned long irq_save(void)
-{
-	unsigned long flags;
+#include "boot/irqflags.h"
 
-	__asm__ volatile("mrs %0, daif\n msr daifset, #2"
-			 : "=r"(flags) : : "memory");
-	return flags;
-}
+/*
+ * The acknowledge value as the GIC architecture defines it for every
+ * version: the INTID in bits 23:0, 1020-1023 when nothing is pending.
+ */
+#define IRQ_INTID_MASK		0xffffff
+#define IRQ_INTID_SPURIOUS_MIN	1020
 
-static inline void irq_restore(unsigned long flags)
-{
-	__asm__ volatile("msr daif, %0" : : "r"(flags) : "memory");
-}
+struct irq_controller {
+	/* 0, or -EINVAL (nothing touched) for an INTID it lacks. */
+	int (*enable)(uint32_t intid, uint8_t priority, bool edge);
+	uint32_t (*ack)(void);		/* the raw acknowledge value */
+	void (*eoi)(uint32_t raw);	/* what ack() returned */
+};
 
-static inline void irq_enable(void)
-{
-	__asm__ volatile("msr daifclr, #2" : : : "memory");
-}
+/* Once, at boot, before the first irq_connect(). */
+void irq_set_controller(const struct irq_controller *c);
 
 typedef void (*irq_handler_t)(uint32_t intid, void *ctx);
 
-/* Route intid to handler and enable it at the GIC.  -ENOSPC, -EBUSY. */
+/*
+ * Route intid to handler and enable it at the controller.  -ENOSPC,
+ * -EBUSY, or the controller's error.
+ */
 int irq_connect(uint32_t intid, irq_handler_t handler, void *ctx,
 		bool edge);
 

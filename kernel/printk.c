@@ -1,7 +1,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "kernel/irq.h"
+#include "boot/irqflags.h"
 #include "kernel/printk.h"
 
 #define LOG_SIZE	4096

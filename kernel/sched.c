@@ -12,7 +12,6 @@
 
 #include "boot/mmu.h"
 #include "boot/sysregs.h"
-#include "drivers/arm_timer.h"
 #include "kernel/errno.h"
 #include "kernel/irq.h"
 #include "kernel/page_alloc.h"
@@ -32,6 +31,13 @@ static struct thread *current;
 static struct thread *idle;
 static bool need_switch;
 static unsigned int live_threads;	/* not dead, idle excluded */
+/* Set once by the boot wiring (init/main.c) before sched_start(). */
+static const struct sched_timer *timer;
+
+void sched_set_timer(const struct sched_timer *t)
+{
+	timer = t;
+}
 
 struct thread *thread_current(void)
 {
@@ -140,15 +146,15 @@ static void program_timer(bool slice)
 	uint64_t deadline = next_wakeup();
 
 	if (slice) {
-		uint64_t end = arm_timer_now() + arm_timer_ms_to_ticks(SLICE_MS);
+		uint64_t end = timer->now() + timer->ms_to_ticks(SLICE_MS);
 
 		if (!deadline || end < deadline)
 			deadline = end;
 	}
 	if (deadline)
-		arm_timer_set_deadline(deadline);
+		timer->set_deadline(deadline);
 	else
-		arm_timer_stop();
+		timer->stop();
 }
 
 struct trap_frame *sched_switch(struct trap_frame *frame)
@@ -208,7 +214,7 @@ static void remove_waiter(struct thread *t)
 
 void sched_timer_expired(void)
 {
-	uint64_t now = arm_timer_now();
+	uint64_t now = timer->now();
 	struct thread *t;
 
 	for (t = all_threads; t; t = t->next_all)
@@ -227,7 +233,7 @@ static void block_current(int64_t timeout_ms)
 	current->state = THREAD_BLOCKED;
 	current->wait_result = 0;
 	current->wake_at = timeout_ms < 0 ? 0 :
-		arm_timer_now() + arm_timer_ms_to_ticks((uint64_t)timeout_ms);
+		timer->now() + timer->ms_to_ticks((uint64_t)timeout_ms);
 	if (current->wake_at == 0 && timeout_ms >= 0)
 		current->wake_at = 1;
 	request_switch();

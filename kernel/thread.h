@@ -62,6 +62,20 @@ struct thread *wait_queue_wake_one(struct wait_queue *wq);
 /* Switch now if a wakeup made a better thread ready (thread context). */
 void sched_preempt_point(void);
 
+/*
+ * The one-shot timer the scheduler runs on, in counter ticks.  The boot
+ * wiring hands one in before sched_start(), and hands sched_timer_expired()
+ * to its driver: neither knows the other.
+ */
+struct sched_timer {
+	uint64_t (*now)(void);
+	uint64_t (*ms_to_ticks)(uint64_t ms);
+	void (*set_deadline)(uint64_t ticks);
+	void (*stop)(void);
+};
+
+void sched_set_timer(const struct sched_timer *t);
+
 /* Entry points for the trap and timer code. */
 struct trap_frame *sched_switch(struct trap_frame *frame);
 bool sched_need_switch(void);

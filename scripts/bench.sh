@@ -18,7 +18,7 @@
 #                 bench.bin and xen-peer.bin run the Xen I/O figures
 #
 # What is measured, and how:
-# - Guest ticks come from the kernel's own lines (kernel/main.c,
+# - Guest ticks come from the kernel's own lines (init/main.c,
 #   tests/guest/bench, tests/guest/xen-peer): CNTVCT ticks at the
 #   frequency the boot line gives.
 # - Wall times are taken here: each console line is stamped as it arrives

@@ -11,6 +11,7 @@
 # tests/lint/cppcheck-suppressions.  clang-tidy runs per file and
 # remembers a clean file (stamp in build/lint) until it, a header, the
 # flags or the check list change; cppcheck is quick and always runs.
+# lint-layers checks that no folder includes or calls one above it.
 
 CLANG_TIDY ?= clang-tidy
 CPPCHECK ?= cppcheck
@@ -62,8 +63,8 @@ LINT_CPPCHECK_TARGET := -D__aarch64__ -D__GNUC__ \
 	-I $(XEN_INCLUDE) -I $(TARGET_LIBFDT_ROOT)/usr/include
 LINT_CPPCHECK_HOST := -D__x86_64__ -D__GNUC__ -I . -I $(XEN_INCLUDE)
 
-.PHONY: lint lint-tidy lint-cppcheck
-lint: lint-tidy lint-cppcheck
+.PHONY: lint lint-tidy lint-cppcheck lint-layers
+lint: lint-layers lint-tidy lint-cppcheck
 	@echo "lint: clean"
 
 lint-tidy: $(LINT_STAMPS)
@@ -73,3 +74,10 @@ lint-cppcheck: | $(TARGET_LIBFDT) $(XEN_INCLUDE)/xen/xen.h
 	$(Q)$(LINT_CPPCHECK) $(LINT_CPPCHECK_TARGET) $(LINT_TARGET_SRCS)
 	$(call msg,CPPCHECK,host)
 	$(Q)$(LINT_CPPCHECK) $(LINT_CPPCHECK_HOST) $(LINT_HOST_SRCS)
+
+# The folders' layers (tests/lint/layers.py has the order): includes from
+# the sources, calls from the objects' undefined symbols.
+lint-layers: $(KERNEL_OBJS)
+	$(call msg,LAYERS,kernel)
+	$(Q)python3 tests/lint/layers.py --nm $(CROSS_COMPILE)nm \
+		--objects $(BUILD)/target

@@ -9,8 +9,8 @@
 #include <stdint.h>
 
 #include "apps/app.h"
+#include "apps/board.h"
 #include "boot/sysregs.h"
-#include "kernel/board.h"
 #include "kernel/bootargs.h"
 #include "kernel/irq.h"
 #include "kernel/panic.h"

@@ -31,9 +31,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "apps/board.h"
 #include "apps/app.h"
 #include "drivers/arm_timer.h"
-#include "kernel/board.h"
 #include "kernel/bootargs.h"
 #include "kernel/atomic.h"
 #include "kernel/errno.h"

@@ -6,8 +6,8 @@
  *
  *   app=xen-watch domid=1
  */
+#include "apps/board.h"
 #include "apps/app.h"
-#include "kernel/board.h"
 #include "kernel/bootargs.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"

@@ -25,13 +25,6 @@
 struct trap_frame *trap_dispatch(struct trap_frame *f, unsigned long kind);
 void trap_exception_stack_overflow(void) __attribute__((noreturn));
 
-struct trap_frame *trap_first_frame(void)
-{
-	uintptr_t top = (uintptr_t)exception_stack_top;
-
-	return (struct trap_frame *)(top - sizeof(struct trap_frame));
-}
-
 static int in_page(uint64_t addr, const char *page)
 {
 	uint64_t base = (uint64_t)(uintptr_t)page;

@@ -1,5 +1,9 @@
 /*
- * kernel_main(): from the DTB to running threads.
+ * kernel_main(): from the DTB to running threads.  This folder is the
+ * composition root: the one place that knows every other folder and wires
+ * them (entry -> probe -> drivers -> Xen -> app).  Nothing below includes
+ * or calls it; a lower layer that must call up, like the timer calling the
+ * scheduler, gets the function handed to it here.
  *
  * Order matters: the MMU must be on before libfdt reads the DTB (libfdt
  * was not built for strict alignment), the console must be known before
@@ -11,6 +15,8 @@
 #include <libfdt.h>
 
 #include "apps/app.h"
+#include "apps/board.h"
+#include "boot/image.h"
 #include "boot/mmu.h"
 #include "boot/sysregs.h"
 #include "drivers/arm_timer.h"
@@ -18,7 +24,7 @@
 #include "drivers/psci.h"
 #include "drivers/uart.h"
 #include "fdt/platform.h"
-#include "kernel/board.h"
+#include "kernel/irq.h"
 #include "kernel/page_alloc.h"
 #include "kernel/panic.h"
 #include "kernel/power.h"
@@ -33,35 +39,31 @@
 #define DTB_MAX_SIZE	(2UL << 20)
 #define APP_PRIORITY	7
 
-extern char _head[], _end[];
-
 void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks);
 
-/* Filled once by kernel_main() before any thread exists. */
+/* Filled once by kernel_main() before any thread exists (apps/board.h). */
 static struct platform platform;
-const struct platform *const board = &platform;
 
 /* Counter stamps of the boot, set once by kernel_main(). */
-struct boot_ticks boot_ticks;
+static struct boot_ticks ticks;
 
 /* The DTB after it moved out of the allocator's way (for later readers). */
 static void *dtb_copy;
 
-const char *board_name(void)
-{
-	return platform_board_name(&platform);
-}
+/* The interrupt controller and the timer, as the kernel's services take
+ * them: the drivers and the services never name each other. */
+static const struct irq_controller gic_controller = {
+	.enable = gic_enable_irq,
+	.ack = gic_ack,
+	.eoi = gic_eoi,
+};
 
-unsigned int board_cpu_index(void)
-{
-	uint64_t mpidr = read_sysreg(mpidr_el1) & 0xff00ffffffULL;
-	unsigned int i;
-
-	for (i = 0; i < platform.cpu_count; i++)
-		if (platform.cpu_mpidr[i] == mpidr)
-			return i;
-	return 0;
-}
+static const struct sched_timer virtual_timer = {
+	.now = arm_timer_now,
+	.ms_to_ticks = arm_timer_ms_to_ticks,
+	.set_deadline = arm_timer_set_deadline,
+	.stop = arm_timer_stop,
+};
 
 /*
  * The DTB's size from its header, read with the MMU off (aligned 32-bit
@@ -178,11 +180,11 @@ static void setup_memory(uint64_t image_base, uint64_t dtb,
 static void app_thread(void *arg)
 {
 	const struct app *app = arg;
+	uint64_t app_main = arm_timer_now();
 
-	boot_ticks.app_main = arm_timer_now();
 	printk("bench: boot ticks first-line %llu app-main %llu freq %u\n",
-	       (unsigned long long)(boot_ticks.first_line - boot_ticks.entry),
-	       (unsigned long long)(boot_ticks.app_main - boot_ticks.entry),
+	       (unsigned long long)(ticks.first_line - ticks.entry),
+	       (unsigned long long)(app_main - ticks.entry),
 	       arm_timer_freq());
 	app->main();
 	printk("app %s: finished\n", app->name);
@@ -210,8 +212,8 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 	choose_console();
 
 	printk("*** Booting %s %s ***\n", KERNEL_NAME, KERNEL_VERSION);
-	boot_ticks.entry = entry_ticks;
-	boot_ticks.first_line = read_sysreg(cntvct_el0);
+	ticks.entry = entry_ticks;
+	ticks.first_line = read_sysreg(cntvct_el0);
 	printk("boot: image at 0x%llx, DTB at 0x%llx (%llu bytes)\n",
 	       (unsigned long long)image_base, (unsigned long long)dtb,
 	       (unsigned long long)dtb_size);
@@ -226,7 +228,9 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 	setup_memory(image_base, dtb, dtb_size);
 	if (gic_init(&platform))
 		panic("boot: no working interrupt controller");
-	if (arm_timer_init(&platform))
+	irq_set_controller(&gic_controller);
+	sched_set_timer(&virtual_timer);
+	if (arm_timer_init(&platform, sched_timer_expired))
 		panic("boot: no working timer");
 	printk("drivers: %s, timer %u Hz on INTID %u, power %s\n", gic_name(),
 	       arm_timer_freq(), platform.timer.virt_intid, power_name());
@@ -246,6 +250,7 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 	if (!app)
 		panic("boot: bootargs \"%s\" name no known app",
 		      platform.bootargs);
+	board_publish(&platform, &ticks);
 	xen_start_services();
 	printk("app: %s on %s\n", app->name, board_name());
 	if (!thread_create(app->name, app_thread, (void *)app, APP_PRIORITY,

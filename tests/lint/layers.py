@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""The kernel's folders form layers: each may use only itself and those below.
+
+    libc < boot < kernel < fdt < drivers < xen < apps < init
+
+libc is kernel/libc and the two plain headers every layer needs
+(kernel/errno.h, kernel/visibility.h): definitions only, no state.
+init/ is the composition root; nothing includes or calls it.
+
+Two checks, each naming the files at fault:
+  - includes: every #include "..." in the kernel's C and assembly sources;
+  - calls (with --nm and objects): each object's undefined symbols against
+    the folder that defines them, so a lower folder calling up by name
+    (the timer calling the scheduler, the IRQ table calling the GIC) fails
+    even where no header says so.  The CPU enters through boot/ by name:
+    those entry points are listed below, each with its reason.
+
+Usage: layers.py [--nm NM --objects DIR]
+"""
+import os
+import re
+import subprocess
+import sys
+
+ORDER = ["libc", "boot", "kernel", "fdt", "drivers", "xen", "apps", "init"]
+RANK = {name: i for i, name in enumerate(ORDER)}
+
+# Source roots scanned, and their layer.  Longer prefixes win.
+PREFIXES = {
+    "kernel/libc/": "libc",
+    "kernel/errno.h": "libc",
+    "kernel/visibility.h": "libc",
+    "boot/": "boot",
+    "kernel/": "kernel",
+    "fdt/": "fdt",
+    "drivers/": "drivers",
+    "xen/": "xen",
+    "apps/": "apps",
+    "tests/guest/": "apps",	# the test apps, built as their own images
+    "init/": "init",
+}
+
+# Symbols boot/ names although they live above it: the CPU's way in.
+ENTRY_POINTS = {
+    "kernel_main": "boot/head.S jumps to the C entry once the MMU is on",
+    "trap_dispatch": "boot/vectors.S hands every exception to the kernel",
+    "trap_exception_stack_overflow":
+        "boot/vectors.S reports an overflowing exception stack",
+}
+
+INCLUDE_RE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+
+
+def layer_of(path):
+    best = None
+    for prefix, layer in PREFIXES.items():
+        if path == prefix or path.startswith(prefix):
+            if best is None or len(prefix) > len(best[0]):
+                best = (prefix, layer)
+    return best[1] if best else None
+
+
+def sources(root):
+    out = []
+    for top in ["boot", "kernel", "fdt", "drivers", "xen", "apps", "init",
+                "tests/guest"]:
+        base = os.path.join(root, top)
+        for d, _, files in os.walk(base):
+            for f in files:
+                if f.endswith((".c", ".h", ".S")):
+                    out.append(os.path.relpath(os.path.join(d, f), root))
+    # fdt/dtb-probe.c is the host tool, not the kernel.
+    return sorted(p for p in out if p != "fdt/dtb-probe.c")
+
+
+def resolve(root, src, name):
+    """As the compiler does: the file's own folder, then -iquote . (and
+    -iquote boot for assembly)."""
+    tries = [os.path.join(os.path.dirname(src), name), name]
+    if src.endswith(".S"):
+        tries.append(os.path.join("boot", name))
+    for t in tries:
+        t = os.path.normpath(t)
+        if os.path.isfile(os.path.join(root, t)):
+            return t
+    return None
+
+
+def check_edge(kind, src, dst, what, errors):
+    a, b = layer_of(src), layer_of(dst)
+    if a is None or b is None:
+        errors.append(f"{kind}: {src} -> {dst}: folder not in the layer list")
+    elif RANK[b] > RANK[a]:
+        errors.append(f"{kind}: {src} ({a}) uses {what} from {dst} ({b}),"
+                      f" a layer above it")
+    return (a, b)
+
+
+def cycles(edges):
+    """Folder cycles, as lists of folders (strongly connected components)."""
+    graph = {}
+    for a, b in edges:
+        if a != b:
+            graph.setdefault(a, set()).add(b)
+            graph.setdefault(b, set())
+    index, low, stack, on, out = {}, {}, [], set(), []
+
+    def visit(v):
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                out.append(sorted(comp, key=lambda x: RANK.get(x, 99)))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def check_includes(root, errors):
+    edges = []
+    for src in sources(root):
+        with open(os.path.join(root, src), encoding="utf-8") as f:
+            text = f.read()
+        for name in INCLUDE_RE.findall(text):
+            dst = resolve(root, src, name)
+            if dst is None:
+                continue	# a generated or system header
+            edges.append(check_edge("include", src, dst, f'"{name}"',
+                                    errors))
+    for comp in cycles(edges):
+        errors.append("include cycle between folders: " + " <-> ".join(comp))
+
+
+def nm_symbols(nm, obj):
+    out = subprocess.run([nm, obj], check=True, capture_output=True,
+                         text=True).stdout
+    defined, undefined = set(), set()
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0] in ("U", "w"):
+            undefined.add(parts[1])
+        elif len(parts) == 3 and parts[1].isupper() and parts[1] not in "UW":
+            defined.add(parts[2])
+    return defined, undefined
+
+
+def check_calls(root, nm, objdir, errors):
+    objs = {}
+    for d, _, files in os.walk(objdir):
+        for f in files:
+            if f.endswith(".o"):
+                path = os.path.join(d, f)
+                src = os.path.relpath(path, objdir)[:-2]	# x.c.o -> x.c
+                # An object whose source is gone is stale: not linked.
+                if layer_of(src) and os.path.isfile(os.path.join(root, src)):
+                    objs[src] = nm_symbols(nm, path)
+    if not objs:
+        errors.append(f"calls: no kernel objects under {objdir}")
+        return
+    owner = {}
+    for src, (defined, _) in objs.items():
+        for s in defined:
+            owner[s] = src
+    edges = []
+    for src, (_, undefined) in sorted(objs.items()):
+        for s in sorted(undefined):
+            dst = owner.get(s)
+            if dst is None:
+                continue	# libfdt, or the linker script's symbols
+            if s in ENTRY_POINTS and layer_of(src) == "boot":
+                continue
+            edges.append(check_edge("call", src, dst, s, errors))
+    for comp in cycles(edges):
+        errors.append("call cycle between folders: " + " <-> ".join(comp))
+
+
+def main(argv):
+    root = os.path.normpath(os.path.join(os.path.dirname(__file__), "../.."))
+    nm = objdir = None
+    args = list(argv)
+    while args:
+        opt = args.pop(0)
+        if opt == "--nm":
+            nm = args.pop(0)
+        elif opt == "--objects":
+            objdir = args.pop(0)
+        else:
+            print(__doc__, file=sys.stderr)
+            return 2
+    errors = []
+    check_includes(root, errors)
+    if nm and objdir:
+        check_calls(root, nm, objdir, errors)
+    for e in errors:
+        print("layers: " + e, file=sys.stderr)
+    if errors:
+        print("layers: the order is " + " < ".join(ORDER), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
