@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Regenerate tests/data/xen/*.dtb: the DTBs Xen 4.17 itself builds for its
 # guests, captured by booting tests/tools/dtbdump as each guest under real
-# Xen in QEMU. The kernel's DT probe is unit-tested against them.
+# Xen in QEMU. The kernel's DT probe is unit-tested against them.  With
+# XEN_VERSION=4.20, Xen 4.20's, in tests/data/xen-4.20 (tests/boot/xen.sh
+# reads the set of the version it boots).
 #
-# Usage: scripts/gen-xen-dtbs.sh [OUTDIR]   (default tests/data/xen)
-# Env:   CROSS (default aarch64-linux-gnu-), XENGUEST_CACHE (see fetch.sh),
+# Usage: scripts/gen-xen-dtbs.sh [OUTDIR]   (default tests/data/xen, or
+#        tests/data/xen-4.20 for XEN_VERSION=4.20)
+# Env:   CROSS (default aarch64-linux-gnu-), XENGUEST_CACHE and XEN_VERSION
+#        (see fetch.sh),
 #        KEEP=1 to keep the work dir (logs, host DTBs) even on success.
 # One QEMU at a time, each under a hard time limit; about 10 s in all.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-out=${1:-$top/tests/data/xen}
+version=${XEN_VERSION:-4.17}
+out=$top/tests/data/xen
+[ "$version" = 4.17 ] || out+=-$version
+out=${1:-$out}
 cross=${CROSS:-aarch64-linux-gnu-}
 xen_dir=$top/scripts/xen
 dump_dir=$top/tests/tools/dtbdump

@@ -3,7 +3,8 @@
 # in a real Linux dom0) builds for a guest created from the seed's config,
 # on a GICv2 and a GICv3 host, with and without vuart="sbsa_uart".
 #
-# Usage: scripts/gen-xl-dtbs.sh [OUTDIR]   (default tests/data/xl)
+# Usage: scripts/gen-xl-dtbs.sh [OUTDIR]   (default tests/data/xl, or
+#        tests/data/xl-4.20 with XEN_VERSION=4.20: Xen 4.20's libxl)
 # It runs tests/boot/xl.sh (two QEMU boots, one at a time, about 45 s): in
 # dom0, `LIBXL_DEBUG_DUMP_DTB=FILE xl create ...` writes each DTB, which dom0
 # prints in hex and the host rebuilds and checks with
@@ -12,7 +13,9 @@
 # depend on them.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-out=${1:-$top/tests/data/xl}
+out=$top/tests/data/xl
+[ "${XEN_VERSION:-4.17}" = 4.17 ] || out+=-$XEN_VERSION
+out=${1:-$out}
 files=(gicv2.dtb gicv2-vuart.dtb gicv3.dtb gicv3-vuart.dtb)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/gen-xl-dtbs.XXXXXX")

@@ -3,12 +3,12 @@
 # Idempotent: installs only missing packages, runs apt-get update at most
 # once, and fetches the packages the build links or boots into the cache
 # without installing them: Debian 13's libfdt for the target and for the
-# host (see the Makefile for why), and Debian 12's arm64 Xen.
+# host, and Debian 12's and 13's arm64 Xen (4.17 and 4.20).
 set -euo pipefail
 packages=(make gcc libc6-dev pkg-config gcc-aarch64-linux-gnu
           binutils-aarch64-linux-gnu libxen-dev qemu-system-arm
           check device-tree-compiler clang libclang-rt-14-dev clang-tidy
-          cppcheck socat cpio debian-archive-keyring)
+          cppcheck socat cpio xz-utils debian-archive-keyring)
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo
 missing=()
@@ -26,4 +26,5 @@ here=$(dirname "$0")
 "$here/fetch-deb.sh" --root libfdt-arm64 --suite trixie libfdt-dev >/dev/null
 "$here/fetch-deb.sh" --root "libfdt-$(dpkg --print-architecture)" \
     --suite trixie --arch "$(dpkg --print-architecture)" libfdt-dev >/dev/null
-"$here/fetch-deb.sh" xen-hypervisor-4.17-arm64 >/dev/null
+XEN_VERSION=4.17 "$here/xen/fetch.sh" >/dev/null
+XEN_VERSION=4.20 "$here/xen/fetch.sh" >/dev/null

@@ -5,13 +5,16 @@
 # Prints the directory holding "Image" and "initramfs.cpio.gz".
 #
 # Usage: scripts/dom0/build.sh
-# Env: XENGUEST_CACHE (default ~/.cache/xenguest), DOM0_KERNEL_ABI (e.g.
-#      6.1.0-56; default: the one Debian's linux-image-arm64 depends on now,
-#      since the archive drops older ABIs; apt-cache search linux-image-6.1.0
-#      lists them).
+# Env: XENGUEST_CACHE (default ~/.cache/xenguest), XEN_VERSION (4.17, the
+#      default: Debian 12's packages and Linux 6.1; 4.20: Debian 13's,
+#      through scripts/apt-trixie.sh, and Linux 6.12), DOM0_KERNEL_ABI
+#      (e.g. 6.1.0-56 or 6.12.117+deb13; default: the one Debian's
+#      linux-image-arm64 depends on now, since the archive drops older ABIs).
 #
 # The packages are unpacked into their own root ($XENGUEST_CACHE/dom0root,
-# see scripts/fetch-deb.sh --root), nothing is installed system-wide.
+# dom0root-4.20 for 4.20; see scripts/fetch-deb.sh --root), nothing is
+# installed system-wide.  Debian 13's packages are usr-merged and its
+# kernel modules xz-compressed: both handled here.
 # The result is cached under $XENGUEST_CACHE/dom0/KEY, where KEY hashes this
 # script, init and the exact .deb files: changing any of them builds anew.
 #
@@ -22,16 +25,24 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 die() { echo "dom0/build.sh: $*" >&2; exit 1; }
 
-# From /work/shared/xen-qemu.md, "A Linux dom0 with the xl toolstack".
-packages=(xen-utils-4.17 xen-utils-common xenstore-utils libxenmisc4.17
+version=${XEN_VERSION:-4.17}
+# From /work/shared/xen-qemu.md, "A Linux dom0 with the xl toolstack" and
+# "A Debian 13 dom0": the same list but for Debian 13's names.
+case $version in
+4.17) fetch=(--root dom0root) ext2fs=libext2fs2 ;;
+4.20) fetch=(--suite trixie --root dom0root-4.20) ext2fs=libext2fs2t64 ;;
+*) die "XEN_VERSION must be 4.17 or 4.20, not '$version'" ;;
+esac
+packages=("xen-utils-$version" xen-utils-common xenstore-utils
+          "libxenmisc$version"
           libxenstore4 libxentoolcore1 libxencall1 libxenevtchn1
           libxenforeignmemory1 libxengnttab1 libxentoollog1 libxendevicemodel1
           libxenhypfs1 libyajl2 libc6 libgcc-s1 libncurses6 libtinfo6
-          libext2fs2 libcom-err2 libfdt1 libuuid1 zlib1g busybox-static)
+          "$ext2fs" libcom-err2 libfdt1 libuuid1 zlib1g busybox-static)
 # Xen's dom0 drivers (modules in Debian's kernel), and the binaries the
 # init and the tests run: xenstore is one program answering to many names.
 modules=(xen-evtchn xen-privcmd xenfs xen-gntdev xen-gntalloc)
-xen_bin=usr/lib/xen-4.17/bin
+xen_bin=usr/lib/xen-$version/bin
 binaries=("$xen_bin/xl" "$xen_bin/xenstored" "$xen_bin/xenconsoled"
           "$xen_bin/xenconsole" "$xen_bin/xen-init-dom0" usr/bin/xenstore)
 xenstore_names=(xenstore-read xenstore-write xenstore-ls xenstore-list
@@ -40,21 +51,31 @@ libdirs=(lib/aarch64-linux-gnu usr/lib/aarch64-linux-gnu lib usr/lib)
 
 command -v cpio >/dev/null || die "cpio not found (scripts/setup.sh installs it)"
 command -v readelf >/dev/null || die "readelf not found (binutils)"
+command -v xz >/dev/null || die "xz not found (scripts/setup.sh installs xz-utils)"
 
 cache=${XENGUEST_CACHE:-$HOME/.cache/xenguest}
-# First the rest: that also makes apt know arm64 packages, for apt-cache.
-"$here/../fetch-deb.sh" --root dom0root "${packages[@]}" >/dev/null
-abi=${DOM0_KERNEL_ABI:-$(apt-cache depends linux-image-arm64:arm64 2>/dev/null |
-    sed -n 's/^ *Depends: linux-image-\(.*\)-arm64:arm64$/\1/p' | head -n 1)}
-[ -n "$abi" ] || die "no kernel ABI from 'apt-cache depends linux-image-arm64:arm64': set DOM0_KERNEL_ABI"
+root=$("$here/../fetch-deb.sh" "${fetch[@]}" "${packages[@]}")
+stamps=$cache/stamps/${root##*/}
+# The kernel ABI the metapackage depends on, read from the .deb itself:
+# the suite's apt lists are not the system's.
+if [ -z "${DOM0_KERNEL_ABI:-}" ]; then
+    "$here/../fetch-deb.sh" "${fetch[@]}" linux-image-arm64 >/dev/null
+    meta=$(cat "$stamps/linux-image-arm64:arm64")
+    debs=$cache/debs
+    [ "$version" = 4.17 ] || debs+=-trixie
+    DOM0_KERNEL_ABI=$(dpkg-deb -f "$debs/$meta" Depends | tr ',' '\n' |
+        sed -n 's/^ *linux-image-\(.*\)-arm64 .*/\1/p' | head -n 1)
+fi
+abi=$DOM0_KERNEL_ABI
+[ -n "$abi" ] || die "no kernel ABI in linux-image-arm64's Depends: set DOM0_KERNEL_ABI"
 # The same Image as the signed package, without the EFI signature.
 kernel_pkg=linux-image-$abi-arm64-unsigned
 kver=$abi-arm64
 packages+=("$kernel_pkg")
-root=$("$here/../fetch-deb.sh" --root dom0root "$kernel_pkg")
+"$here/../fetch-deb.sh" "${fetch[@]}" "$kernel_pkg" >/dev/null
 key=$( {
     cat "$0" "$here/init"
-    for p in "${packages[@]}"; do cat "$cache/stamps/dom0root/$p:arm64"; done
+    for p in "${packages[@]}"; do cat "$stamps/$p:arm64"; done
 } | sha256sum | cut -c1-16)
 out=$cache/dom0/$key
 if [ -s "$out/Image" ] && [ -s "$out/initramfs.cpio.gz" ]; then
@@ -92,7 +113,7 @@ find_lib() {
 # libgcc_s is not NEEDED by anyone but glibc dlopens it for unwinding
 # (pthread_cancel): without it detaching from `xl console` aborts.
 declare -A have=()
-queue=("${binaries[@]}" lib/aarch64-linux-gnu/libgcc_s.so.1)
+queue=("${binaries[@]}" "$(find_lib libgcc_s.so.1)")
 while [ ${#queue[@]} -gt 0 ]; do
     file=${queue[0]}
     queue=("${queue[@]:1}")
@@ -107,11 +128,14 @@ while [ ${#queue[@]} -gt 0 ]; do
         queue+=("$path")
     done < <(needed "$file")
 done
-# The interpreter path the binaries carry.
-ln -s aarch64-linux-gnu/ld-linux-aarch64.so.1 "$stage/lib/ld-linux-aarch64.so.1"
+# The interpreter path the binaries carry, wherever the packages put it
+# (Debian 13's are usr-merged: usr/lib/aarch64-linux-gnu).
+ln -s "../$(find_lib ld-linux-aarch64.so.1)" "$stage/lib/ld-linux-aarch64.so.1"
 
 for name in "${xenstore_names[@]}"; do ln -s xenstore "$stage/usr/bin/$name"; done
-cp "$root/bin/busybox" "$stage/bin/busybox"
+busybox=bin/busybox
+[ -e "$root/$busybox" ] || busybox=usr/bin/busybox
+cp "$root/$busybox" "$stage/bin/busybox"
 # /init is a script: its interpreter must exist before --install runs.
 ln -s busybox "$stage/bin/sh"
 cp "$root/etc/xen/xl.conf" "$stage/etc/xen/xl.conf"
@@ -121,19 +145,29 @@ install -m 755 "$here/init" "$stage/init"
 # package has no modules.dep (depmod makes it at install time), so read the
 # .modinfo strings themselves.
 moddir=$root/lib/modules/$kver/kernel
+[ -d "$moddir" ] || moddir=$root/usr/lib/modules/$kver/kernel
 declare -A loaded=()
 # load NAME: queue module NAME (dashes or underscores) after its deps.
+# Debian 13 ships NAME.ko.xz, which busybox's insmod cannot read: stored
+# decompressed.
 load() {
-    local name=${1//_/-} ko dep
+    local name=${1//_/-} ko dep file
     [ -z "${loaded[$name]:-}" ] || return 0
-    ko=$(find "$moddir" -name "$name.ko" -o -name "${name//-/_}.ko" | head -n 1)
+    ko=$(find "$moddir" \( -name "$name.ko" -o -name "${name//-/_}.ko" \
+        -o -name "$name.ko.xz" -o -name "${name//-/_}.ko.xz" \) | head -n 1)
     [ -n "$ko" ] || die "module $name not found under $moddir"
-    for dep in $(tr '\0' '\n' <"$ko" | sed -n 's/^depends=//p' | tr ',' ' '); do
+    file=${ko##*/}
+    file=${file%.xz}
+    case $ko in
+    *.xz) xz -dc "$ko" >"$stage/lib/modules/$file" ;;
+    *) cp "$ko" "$stage/lib/modules/$file" ;;
+    esac
+    for dep in $(tr '\0' '\n' <"$stage/lib/modules/$file" |
+        sed -n 's/^depends=//p' | tr ',' ' '); do
         load "$dep"
     done
     loaded[$name]=1
-    cp "$ko" "$stage/lib/modules/"
-    echo "${ko##*/}" >>"$stage/etc/osprey/modules"
+    echo "$file" >>"$stage/etc/osprey/modules"
 }
 for m in "${modules[@]}"; do load "$m"; done
 

@@ -1,5 +1,15 @@
 # Boot tests: the one build/zephyr.bin on QEMU's virt machine, bare and
-# under Xen 4.17; and `make run`.  Included by the top-level Makefile.
+# under Xen 4.17 and 4.20; and `make run`.  Included by the top-level Makefile.
+
+# The Xen and xl suites run once per Xen version, in turn (one QEMU at a
+# time): both unless XEN_VERSION=4.17|4.20 picks one.
+XEN_VERSIONS = $(or $(XEN_VERSION),4.17 4.20)
+# per_xen SCRIPT WORKDIR: SCRIPT IMAGE WORKDIR-X.Y for each version, timed;
+# fails if any run failed.
+per_xen = status=0; for v in $(XEN_VERSIONS); do t0=$$(date +%s); \
+	XEN_VERSION=$$v $(1) $(BUILD)/zephyr.bin $(2)-$$v || status=1; \
+	echo "$(notdir $(1)), Xen $$v: $$(($$(date +%s) - t0)) s"; \
+	done; exit $$status
 
 # The test guests (make guests) the suites and make bench boot besides
 # the product: tests/boot/lib.sh's guest() and scripts/bench.sh read this.
@@ -26,10 +36,10 @@ boot-tests-bare: $(BUILD)/zephyr.bin $(BARE_TRAMPOLINES)
 # the Xen one waits for the bare one.
 boot-tests-xen: $(BUILD)/zephyr.bin | $(if $(filter boot-tests check,\
 		$(MAKECMDGOALS)),boot-tests-bare)
-	tests/boot/xen.sh $(BUILD)/zephyr.bin $(BUILD)/tests/xen
+	@$(call per_xen,tests/boot/xen.sh,$(BUILD)/tests/xen)
 
-# make run [GIC=2|3] [DOM0=1]: under Xen, as a dom0less domU with vpl011,
-# or as dom0.  Interactive: Ctrl-a x quits.
+# make run [GIC=2|3] [DOM0=1] [XEN_VERSION=4.20]: under Xen, as a dom0less
+# domU with vpl011, or as dom0.  Interactive: Ctrl-a x quits.
 DOM0 ?=
 run: $(BUILD)/zephyr.bin
 	tests/boot/qemu-xen.sh --gic $(GIC) $(if $(filter 1,$(DOM0)),--dom0 )--work $(BUILD)/run $(BUILD)/zephyr.bin
@@ -56,7 +66,7 @@ boot-tests: boot-tests-xl
 boot-tests-xl: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe | \
 		$(if $(filter boot-tests check,$(MAKECMDGOALS)),\
 		boot-tests-bare boot-tests-xen boot-tests-bad-dtb)
-	tests/boot/xl.sh $(BUILD)/zephyr.bin $(BUILD)/tests/xl
+	@$(call per_xen,tests/boot/xl.sh,$(BUILD)/tests/xl)
 
 # make bench [GIC=2|3] [RUNS=N]: boot times, footprint and Xen I/O costs
 # next to a Linux domU (scripts/bench.sh); both GIC versions unless GIC is

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # qemu-xen.sh [--gic 2|3] [--dom0] [--work DIR] IMAGE
-# Boot IMAGE under Xen 4.17 in QEMU, interactively, the way `make run` does:
-# as a dom0less domU with vpl011 (Xen shows its lines as "(XEN) DOM1: ..."),
+# Boot IMAGE under Xen 4.17 (or XEN_VERSION=4.20) in QEMU, interactively,
+# the way `make run` does: as a dom0less domU with vpl011 (Xen shows its
+# lines as "(XEN) DOM1: ...", 4.20 as "(XEN) ..."),
 # or with --dom0 as dom0 (console_io, lines shown as they are).  The host
 # DTB is rebuilt in DIR (default build/run) on every run, so that its module
 # size matches IMAGE.  Ctrl-a x quits QEMU.  QEMU_DRY_RUN=1: print the
@@ -36,6 +37,6 @@ xen=$("$xen_dir/fetch.sh")
 
 # The machine and modules are the ones host-dtb.sh recorded in DTB.boot.
 mapfile -t args < <(qemu_xen "$xen" "$dtb")
-echo "qemu-xen.sh: Xen 4.17, GICv$gic, $([ -n "$dom0" ] && echo dom0 ||
+echo "qemu-xen.sh: Xen ${XEN_VERSION:-4.17}, GICv$gic, $([ -n "$dom0" ] && echo dom0 ||
     echo 'dom0less domU with vpl011'); Ctrl-a x quits" >&2
 qemu_exec "${args[@]}"

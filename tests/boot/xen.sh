@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# xen.sh IMAGE WORKDIR: boot the one image under real Xen 4.17 in QEMU, on
+# xen.sh IMAGE WORKDIR: boot the one image under real Xen (4.17, or 4.20
+# with XEN_VERSION=4.20; see scripts/xen/fetch.sh) in QEMU, on
 # GICv2 and GICv3, as (a) a dom0less domU with vpl011, (b) dom0, and (c) dom0
 # next to an enhanced domU, and check what each guest printed; then (d) the
 # two exchanging messages over a grant and an event channel, and (e) a
@@ -7,15 +8,17 @@
 #
 # The expected platform lines are not copied from a kernel run: they are read
 # here, with fdtget, from the DTBs Xen itself built for the same host config
-# (tests/data/xen/*.dtb, see its README and scripts/gen-xen-dtbs.sh).  Each
+# (tests/data/xen/*.dtb, tests/data/xen-4.20/*.dtb for 4.20; see their
+# READMEs and scripts/gen-xen-dtbs.sh).  Each
 # boot uses exactly that config, so the recorded DTB is the guest's DTB (the
 # image's size does not matter: a 200 KB dumper as dom0 got a byte-identical
 # DTB, and dom0's DTB next to a domU differs only by the domU's node in
 # /chosen).
 #
 # Env: BOOT_LOGS (default build/tests/logs), XEN_BOOT_TIMEOUT (seconds per
-# boot, default 15; a boot normally needs 2-3 s), XEN_IMAGE (Xen's Image,
-# default what scripts/xen/fetch.sh prints).
+# boot, default 15; a boot normally needs 2-3 s), XEN_VERSION (4.17 or
+# 4.20, default 4.17: names every test, e.g. dom0-gicv3-xen4.20), XEN_IMAGE
+# (Xen's Image, default what scripts/xen/fetch.sh prints for XEN_VERSION).
 set -uo pipefail
 here=$(dirname "$0")
 top=$(cd "$here/../.." && pwd)
@@ -25,10 +28,14 @@ top=$(cd "$here/../.." && pwd)
 image=$1 work=$2
 logs=${BOOT_LOGS:-build/tests/logs}
 limit=${XEN_BOOT_TIMEOUT:-15}
+version=${XEN_VERSION:-4.17}
 data=$top/tests/data/xen
+[ "$version" = 4.17 ] || data+=-$version
 xen_dir=$top/scripts/xen
 mkdir -p "$logs" "$work"
 suite=xen
+# Every test name ends in this: a failure says which Xen it was.
+tag=-xen$version
 
 # Every boot uses this one snapshot: host-dtb.sh writes the image's size
 # into the DTB and boot.sh loads the file later, so a rebuild in between
@@ -41,9 +48,9 @@ for g in xen-peer xen-watch faults; do
 done
 
 xen=${XEN_IMAGE:-}
-if [ -z "$xen" ] && ! xen=$("$xen_dir/fetch.sh"); then
-    echo "FAIL: could not fetch Xen (scripts/xen/fetch.sh)"
-    echo "xen boot tests: 0 passed, 1 failed"
+if [ ! -d "$data" ] || { [ -z "$xen" ] && ! xen=$("$xen_dir/fetch.sh"); }; then
+    echo "FAIL: xen setup$tag: no $data, or could not fetch Xen $version (scripts/xen/fetch.sh)"
+    echo "xen boot tests (Xen $version): 0 passed, 1 failed"
     exit 1
 fi
 
@@ -141,6 +148,13 @@ platform_lines() {
     n=$(fdtget -t s "$dtb" /chosen bootargs 2>/dev/null) && echo "bootargs $n"
 }
 
+# xen_version DTB: the X.Y of /hypervisor's "xen,xen-X.Y", the version
+# of the Xen that built DTB.
+xen_version() {
+    fdtget -t s "$1" /hypervisor compatible 2>/dev/null |
+        sed -n 's/^xen,xen-\([0-9]*\.[0-9]*\) .*/\1/p'
+}
+
 # timer_virt DTB: the virtual timer's INTID, for the "drivers:" line.
 timer_virt() {
     platform_lines "$1" | sed -n 's/^timer phys [0-9]* virt \([0-9]*\) .*/\1/p'
@@ -174,14 +188,27 @@ missing() {
     done
 }
 
+# regex TEXT: an ERE matching exactly TEXT.
+regex() {
+    # shellcheck disable=SC2016 # a literal $ in the bracket expression
+    printf '%s' "$1" | sed 's/[][\.*^$()+?{}|]/\\&/g'
+}
+
+# How Xen shows a vpl011 line of the dom0less DOM1 (measured): 4.17 as
+# "(XEN) DOM1: text"; 4.20 shows the domain that holds the serial input
+# ("*** Serial input to DOM1", the only domain here) as "(XEN) text".
+case $version in
+4.17) vpl011_prefix='(XEN) DOM1: ' ;;
+*) vpl011_prefix='(XEN) ' ;;
+esac
+
 # check_guest PREFIX LOG DTB GIC BOARD XEN(0|1): the guest whose lines carry
 # PREFIX reported what DTB describes and ran the sample on BOARD.  Prints
 # why not; XEN=1 also wants the Xen console and version lines.
 check_guest() {
-    local prefix=$1 log=$2 dtb=$3 gic=$4 board=$5 xen=$6 p lines
+    local prefix=$1 log=$2 dtb=$3 gic=$4 board=$5 xen=$6 p lines ver
     local -a want
-    # shellcheck disable=SC2016 # a literal $ in the bracket expression
-    p=$(printf '%s' "$prefix" | sed 's/[][\.*^$()+?{}|]/\\&/g')
+    p=$(regex "$prefix")
     if ! lines=$(platform_lines "$dtb"); then
         echo "$lines"
         return
@@ -195,8 +222,12 @@ check_guest() {
     if [ "$xen" = 1 ]; then
         grep -Fxq "${prefix}console: xen-console-io" "$log" ||
             echo "no '${prefix}console: xen-console-io' line"
-        grep -Eq "^${p}xen: .*4\.17" "$log" ||
-            echo "no '${prefix}xen: ...4.17...' version line"
+        ver=$(xen_version "$dtb")
+        if [ "$ver" != "$version" ]; then
+            echo "$dtb was built by Xen '$ver', not $version: wrong data set"
+        elif ! grep -Eq "^${p}xen: Xen ${ver//./\\.}, " "$log"; then
+            echo "no '${prefix}xen: Xen $ver, ...' version line"
+        fi
     fi
     samples "$p" "$log" || echo "fewer than 4 '${prefix}thread_a/b' sample lines"
     alternates "$p" "$board" "$log" ||
@@ -208,28 +239,28 @@ note() { [ -z "$1" ] || why+=${why:+$'\n'}$1; }
 
 # both DONE-A DONE-B LOG: both guests are done.
 both() { "$1" "$3" && "$2" "$3"; }
-domu_vpl011_done() { samples '\(XEN\) DOM1: ' "$1"; }
+domu_vpl011_done() { samples "$(regex "$vpl011_prefix")" "$1"; }
 dom0_done() { samples '' "$1"; }
 domu_cio_done() { samples '\(d1\) ' "$1"; }
 dom0_and_domu_done() { both dom0_done domu_cio_done "$1"; }
 
 # (a) dom0less domU with vpl011, no dom0: Xen prints the UART as DOM1.
 test_domu_vpl011() {
-    local v=$1 name=domu-vpl011-gicv$1 why=
+    local v=$1 name=domu-vpl011-gicv$1$tag why=
     local log=$logs/xen-$name.log
     host "$name" --gic "$v" \
         --domu "$image:0x49000000:131072:vpl011:bootargs=console=ttyAMA0" || return
     if ! xen_boot "$log" "$work/$name.dtb" domu_vpl011_done; then
         why="no 4 sample lines from DOM1 within ${limit}s"
     fi
-    note "$(check_guest '(XEN) DOM1: ' "$log" \
+    note "$(check_guest "$vpl011_prefix" "$log" \
         "$data/domu-gicv$v-vpl011.dtb" "$v" unknown 0)"
     result "$name" "$log" "$why"
 }
 
 # (b) dom0 alone: the host's layout, console through console_io.
 test_dom0() {
-    local v=$1 name=dom0-gicv$1 why=
+    local v=$1 name=dom0-gicv$1$tag why=
     local log=$logs/xen-$name.log
     host "$name" --gic "$v" --dom0 "$image" --dom0-args console=hvc0 || return
     if ! xen_boot "$log" "$work/$name.dtb" dom0_done; then
@@ -242,7 +273,7 @@ test_dom0() {
 # (c) dom0 and an enhanced domU (/hypervisor, no UART): both on console_io.
 # Dom0's DTB is the same as in (b) but for the domU node in its /chosen.
 test_dom0_domu_enhanced() {
-    local v=$1 name=dom0-domu-enhanced-gicv$1 why=
+    local v=$1 name=dom0-domu-enhanced-gicv$1$tag why=
     local log=$logs/xen-$name.log
     host "$name" --gic "$v" --dom0 "$image" --dom0-args console=hvc0 \
         --domu "$image:0x49000000:131072:enhanced:bootargs=console=hvc0" || return
@@ -264,7 +295,7 @@ peer_done() {
         grep -q '^(d1) peer: granter: PASS$' "$1"
 }
 test_cross_domain() {
-    local v=$1 name=cross-domain-gicv$1 why="" args=(gref=16 rounds=100)
+    local v=$1 name=cross-domain-gicv$1$tag why="" args=(gref=16 rounds=100)
     local log=$logs/xen-$name.log
     host "$name" --gic "$v" --dom0 "$work/xen-peer.bin" \
         --dom0-args "app=xen-peer role=mapper peer=1 ${args[*]}" \
@@ -287,7 +318,7 @@ test_cross_domain() {
 # (e) A domU stops with APP; dom0 (tests/guest/xen-watch) asks Xen how it
 # ended, as the toolstack would.
 test_shutdown_reason() {
-    local v=$1 app=$2 reason=$3 name=shutdown-$2-gicv$1 why=
+    local v=$1 app=$2 reason=$3 name=shutdown-$2-gicv$1$tag why=
     local log=$logs/xen-$name.log
     host "$name" --gic "$v" --dom0 "$work/xen-watch.bin" \
         --dom0-args "app=xen-watch domid=1" \
@@ -316,4 +347,5 @@ done
 test_shutdown_reason 2 hello "poweroff (0)"
 test_shutdown_reason 3 reboot "reboot (1)"
 
+suite="xen (Xen $version)"
 summary

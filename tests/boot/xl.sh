@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # xl.sh IMAGE WORKDIR: run IMAGE the way users do, `xl create zephyr.conf`
 # from a real Linux dom0 with Xen's xl toolstack (scripts/dom0/build.sh),
-# under Xen 4.17 in QEMU: one boot per GIC version runs every step of
-# tests/boot/xl-dom0.sh, then this checks what it printed.
+# under Xen 4.17 (or 4.20 with XEN_VERSION=4.20: Debian 13's Xen, xl and
+# Linux 6.12) in QEMU: one boot per GIC version runs every step of
+# tests/boot/xl-dom0.sh, then this checks what it printed.  Test names
+# start with gicvN-xenX.Y, so that a failure says which host it was.
 #
 # The dom0 steps print "STEP NAME OK|FAIL ...", the guest's console lines
 # ("CON NAME| ...") and libxl's guest DTBs ("XLDTB NAME ..."). Here each
@@ -10,7 +12,9 @@
 # what build/host/dtb-probe reads from the DTB libxl built for that guest
 # (the kernel prints in the probe's format).
 #
-# Env: BOOT_LOGS (default build/tests/logs), XL_BOOT_TIMEOUT (seconds per
+# Env: XEN_VERSION (4.17 or 4.20, default 4.17: the hypervisor, dom0's
+# packages, and the stored DTBs, tests/data/xl or tests/data/xl-4.20),
+# BOOT_LOGS (default build/tests/logs), XL_BOOT_TIMEOUT (seconds per
 # boot, default 120; a boot needs 20-30 s), XL_GICS (default "2 3"),
 # XEN_IMAGE (Xen's Image), DTB_PROBE (default build/host/dtb-probe),
 # XL_DOM0_SCRIPT (run in dom0 instead of tests/boot/xl-dom0.sh, to explore),
@@ -27,7 +31,9 @@ logs=${BOOT_LOGS:-build/tests/logs}
 limit=${XL_BOOT_TIMEOUT:-120}
 probe=${DTB_PROBE:-$top/build/host/dtb-probe}
 xen_dir=$top/scripts/xen
+version=${XEN_VERSION:-4.17}
 data=$top/tests/data/xl
+[ "$version" = 4.17 ] || data+=-$version
 mkdir -p "$logs" "$work"
 suite=xl
 
@@ -40,7 +46,7 @@ done
 
 # After a FAIL line, lib.sh's result calls this instead of showing the
 # log's tail: one log holds every step of a boot, so show the failed step's
-# guest consoles and Xen's last lines once per log.  NAME is "gicvN STEP".
+# guest consoles and Xen's last lines once per log.  NAME is "gicvN-xenX.Y STEP".
 failure_details=xl_failure_details
 xl_failure_details() { # NAME LOG
     [ ! -s "$2" ] || failure_log "$2" "${1#* }"
@@ -61,14 +67,14 @@ failure_log() {
 xen_shown=
 
 setup_failed() {
-    echo "FAIL: xl: $*"
-    echo "xl boot tests: 0 passed, 1 failed"
+    echo "FAIL: xl xen$version: $*"
+    echo "xl boot tests (Xen $version): 0 passed, 1 failed"
     exit 1
 }
 [ -x "$probe" ] || setup_failed "no $probe (make tools)"
 xen=${XEN_IMAGE:-}
 if [ -z "$xen" ] && ! xen=$("$xen_dir/fetch.sh"); then
-    setup_failed "could not fetch Xen (scripts/xen/fetch.sh)"
+    setup_failed "could not fetch Xen $version (scripts/xen/fetch.sh)"
 fi
 dom0=$("$top/scripts/dom0/build.sh") || setup_failed "scripts/dom0/build.sh failed"
 
@@ -131,7 +137,7 @@ guest_lines() { sed -n "s/^CON $2| //p" "$1"; }
 # check_platform LOG NAME GIC: the guest of step NAME printed every line the
 # probe reads from its DTB, drove GICvGIC, and ran the sample on xenvm.
 check_platform() {
-    local log=$1 name=$2 gic=$3 dtb=$work/guest-$2.dtb want line out
+    local log=$1 name=$2 gic=$3 dtb=$work/guest-$2.dtb want line out virt
     if ! out=$(undump "$log" "$name" "$dtb"); then
         echo "no guest DTB for $name: $out"
         return
@@ -144,8 +150,9 @@ check_platform() {
     while IFS= read -r line; do
         grep -Fxq -- "$line" <<<"$out" || echo "guest did not print '$line'"
     done <<<"$want"
-    grep -Eq "^drivers: gicv$gic, timer [1-9][0-9]* Hz on INTID 27," <<<"$out" ||
-        echo "no 'drivers: gicv$gic, timer N Hz on INTID 27' line"
+    virt=$(sed -n 's/^timer phys [0-9]* virt \([0-9]*\) .*/\1/p' <<<"$want")
+    grep -Eq "^drivers: gicv$gic, timer [1-9][0-9]* Hz on INTID $virt," <<<"$out" ||
+        echo "no 'drivers: gicv$gic, timer N Hz on INTID $virt' line"
     grep -Fxq "console: xen-pv-console" <<<"$out" ||
         echo "no 'console: xen-pv-console' line"
     grep -E '^thread_[ab]: ' <<<"$out" | head -n 4 | awk '
@@ -162,17 +169,17 @@ unseeded() {
 }
 
 # keep_dtb NAME GIC FILE: step NAME's guest DTB, copied to XL_DTB_OUT/FILE
-# and compared with tests/data/xl/FILE (see its README): but for the seed,
+# and compared with $data/FILE (see its README): but for the seed,
 # libxl's output is stable for a given host.
 keep_dtb() {
     local src=$work/guest-$1.dtb
     [ -s "$src" ] || { echo "no DTB from step $1"; return; }
     [ -z "${XL_DTB_OUT:-}" ] || cp "$src" "$XL_DTB_OUT/$3"
-    [ -f "$data/$3" ] || { echo "no tests/data/xl/$3"; return; }
+    [ -f "$data/$3" ] || { echo "no $data/$3"; return; }
     if ! unseeded "$src" "$work/new.dtb" || ! unseeded "$data/$3" "$work/old.dtb"; then
-        echo "cannot remove /chosen/rng-seed from $src or tests/data/xl/$3"
+        echo "cannot remove /chosen/rng-seed from $src or $data/$3"
     elif ! cmp -s "$work/new.dtb" "$work/old.dtb"; then
-        echo "libxl's DTB differs from tests/data/xl/$3 (scripts/gen-xl-dtbs.sh regenerates it):"
+        echo "libxl's DTB differs from ${data#"$top/"}/$3 (XEN_VERSION=$version scripts/gen-xl-dtbs.sh regenerates it):"
         diff <(dtc -q -I dtb -O dts "$work/old.dtb") <(dtc -q -I dtb -O dts "$work/new.dtb")
     fi
 }
@@ -181,11 +188,12 @@ keep_dtb() {
 note() { [ -z "$1" ] || why+=${why:+$'\n'}$1; }
 
 run_gic() {
-    local v=$1 log=$logs/xl-gicv$1.log why s t0
+    local v=$1 tag=gicv$1-xen$version why s t0
+    local log=$logs/xl-$tag.log
     : >"$log"
     rm -f "$work"/guest-*.dtb
     if ! host "$v" >"$log.err" 2>&1; then
-        result "gicv$v boot" "$log" "building the host DTB or initramfs failed: $(tail -n 3 "$log.err")"
+        result "$tag boot" "$log" "building the host DTB or initramfs failed: $(tail -n 3 "$log.err")"
         return
     fi
     t0=$(date +%s.%N)
@@ -197,41 +205,41 @@ run_gic() {
     s=$?
     boot_pid=
     sed -i 's/\r*$//' "$log"
-    echo "xl gicv$v: boot took $(awk -v a="$(date +%s.%N)" -v b="$t0" \
+    echo "xl $tag: boot took $(awk -v a="$(date +%s.%N)" -v b="$t0" \
         'BEGIN { printf "%.1f", a - b }') s; log $log"
     if [ "$s" -ne 0 ]; then
         why="the boot did not reach 'dom0: power off' ($(grep -v '^| ' "$log.err" | head -n 2 | tr '\n' ' '))"
-        result "gicv$v boot" "$log" "$why"
+        result "$tag boot" "$log" "$why"
         echo "---- last lines of $log ----"
         tail -n 40 "$log"
         echo "----"
     else
-        result "gicv$v boot" "$log" ""
+        result "$tag boot" "$log" ""
     fi
 
     for name in "create-gicv$v" create-default; do
         why=$(step "$log" "$name")
         note "$(check_platform "$log" "$name" "$v")"
-        result "gicv$v $name" "$log" "$why"
+        result "$tag $name" "$log" "$why"
     done
     # Without gic_version, xl picks the host's: the same DTB.
     if unseeded "$work/guest-create-gicv$v.dtb" "$work/a.dtb" 2>/dev/null &&
         unseeded "$work/guest-create-default.dtb" "$work/b.dtb" 2>/dev/null &&
         ! cmp -s "$work/a.dtb" "$work/b.dtb"; then
-        echo "NOTE: xl gicv$v: the DTBs with and without gic_version differ"
+        echo "NOTE: xl $tag: the DTBs with and without gic_version differ"
     fi
-    result "gicv$v destroy" "$log" "$(step "$log" destroy)"
+    result "$tag destroy" "$log" "$(step "$log" destroy)"
     why=$(step "$log" "vuart-gicv$v")
     note "$(check_platform "$log" "vuart-gicv$v" "$v")"
-    result "gicv$v vuart-gicv$v" "$log" "$why"
-    result "gicv$v panic" "$log" "$(step "$log" panic)"
-    result "gicv$v guest DTB as stored" "$log" \
+    result "$tag vuart-gicv$v" "$log" "$why"
+    result "$tag panic" "$log" "$(step "$log" panic)"
+    result "$tag guest DTB as stored" "$log" \
         "$(keep_dtb "create-gicv$v" "$v" "gicv$v.dtb")"
-    result "gicv$v guest DTB with vuart as stored" "$log" \
+    result "$tag guest DTB with vuart as stored" "$log" \
         "$(keep_dtb "vuart-gicv$v" "$v" "gicv$v-vuart.dtb")"
     for name in create-c xenstore-name console-reattach shutdown reboot \
         xs-test-write xs-test-watch xs-test-checks xenbus console-input; do
-        result "gicv$v $name" "$log" "$(step "$log" "$name")"
+        result "$tag $name" "$log" "$(step "$log" "$name")"
     done
 }
 
@@ -239,4 +247,5 @@ for v in ${XL_GICS:-2 3}; do
     run_gic "$v"
 done
 
+suite="xl (Xen $version)"
 summary
