@@ -3,10 +3,46 @@
 
 #include <string.h>
 
+#include "kernel/errno.h"
 #include "tests/guest/xen-watch/domctl.h"
 #include "xen/hypercall.h"
 
 #include <xen/domctl.h>
+
+/*
+ * The domctl interface is the toolstack's and changes its version with
+ * Xen's releases (0x15 in 4.17, 0x17 in 4.20); Xen refuses any other
+ * version with -EACCES.  The getdomaininfo fields read here are the same
+ * in all of them, so the first call tries the header's version and the
+ * next few, and keeps the one Xen takes.  Owned by xen_domain_state(),
+ * called from the watcher thread only.
+ */
+#define DOMCTL_VERSIONS_TRIED	4
+static uint32_t domctl_version = XEN_DOMCTL_INTERFACE_VERSION;
+static bool domctl_version_known;
+
+static long getdomaininfo(struct xen_domctl *op, uint16_t domid)
+{
+	unsigned int i;
+	long err = -EACCES;
+
+	for (i = 0; i < DOMCTL_VERSIONS_TRIED && err == -EACCES; i++) {
+		memset(op, 0, sizeof(*op));
+		op->cmd = XEN_DOMCTL_getdomaininfo;
+		op->interface_version = domctl_version;
+		op->domain = domid;
+		err = xen_hypercall(__HYPERVISOR_domctl, XEN_ARG(op), 0, 0, 0,
+				    0);
+		if (err != -EACCES || domctl_version_known)
+			break;
+		domctl_version++;
+	}
+	if (err == 0)
+		domctl_version_known = true;
+	else if (!domctl_version_known)
+		domctl_version = XEN_DOMCTL_INTERFACE_VERSION;
+	return err;
+}
 
 long xen_domain_state(uint16_t domid, struct domain_state *out)
 {
@@ -14,16 +50,12 @@ long xen_domain_state(uint16_t domid, struct domain_state *out)
 	uint32_t flags;
 	long err;
 
-	memset(&op, 0, sizeof(op));
-	op.cmd = XEN_DOMCTL_getdomaininfo;
-	op.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
-	op.domain = domid;
-	err = xen_hypercall(__HYPERVISOR_domctl, XEN_ARG(&op), 0, 0, 0, 0);
+	err = getdomaininfo(&op, domid);
 	if (err)
 		return err;
 	/* getdomaininfo answers for the next domain at or after domid. */
 	if (op.u.getdomaininfo.domain != domid)
-		return -3;	/* ESRCH */
+		return -ESRCH;
 	flags = op.u.getdomaininfo.flags;
 	out->shutdown = flags & XEN_DOMINF_shutdown;
 	out->shutdown_reason = (flags >> XEN_DOMINF_shutdownshift) &

@@ -15,7 +15,11 @@ struct domain_state {
 	uint64_t pages;
 };
 
-/* 0, or Xen's error (e.g. -EPERM when not privileged, -ESRCH). */
+/*
+ * 0, or a negative errno: Xen's (-EPERM when not privileged, -EACCES when
+ * no domctl interface version it knows was accepted), or -ESRCH when no
+ * domain has that id.
+ */
 long xen_domain_state(uint16_t domid, struct domain_state *out);
 
 const char *xen_shutdown_reason_name(unsigned int reason);
