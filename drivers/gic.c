@@ -1,5 +1,6 @@
 #include <stddef.h>
 
+#include "drivers/compatible.h"
 #include "drivers/gic.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
@@ -18,7 +19,8 @@ int gic_init(const struct platform *p)
 	int err;
 
 	for (i = 0; i < sizeof(gic_drivers) / sizeof(gic_drivers[0]); i++) {
-		if (gic_drivers[i]->version != p->gic.version)
+		if (!compatible_listed(gic_drivers[i]->compatibles,
+				       p->gic.compatible))
 			continue;
 		err = gic_drivers[i]->ops->init(p);
 		if (err) {

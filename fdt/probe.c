@@ -396,7 +396,8 @@ static void probe_uarts(const void *fdt, struct platform *p, int gic,
 		memset(u, 0, sizeof(*u));
 		if (dt_reg(p, fdt, node, 0, &u->reg) < 0)
 			continue;
-		u->kind = (enum uart_kind)b->kind;
+		snprintf(u->compatible, sizeof(u->compatible), "%s",
+			 b->compatible);
 		dt_path(fdt, node, u->path, sizeof(u->path));
 		/* The console works polled; its interrupt is optional. */
 		if (p->gic.version != GIC_NONE &&

@@ -95,7 +95,7 @@ START_TEST(gic_under_simple_bus)
 	ck_assert_uint_eq(p.timer.phys_intid, 30);
 	ck_assert_uint_eq(p.timer.virt_intid, 27);
 	ck_assert_uint_eq(p.uart_count, 1);
-	ck_assert_int_eq(p.uart[0].kind, UART_PL011);
+	ck_assert_str_eq(p.uart[0].compatible, "arm,pl011");
 	ck_assert_str_eq(p.uart[0].path, "/soc/uart@9000");
 	assert_region(p.uart[0].reg, 0x10009000, 0x1000);
 	ck_assert_uint_eq(p.uart[0].intid, 37);
@@ -177,7 +177,7 @@ START_TEST(disabled_nodes)
 	assert_region(p.ram[0], 0x40000000, 0x10000000);
 	assert_region(p.ram[1], 0x60000000, 0x10000000);
 	ck_assert_uint_eq(p.uart_count, 1);
-	ck_assert_int_eq(p.uart[0].kind, UART_SBSA);
+	ck_assert_str_eq(p.uart[0].compatible, "arm,sbsa-uart");
 	ck_assert_str_eq(p.uart[0].path, "/sbsa-uart@9001000");
 	assert_region(p.uart[0].reg, 0x9001000, 0x1000);
 	ck_assert_uint_eq(p.uart[0].intid, 34);
