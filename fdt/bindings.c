@@ -30,10 +30,17 @@ const struct binding timer_bindings[] = {
 	{ "", 0 },
 };
 
-/* The SBSA generic UART is the PL011 subset Xen's vpl011 emulates. */
+/*
+ * The SBSA generic UART is the PL011 subset Xen's vpl011 emulates.  The
+ * 8250 family (Linux's serial/8250.yaml) places its registers by
+ * reg-shift and reg-io-width, which the probe reads for every UART.
+ */
 const struct binding uart_bindings[] = {
 	{ "arm,pl011", 0 },
 	{ "arm,sbsa-uart", 0 },
+	{ "ns16550a", 0 },
+	{ "ns16550", 0 },
+	{ "snps,dw-apb-uart", 0 },
 	{ "", 0 },
 };
 

@@ -82,6 +82,13 @@ struct platform_uart {
 	char path[PLATFORM_PATH_LEN];
 	struct region reg;
 	uint32_t intid;				/* 0 if not found */
+	/*
+	 * The serial bindings' register spacing and access width
+	 * (reg-shift, reg-io-width): register n is at reg.base +
+	 * (n << reg_shift).  0 and 0 when absent: the binding's own.
+	 */
+	uint32_t reg_shift;
+	uint32_t reg_io_width;
 };
 
 struct platform {
