@@ -5,6 +5,13 @@
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 
+/*
+ * The GIC drivers, tried in order; each is defined in its own file and
+ * declared only here, beside its entry.
+ */
+extern const struct gic_driver gicv2_driver;
+extern const struct gic_driver gicv3_driver;
+
 static const struct gic_driver *const gic_drivers[] = {
 	&gicv2_driver,
 	&gicv3_driver,

@@ -3,7 +3,7 @@
  * the compatible strings it handles and an ops table; gic_init() starts
  * the first driver in gic.c's table that lists platform.gic.compatible.
  * A new GIC whose binding fdt/bindings.c knows is one driver file plus
- * one entry in that table.
+ * one entry in that table (its declaration sits beside it).
  *
  * Why the binding tables stay in fdt/ and drivers name compatibles again:
  * the host tool (fdt/dtb-probe.c) and the unit tests must classify a GIC
@@ -12,8 +12,9 @@
  * layout each has (enum gic_version, what the probe reads and the report
  * prints).  A driver says which of those compatibles it can drive, as
  * Linux's IRQCHIP_DECLARE does beside the binding documents; the layout
- * family is never a driver key.  Only a binding with a layout fdt/ cannot
- * read yet also needs fdt/ taught to read it.
+ * family is never a driver key.  A compatible fdt/bindings.c does not
+ * list yet also needs its row there, and a layout other than those two
+ * needs fdt/probe.c and fdt/report.c taught to read and print it.
  */
 #ifndef DRIVERS_GIC_H
 #define DRIVERS_GIC_H
@@ -49,9 +50,6 @@ struct gic_driver {
 	const char *const *compatibles;	/* ends with NULL */
 	const struct gic_ops *ops;
 };
-
-extern const struct gic_driver gicv2_driver;
-extern const struct gic_driver gicv3_driver;
 
 /* Pick and start the driver for p->gic; 0, or negative with a message. */
 int gic_init(const struct platform *p);

@@ -3,6 +3,12 @@
 #include "drivers/compatible.h"
 #include "drivers/uart.h"
 
+/*
+ * The UART drivers, tried in order; each is defined in its own file and
+ * declared only here, beside its entry.
+ */
+extern const struct uart_driver pl011_driver;
+
 static const struct uart_driver *const uart_drivers[] = {
 	&pl011_driver,
 };

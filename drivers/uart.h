@@ -17,8 +17,6 @@ struct uart_driver {
 	const struct console *(*start)(const struct platform_uart *u);
 };
 
-extern const struct uart_driver pl011_driver;
-
 /* The first driver in uart.c's table that can drive u, or NULL. */
 const struct uart_driver *uart_driver_for(const struct platform_uart *u);
 
