@@ -8,9 +8,11 @@
  * declared only here, beside its entry.
  */
 extern const struct uart_driver pl011_driver;
+extern const struct uart_driver ns16550_driver;
 
 static const struct uart_driver *const uart_drivers[] = {
 	&pl011_driver,
+	&ns16550_driver,
 };
 
 const struct uart_driver *uart_driver_for(const struct platform_uart *u)
