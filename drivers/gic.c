@@ -1,8 +1,16 @@
 #include <stddef.h>
 
+#include "drivers/compatible.h"
 #include "drivers/gic.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
+
+/*
+ * The GIC drivers, tried in order; each is defined in its own file and
+ * declared only here, beside its entry.
+ */
+extern const struct gic_driver gicv2_driver;
+extern const struct gic_driver gicv3_driver;
 
 static const struct gic_driver *const gic_drivers[] = {
 	&gicv2_driver,
@@ -18,7 +26,8 @@ int gic_init(const struct platform *p)
 	int err;
 
 	for (i = 0; i < sizeof(gic_drivers) / sizeof(gic_drivers[0]); i++) {
-		if (gic_drivers[i]->version != p->gic.version)
+		if (!compatible_listed(gic_drivers[i]->compatibles,
+				       p->gic.compatible))
 			continue;
 		err = gic_drivers[i]->ops->init(p);
 		if (err) {

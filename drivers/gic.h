@@ -1,8 +1,20 @@
 /*
- * The interrupt controller behind one interface.  Each GIC driver declares
- * the DT binding it handles (fdt/ classifies the node) and an ops table;
- * gic_init() picks the driver for what was probed.  Adding a GIC is one
- * driver file plus one entry in gic.c's table.
+ * The interrupt controller behind one interface.  Each GIC driver lists
+ * the compatible strings it handles and an ops table; gic_init() starts
+ * the first driver in gic.c's table that lists platform.gic.compatible.
+ * A new GIC whose binding fdt/bindings.c knows is one driver file plus
+ * one entry in that table (its declaration sits beside it).
+ *
+ * Why the binding tables stay in fdt/ and drivers name compatibles again:
+ * the host tool (fdt/dtb-probe.c) and the unit tests must classify a GIC
+ * without linking the drivers, which use aarch64 system registers.  So
+ * fdt/ keeps the DT knowledge: which compatibles exist and which register
+ * layout each has (enum gic_version, what the probe reads and the report
+ * prints).  A driver says which of those compatibles it can drive, as
+ * Linux's IRQCHIP_DECLARE does beside the binding documents; the layout
+ * family is never a driver key.  A compatible fdt/bindings.c does not
+ * list yet also needs its row there, and a layout other than those two
+ * needs fdt/probe.c and fdt/report.c taught to read and print it.
  */
 #ifndef DRIVERS_GIC_H
 #define DRIVERS_GIC_H
@@ -35,12 +47,9 @@ struct gic_ops {
 
 struct gic_driver {
 	const char *name;
-	enum gic_version version;
+	const char *const *compatibles;	/* ends with NULL */
 	const struct gic_ops *ops;
 };
-
-extern const struct gic_driver gicv2_driver;
-extern const struct gic_driver gicv3_driver;
 
 /* Pick and start the driver for p->gic; 0, or negative with a message. */
 int gic_init(const struct platform *p);

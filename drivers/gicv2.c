@@ -92,8 +92,26 @@ static const struct gic_ops gicv2_ops = {
 	.eoi = gicv2_eoi,
 };
 
+/* The GICv2 family in fdt/bindings.c: one register layout. */
+static const char *const gicv2_compatibles[] = {
+	"arm,gic-400",
+	"arm,cortex-a15-gic",
+	"arm,cortex-a9-gic",
+	"arm,cortex-a7-gic",
+	"arm,pl390",
+	"arm,arm11mp-gic",
+	"arm,arm1176jzf-devchip-gic",
+	"arm,eb11mp-gic",
+	"arm,tc11mp-gic",
+	"brcm,brahma-b15-gic",
+	"nvidia,tegra210-agic",
+	"qcom,msm-8660-qgic",
+	"qcom,msm-qgic2",
+	NULL,
+};
+
 const struct gic_driver gicv2_driver = {
 	.name = "gicv2",
-	.version = GIC_V2,
+	.compatibles = gicv2_compatibles,
 	.ops = &gicv2_ops,
 };

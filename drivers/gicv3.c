@@ -201,8 +201,11 @@ static const struct gic_ops gicv3_ops = {
 	.eoi = gicv3_eoi,
 };
 
+/* GICv4 shares the binding: it is found in GICD_TYPER, not the DT. */
+static const char *const gicv3_compatibles[] = { "arm,gic-v3", NULL };
+
 const struct gic_driver gicv3_driver = {
 	.name = "gicv3",
-	.version = GIC_V3,
+	.compatibles = gicv3_compatibles,
 	.ops = &gicv3_ops,
 };

@@ -56,8 +56,14 @@ static const struct console *pl011_start(const struct platform_uart *u)
 	return &pl011_console;
 }
 
+static const char *const pl011_compatibles[] = {
+	"arm,pl011",
+	"arm,sbsa-uart",
+	NULL,
+};
+
 const struct uart_driver pl011_driver = {
 	.name = "pl011",
-	.kinds = { UART_PL011, UART_SBSA },
+	.compatibles = pl011_compatibles,
 	.start = pl011_start,
 };

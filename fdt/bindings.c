@@ -2,7 +2,10 @@
 
 #include "bindings.h"
 
-/* The GICv2 family as Linux's irq-gic driver lists it: all share one layout. */
+/*
+ * Each GIC binding with its register layout.  The GICv2 family is listed
+ * as Linux's irq-gic driver lists it: all share one layout.
+ */
 const struct binding gic_bindings[] = {
 	{ "arm,gic-v3", GIC_V3 },
 	{ "arm,gic-400", GIC_V2 },
@@ -22,22 +25,29 @@ const struct binding gic_bindings[] = {
 };
 
 const struct binding timer_bindings[] = {
-	{ "arm,armv8-timer", 1 },
-	{ "arm,armv7-timer", 1 },
+	{ "arm,armv8-timer", 0 },
+	{ "arm,armv7-timer", 0 },
 	{ "", 0 },
 };
 
-/* The SBSA generic UART is the PL011 subset Xen's vpl011 emulates. */
+/*
+ * The SBSA generic UART is the PL011 subset Xen's vpl011 emulates.  The
+ * 8250 family (Linux's serial/8250.yaml) places its registers by
+ * reg-shift and reg-io-width, which the probe reads for every UART.
+ */
 const struct binding uart_bindings[] = {
-	{ "arm,pl011", UART_PL011 },
-	{ "arm,sbsa-uart", UART_SBSA },
+	{ "arm,pl011", 0 },
+	{ "arm,sbsa-uart", 0 },
+	{ "ns16550a", 0 },
+	{ "ns16550", 0 },
+	{ "snps,dw-apb-uart", 0 },
 	{ "", 0 },
 };
 
 const struct binding psci_bindings[] = {
-	{ "arm,psci-1.0", 1 },
-	{ "arm,psci-0.2", 1 },
-	{ "arm,psci", 1 },
+	{ "arm,psci-1.0", 0 },
+	{ "arm,psci-0.2", 0 },
+	{ "arm,psci", 0 },
 	{ "", 0 },
 };
 

@@ -3,7 +3,8 @@
  *
  * These tables are DT knowledge (how a binding lays out reg and interrupts),
  * not driver knowledge, so they live in fdt/ where the host tool can use
- * them too.  Drivers are then picked by the binding the probe recognised.
+ * them too.  The probe records the compatible that matched; the drivers
+ * match on that string (see drivers/gic.h).
  */
 #ifndef FDT_BINDINGS_H
 #define FDT_BINDINGS_H
@@ -16,7 +17,7 @@
  */
 struct binding {
 	char compatible[28];
-	int kind;	/* enum gic_version, enum uart_kind, ... */
+	int kind;	/* gic_bindings: enum gic_version; else 0 */
 };
 
 extern const struct binding gic_bindings[];

@@ -30,8 +30,14 @@ struct region {
 	uint64_t size;
 };
 
+/*
+ * The GIC's register layout as its binding gives it, which says which reg
+ * entries the probe reads and how the report prints them: v2, distributor
+ * and CPU interface; v3, distributor and redistributor regions.  It is
+ * DT knowledge, not a driver choice: drivers match on compatible.
+ */
 enum gic_version {
-	GIC_NONE = 0,
+	GIC_NONE = 0,		/* no supported GIC found */
 	GIC_V2 = 2,
 	GIC_V3 = 3,
 };
@@ -71,16 +77,18 @@ enum psci_method {
 	PSCI_SMC,
 };
 
-enum uart_kind {
-	UART_PL011 = 1,
-	UART_SBSA,
-};
-
 struct platform_uart {
-	enum uart_kind kind;
+	char compatible[PLATFORM_NAME_LEN];	/* the string that matched */
 	char path[PLATFORM_PATH_LEN];
 	struct region reg;
 	uint32_t intid;				/* 0 if not found */
+	/*
+	 * The serial bindings' register spacing and access width
+	 * (reg-shift, reg-io-width): register n is at reg.base +
+	 * (n << reg_shift).  0 and 0 when absent: the binding's own.
+	 */
+	uint32_t reg_shift;
+	uint32_t reg_io_width;
 };
 
 struct platform {

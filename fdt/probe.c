@@ -377,6 +377,38 @@ static void probe_cpus(const void *fdt, struct platform *p)
 	}
 }
 
+/*
+ * reg-shift and reg-io-width as serial/8250.yaml allows them (shift 0-2,
+ * width 1, 2 or 4).  Returns false, with an error, for any other: a
+ * driver would read the wrong registers or access them at a width the
+ * device does not decode.
+ */
+static bool probe_uart_access(struct platform *p, const void *fdt, int node,
+			      struct platform_uart *u)
+{
+	int len;
+	const fdt32_t *shift = fdt_getprop(fdt, node, "reg-shift", &len);
+	const fdt32_t *width;
+
+	if (shift) {
+		if (len != 4 || fdt32_to_cpu(*shift) > 2) {
+			dt_error(p, fdt, node, "bad reg-shift");
+			return false;
+		}
+		u->reg_shift = fdt32_to_cpu(*shift);
+	}
+	width = fdt_getprop(fdt, node, "reg-io-width", &len);
+	if (width) {
+		u->reg_io_width = len == 4 ? fdt32_to_cpu(*width) : 0;
+		if (u->reg_io_width != 1 && u->reg_io_width != 2 &&
+		    u->reg_io_width != 4) {
+			dt_error(p, fdt, node, "bad reg-io-width");
+			return false;
+		}
+	}
+	return true;
+}
+
 static void probe_uarts(const void *fdt, struct platform *p, int gic,
 			int stdout_node)
 {
@@ -394,9 +426,11 @@ static void probe_uarts(const void *fdt, struct platform *p, int gic,
 			continue;
 		u = &p->uart[p->uart_count];
 		memset(u, 0, sizeof(*u));
-		if (dt_reg(p, fdt, node, 0, &u->reg) < 0)
+		if (dt_reg(p, fdt, node, 0, &u->reg) < 0 ||
+		    !probe_uart_access(p, fdt, node, u))
 			continue;
-		u->kind = (enum uart_kind)b->kind;
+		snprintf(u->compatible, sizeof(u->compatible), "%s",
+			 b->compatible);
 		dt_path(fdt, node, u->path, sizeof(u->path));
 		/* The console works polled; its interrupt is optional. */
 		if (p->gic.version != GIC_NONE &&

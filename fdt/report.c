@@ -31,9 +31,12 @@ static const char *psci_name(enum psci_method m)
 	}
 }
 
-static const char *uart_name(enum uart_kind k)
+/* The compatible without its vendor prefix: "arm,pl011" -> "pl011". */
+static const char *uart_name(const struct platform_uart *u)
 {
-	return k == UART_SBSA ? "sbsa-uart" : "pl011";
+	const char *comma = strchr(u->compatible, ',');
+
+	return comma ? comma + 1 : u->compatible;
 }
 
 static void report_gic(const struct platform_gic *g, char *line, size_t len,
@@ -99,7 +102,7 @@ void platform_report(const struct platform *p,
 	emit(ctx, line);
 	for (i = 0; i < p->uart_count; i++) {
 		snprintf(line, sizeof(line), "uart %s %s 0x%llx intid %u%s",
-			 uart_name(p->uart[i].kind), p->uart[i].path,
+			 uart_name(&p->uart[i]), p->uart[i].path,
 			 (unsigned long long)p->uart[i].reg.base,
 			 p->uart[i].intid,
 			 p->stdout_uart == (int)i ? " stdout" : "");

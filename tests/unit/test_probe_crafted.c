@@ -95,7 +95,7 @@ START_TEST(gic_under_simple_bus)
 	ck_assert_uint_eq(p.timer.phys_intid, 30);
 	ck_assert_uint_eq(p.timer.virt_intid, 27);
 	ck_assert_uint_eq(p.uart_count, 1);
-	ck_assert_int_eq(p.uart[0].kind, UART_PL011);
+	ck_assert_str_eq(p.uart[0].compatible, "arm,pl011");
 	ck_assert_str_eq(p.uart[0].path, "/soc/uart@9000");
 	assert_region(p.uart[0].reg, 0x10009000, 0x1000);
 	ck_assert_uint_eq(p.uart[0].intid, 37);
@@ -177,7 +177,7 @@ START_TEST(disabled_nodes)
 	assert_region(p.ram[0], 0x40000000, 0x10000000);
 	assert_region(p.ram[1], 0x60000000, 0x10000000);
 	ck_assert_uint_eq(p.uart_count, 1);
-	ck_assert_int_eq(p.uart[0].kind, UART_SBSA);
+	ck_assert_str_eq(p.uart[0].compatible, "arm,sbsa-uart");
 	ck_assert_str_eq(p.uart[0].path, "/sbsa-uart@9001000");
 	assert_region(p.uart[0].reg, 0x9001000, 0x1000);
 	ck_assert_uint_eq(p.uart[0].intid, 34);
@@ -372,6 +372,41 @@ START_TEST(stdout_alias)
 }
 END_TEST
 
+START_TEST(uart_8250)
+{
+	struct platform p;
+	struct report r;
+	unsigned int i;
+	bool seen = false;
+
+	probe_file(CRAFTED_DTB("uart-8250"), &p);
+	ck_assert_uint_eq(p.uart_count, 2);
+	ck_assert_str_eq(p.uart[0].compatible, "snps,dw-apb-uart");
+	ck_assert_str_eq(p.uart[0].path, "/serial@1c28000");
+	assert_region(p.uart[0].reg, 0x1c28000, 0x400);
+	ck_assert_uint_eq(p.uart[0].intid, 32);
+	ck_assert_uint_eq(p.uart[0].reg_shift, 2);
+	ck_assert_uint_eq(p.uart[0].reg_io_width, 4);
+	ck_assert_str_eq(p.uart[1].compatible, "ns16550a");
+	ck_assert_str_eq(p.uart[1].path, "/serial@1c29000");
+	assert_region(p.uart[1].reg, 0x1c29000, 0x400);
+	ck_assert_uint_eq(p.uart[1].intid, 33);
+	ck_assert_uint_eq(p.uart[1].reg_shift, 0);
+	ck_assert_uint_eq(p.uart[1].reg_io_width, 0);
+	ck_assert_int_eq(p.stdout_uart, 0);
+	ck_assert_uint_eq(p.error_count, 1);
+	ck_assert(has_error(&p, "/serial@1c2a000"));
+	ck_assert(has_error(&p, "reg-io-width"));
+	collect_report(&p, &r);
+	for (i = 0; i < r.count; i++)
+		if (strcmp(r.line[i], "uart dw-apb-uart /serial@1c28000 "
+			   "0x1c28000 intid 32 stdout") == 0)
+			seen = true;
+	ck_assert_msg(seen, "no uart line for /serial@1c28000");
+	assert_bootable(&p);
+}
+END_TEST
+
 START_TEST(nested_bus_ranges)
 {
 	struct platform p;
@@ -524,6 +559,7 @@ Suite *probe_crafted_suite(void)
 	tcase_add_test(ok, xen_hypervisor);
 	tcase_add_test(ok, reserved_memory);
 	tcase_add_test(ok, stdout_alias);
+	tcase_add_test(ok, uart_8250);
 	tcase_add_test(ok, nested_bus_ranges);
 	tcase_add_test(ok, ram_too_many_banks);
 	tcase_add_test(ok, cpus_too_many);

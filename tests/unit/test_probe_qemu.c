@@ -83,7 +83,7 @@ START_TEST(qemu_virt)
 		ck_assert_uint_eq(p.cpu_mpidr[i], i);
 
 	ck_assert_uint_eq(p.uart_count, 1);
-	ck_assert_int_eq(p.uart[0].kind, UART_PL011);
+	ck_assert_str_eq(p.uart[0].compatible, "arm,pl011");
 	ck_assert_str_eq(p.uart[0].path, "/pl011@9000000");
 	ck_assert_uint_eq(p.uart[0].reg.base, 0x9000000);
 	ck_assert_uint_eq(p.uart[0].reg.size, 0x1000);

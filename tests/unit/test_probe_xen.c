@@ -134,7 +134,7 @@ START_TEST(xen_guest)
 
 	if (c->uart_path) {
 		ck_assert_uint_eq(p.uart_count, 1);
-		ck_assert_int_eq(p.uart[0].kind, UART_SBSA);
+		ck_assert_str_eq(p.uart[0].compatible, "arm,sbsa-uart");
 		ck_assert_str_eq(p.uart[0].path, c->uart_path);
 		ck_assert_uint_eq(p.uart[0].reg.base, 0x22000000);
 		ck_assert_uint_eq(p.uart[0].reg.size, 0x1000);
