@@ -7,6 +7,7 @@
 #include "kernel/page_alloc.h"
 #include "kernel/printk.h"
 #include "xen/gnttab.h"
+#include "xen/gnttab_status.h"
 #include "xen/grant_refs.h"
 #include "xen/physmap.h"
 
@@ -27,16 +28,6 @@ static unsigned int entries;
 static struct grant_refs free_refs;
 static unsigned int frames;
 
-const char *gnttab_status_name(long status)
-{
-	static const char *const names[] = GNTTABOP_error_msgs;
-	long i = -status;
-
-	if (i >= 0 && i < (long)(sizeof(names) / sizeof(names[0])))
-		return names[i];
-	return "unknown grant status";
-}
-
 unsigned int gnttab_frames(void)
 {
 	return frames;
@@ -53,7 +44,7 @@ int gnttab_init(const struct platform *p)
 	if (err || q.status != GNTST_okay) {
 		printk("xen: GNTTABOP_query_size: %ld, status %d (%s)\n", err,
 		       q.status, gnttab_status_name(q.status));
-		return err ? (int)err : -EIO;
+		return err ? (int)err : gnttab_status_errno(q.status);
 	}
 	want = WANT_FRAMES < q.max_nr_frames ? WANT_FRAMES : q.max_nr_frames;
 	if ((uint64_t)want * PAGE_SIZE > p->xen.gnttab.size)
@@ -185,10 +176,10 @@ static long map_grant(domid_t domid, grant_ref_t ref, bool readonly,
 		return err;
 	if (op.status != GNTST_okay) {
 		if (report)
-			printk("xen: map grant %u of d%u: %s (%d)\n", ref,
-			       domid, gnttab_status_name(op.status),
+			printk("xen: map grant %u of d%u: %s (GNTST %d)\n",
+			       ref, domid, gnttab_status_name(op.status),
 			       op.status);
-		return op.status;
+		return gnttab_status_errno(op.status);
 	}
 	spare = 0;
 	out->gpa = op.host_addr;
@@ -219,9 +210,9 @@ long gnttab_unmap(const struct gnttab_mapping *m)
 	if (err)
 		return err;
 	if (op.status != GNTST_okay) {
-		printk("xen: unmap grant handle %u: %s (%d)\n", m->handle,
-		       gnttab_status_name(op.status), op.status);
-		return op.status;
+		printk("xen: unmap grant handle %u: %s (GNTST %d)\n",
+		       m->handle, gnttab_status_name(op.status), op.status);
+		return gnttab_status_errno(op.status);
 	}
 	return 0;
 }
