@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "kernel/errno.h"
 #include "xen/domctl.h"
 #include "xen/hypercall.h"
 
@@ -23,7 +24,7 @@ long xen_domain_state(uint16_t domid, struct domain_state *out)
 		return err;
 	/* getdomaininfo answers for the next domain at or after domid. */
 	if (op.u.getdomaininfo.domain != domid)
-		return -3;	/* ESRCH */
+		return -ESRCH;
 	flags = op.u.getdomaininfo.flags;
 	out->shutdown = flags & XEN_DOMINF_shutdown;
 	out->shutdown_reason = (flags >> XEN_DOMINF_shutdownshift) &

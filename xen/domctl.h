@@ -15,9 +15,13 @@ struct domain_state {
 	uint64_t pages;
 };
 
-/* 0, or Xen's error (e.g. -EPERM when not privileged, -ESRCH). */
+/*
+ * Fill *out for domid: 0; -ESRCH when no domain has that id; or Xen's
+ * error (-EPERM when we are not privileged).
+ */
 long xen_domain_state(uint16_t domid, struct domain_state *out);
 
+/* "poweroff", "reboot", ... for a SHUTDOWN_* reason; "unknown" else. */
 const char *xen_shutdown_reason_name(unsigned int reason);
 
 #endif
