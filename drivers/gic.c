@@ -53,11 +53,6 @@ int gic_enable_irq(uint32_t intid, uint8_t priority, bool edge)
 	return gic->ops->enable_irq(intid, priority, edge);
 }
 
-void gic_disable_irq(uint32_t intid)
-{
-	gic->ops->disable_irq(intid);
-}
-
 uint32_t gic_ack(void)
 {
 	return gic->ops->ack();

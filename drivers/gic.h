@@ -57,7 +57,6 @@ const char *gic_name(void);
 
 /* 0, or -EINVAL for an INTID the GIC does not implement. */
 int gic_enable_irq(uint32_t intid, uint8_t priority, bool edge);
-void gic_disable_irq(uint32_t intid);
 uint32_t gic_ack(void);
 void gic_eoi(uint32_t raw);
 

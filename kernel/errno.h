@@ -6,6 +6,7 @@
 #define ENOENT		2
 #define EIO		5
 #define E2BIG		7
+#define EBADF		9
 #define EAGAIN		11
 #define ENOMEM		12
 #define EFAULT		14
@@ -16,6 +17,7 @@
 #define EINVAL		22
 #define ENOSPC		28
 #define EROFS		30
+#define ERANGE		34
 #define ENAMETOOLONG	36
 #define ENOSYS		38
 #define ENOTEMPTY	39

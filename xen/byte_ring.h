@@ -8,10 +8,11 @@
 #ifndef XEN_BYTE_RING_H
 #define XEN_BYTE_RING_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#define BYTE_RING_CORRUPT (-5)	/* -EIO */
+#define BYTE_RING_CORRUPT (-EIO)
 
 /* Producer side: copy up to len bytes in; returns bytes copied or CORRUPT. */
 long byte_ring_put(char *ring, uint32_t size, uint32_t *prod,

@@ -1,13 +1,11 @@
 #include "boot/mmu.h"
 #include "drivers/arm_timer.h"
-#include "kernel/atomic.h"
 #include "kernel/errno.h"
 #include "xen/console_out.h"
 #include "xen/console_pv.h"
 #include "xen/console_ring.h"
 #include "xen/events.h"
 #include "xen/hypercall.h"
-#include "xen/shared_info.h"
 
 /* How long a full ring may stay full before output is dropped. */
 #define STALL_MS	2000
@@ -21,29 +19,43 @@
 static struct xencons_interface *ring;
 static evtchn_port_t port;
 
+/*
+ * Tell xenconsoled there is output, or room for input.  The result is
+ * dropped: there is nowhere to report it (output comes here from inside
+ * printk), and nothing is lost unseen.  Xen refuses a send only for a
+ * port that is not open (or that XSM forbids), and then refuses every
+ * one: the backend never drains the ring, the next wait for room times
+ * out, and console_out drops and counts the output from then on (a
+ * stall).
+ */
+static void notify_backend(void)
+{
+	(void)evtchn_send(port);
+}
+
 static void notify(void *ctx)
 {
 	(void)ctx;
-	evtchn_send(port);
+	notify_backend();
 }
 
 /*
  * Wait for the backend to drain some output.  IRQs are masked here (we
- * are inside printk), so rather than take the upcall, watch the port's
- * pending bit and yield the CPU to the backend meanwhile.
+ * are inside printk), so rather than take the upcall, poll the port
+ * (left masked, with no handler) and yield the CPU to the backend
+ * meanwhile.
  */
 static int wait_for_room(void *ctx)
 {
-	volatile uint64_t *pending =
-		(volatile uint64_t *)xen_shared_info->evtchn_pending;
 	uint64_t deadline = arm_timer_now() + arm_timer_ms_to_ticks(STALL_MS);
 
 	(void)ctx;
 	while (arm_timer_now() < deadline) {
-		if (atomic_test_and_clear_bit64(&pending[port / 64],
-						port % 64))
+		if (evtchn_test_and_clear(port))
 			return 0;
-		hyp_sched_op(SCHEDOP_yield, NULL);
+		/* Only a hint to the scheduler: if Xen refused it, we just
+		 * poll again, and the deadline still bounds the wait. */
+		(void)hyp_sched_op(SCHEDOP_yield, NULL);
 	}
 	return -ETIMEDOUT;
 }
@@ -58,17 +70,10 @@ static void pv_write(const char *s, size_t len)
 	console_out_write(&out, s, len);
 }
 
-long xen_console_pv_read(char *buf, size_t len);
-
-static long pv_read(char *buf, size_t len)
-{
-	return xen_console_pv_read(buf, len);
-}
-
 static const struct console pv_console = {
 	.name = "xen-pv-console",
 	.write = pv_write,
-	.read = pv_read,
+	.read = xen_console_pv_read,
 };
 
 long xen_console_pv_read(char *buf, size_t len)
@@ -81,13 +86,8 @@ long xen_console_pv_read(char *buf, size_t len)
 	if (n < 0)
 		out.corrupt = true;
 	else if (n > 0)
-		evtchn_send(port);	/* tell the backend there is room */
+		notify_backend();
 	return n;
-}
-
-uint64_t xen_console_pv_dropped(void)
-{
-	return out.dropped;
 }
 
 const struct console *xen_console_pv_start(void)

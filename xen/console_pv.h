@@ -7,17 +7,19 @@
 #define XEN_CONSOLE_PV_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 #include "kernel/printk.h"
 
-/* The console, or NULL when the toolstack gave none (or setup failed). */
+/*
+ * The console, or NULL when the toolstack gave none (no HVM_PARAM_CONSOLE_
+ * PFN or _EVTCHN) or its page cannot be mapped.
+ */
 const struct console *xen_console_pv_start(void);
 
-/* Pending input, up to len bytes; < 0 if the ring is corrupt. */
+/*
+ * Pending input, up to len bytes: how many (0: none), or -EIO before
+ * xen_console_pv_start or once the backend has corrupted the ring.
+ */
 long xen_console_pv_read(char *buf, size_t len);
-
-/* Bytes dropped because the backend never made room (normally 0). */
-uint64_t xen_console_pv_dropped(void);
 
 #endif

@@ -25,8 +25,10 @@ static void shutdown_changed(const char *path, void *ctx)
 		printk("control: request \"%s\" not supported\n", request);
 		return;
 	}
-	/* Acknowledge by clearing it, as the toolstack expects. */
-	xs_write(XS_NO_TRANSACTION, path, "");
+	/* Acknowledge by clearing it, as the toolstack expects.  A failed
+	 * acknowledgement changes nothing: we stop anyway, and the
+	 * toolstack sees the domain stop from Xen. */
+	(void)xs_write(XS_NO_TRANSACTION, path, "");
 	printk("control: shutdown requested: %s\n", request);
 	if (notify_app)
 		notify_app(request);

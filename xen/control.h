@@ -9,6 +9,10 @@
 /* Called before stopping, so the app can finish; may be NULL. */
 typedef void (*control_notify_fn)(const char *request);
 
+/*
+ * Advertise feature-poweroff and feature-reboot and watch
+ * control/shutdown: 0, or the failing XenStore call's error.
+ */
 int control_start(control_notify_fn notify);
 
 #endif

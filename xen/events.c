@@ -20,7 +20,6 @@ struct port_handler {
 /* Dispatch table, owned by this file; changed with IRQs masked. */
 static struct port_handler handlers[HANDLER_SLOTS];
 static unsigned int handler_count;
-static uint64_t upcalls;
 
 static volatile uint64_t *pending_words(void)
 {
@@ -58,7 +57,6 @@ static void upcall(uint32_t intid, void *ctx)
 
 	(void)intid;
 	(void)ctx;
-	upcalls++;
 	do {
 		uint64_t sel;
 
@@ -211,7 +209,12 @@ long evtchn_unmask(evtchn_port_t port)
 	return hyp_event_channel_op(EVTCHNOP_unmask, &op);
 }
 
-uint64_t events_upcall_count(void)
+bool evtchn_test_and_clear(evtchn_port_t port)
 {
-	return upcalls;
+	volatile uint64_t *word;
+
+	if (port >= MAX_PORTS)
+		return false;
+	word = &pending_words()[port / BITS_PER_WORD];
+	return atomic_test_and_clear_bit64(word, port % BITS_PER_WORD);
 }

@@ -2,36 +2,68 @@
  * Event channels, 2-level ABI: pending and mask bitmaps in the shared-info
  * page, an upcall interrupt on the INTID the DT's /hypervisor names, and a
  * dispatch table of handlers by port.  Handlers run in interrupt context.
- * Every function returns a port (>= 0) or Xen's negative error.
+ * The bitmaps are this file's alone: other code asks through the
+ * functions here.  Results are >= 0 or a negative errno: ours (-EINVAL
+ * for a port beyond the 2-level ABI's 4096, -ENOSPC for a full dispatch
+ * table) or Xen's for a refused EVTCHNOP.
  */
 #ifndef XEN_EVENTS_H
 #define XEN_EVENTS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "xen/hypercall.h"
 
 typedef void (*evtchn_handler_t)(evtchn_port_t port, void *ctx);
 
+/* Mask every port and take the upcall: 0, or irq_connect's error. */
 int events_init(uint32_t upcall_intid);
 
-/* Route port to handler (replacing any) and unmask it. */
+/*
+ * Route port to handler (replacing any) and unmask it: 0, -EINVAL,
+ * -ENOSPC, or Xen's error from EVTCHNOP_unmask.
+ */
 int evtchn_set_handler(evtchn_port_t port, evtchn_handler_t handler,
 		       void *ctx);
 
+/*
+ * Bind, and route the new port to handler when one is given.  Each
+ * returns the port (>= 0); Xen's error, logged; or evtchn_set_handler's
+ * (the port then stays bound, without a handler, masked).
+ */
 long evtchn_bind_virq(uint32_t virq, evtchn_handler_t handler, void *ctx);
 long evtchn_alloc_unbound(domid_t remote, evtchn_handler_t handler,
 			  void *ctx);
 long evtchn_bind_interdomain(domid_t remote, evtchn_port_t remote_port,
 			     evtchn_handler_t handler, void *ctx);
+
+/* Notify the other end: 0, or Xen's error (-EINVAL: the port is not open). */
 long evtchn_send(evtchn_port_t port);
+/*
+ * Forget the port's handler, mask it and close it: 0, or Xen's error
+ * (the handler is gone and the port masked either way).
+ */
 long evtchn_close(evtchn_port_t port);
+/* Fill *status for dom's port: 0, or Xen's error (-EPERM for another
+ * domain's port without privilege). */
 long evtchn_status(domid_t dom, evtchn_port_t port,
 		   struct evtchn_status *status);
+
+/* No result: setting a bit cannot fail; ports beyond 4095 are ignored. */
 void evtchn_mask(evtchn_port_t port);
+/*
+ * Unmask, Xen re-delivering an event that came while masked: 0, -EINVAL,
+ * or Xen's error.
+ */
 long evtchn_unmask(evtchn_port_t port);
 
-/* Upcalls handled so far (for tests and benchmarks). */
-uint64_t events_upcall_count(void);
+/*
+ * Whether port has an event pending, clearing it if so: for a port left
+ * masked, without a handler, that its owner polls where it cannot take
+ * the upcall (the PV console waits for room inside printk, IRQs masked).
+ * False for a port beyond 4095.
+ */
+bool evtchn_test_and_clear(evtchn_port_t port);
 
 #endif

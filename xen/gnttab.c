@@ -7,6 +7,7 @@
 #include "kernel/page_alloc.h"
 #include "kernel/printk.h"
 #include "xen/gnttab.h"
+#include "xen/gnttab_status.h"
 #include "xen/grant_refs.h"
 
 #define ENTRIES_PER_FRAME	(PAGE_SIZE / sizeof(grant_entry_v1_t))
@@ -26,16 +27,6 @@ static unsigned int entries;
 static struct grant_refs free_refs;
 static unsigned int frames;
 
-const char *gnttab_status_name(long status)
-{
-	static const char *const names[] = GNTTABOP_error_msgs;
-	long i = -status;
-
-	if (i >= 0 && i < (long)(sizeof(names) / sizeof(names[0])))
-		return names[i];
-	return "unknown grant status";
-}
-
 unsigned int gnttab_frames(void)
 {
 	return frames;
@@ -52,7 +43,7 @@ int gnttab_init(const struct platform *p)
 	if (err || q.status != GNTST_okay) {
 		printk("xen: GNTTABOP_query_size: %ld, status %d (%s)\n", err,
 		       q.status, gnttab_status_name(q.status));
-		return err ? (int)err : -EIO;
+		return err ? (int)err : gnttab_status_errno(q.status);
 	}
 	want = WANT_FRAMES < q.max_nr_frames ? WANT_FRAMES : q.max_nr_frames;
 	if ((uint64_t)want * PAGE_SIZE > p->xen.gnttab.size)

@@ -64,8 +64,9 @@ static void services_thread(void *unused)
 		       "failed to start");
 		return;
 	}
-	xs_read(XS_NO_TRANSACTION, "domid", domid, sizeof(domid));
-	xs_read(XS_NO_TRANSACTION, "name", name, sizeof(name));
+	/* Only for the log line: on failure it shows the "?". */
+	(void)xs_read(XS_NO_TRANSACTION, "domid", domid, sizeof(domid));
+	(void)xs_read(XS_NO_TRANSACTION, "name", name, sizeof(name));
 	printk("xenstore: domid %s name %s\n", domid, name);
 	err = control_start(NULL);
 	if (err)

@@ -27,7 +27,11 @@ extern const struct xen_info *const xen;
  */
 void xen_early_init(const struct platform *p);
 
-/* Shared info, vcpu_info, event channels, grant tables.  0 or < 0. */
+/*
+ * Shared info, vcpu_info, event channels, grant tables: 0 (also without
+ * Xen), or the first failing step's negative errno, logged; -ENOENT when
+ * /hypervisor names no event-channel interrupt.
+ */
 int xen_init(const struct platform *p);
 
 /* A domU's XenStore, control and XenBus, started on their own thread. */

@@ -75,7 +75,8 @@ static inline long hyp_hvm_op(int cmd, void *arg)
 			     XEN_ARG(arg), 0, 0, 0);
 }
 
-/* One HVM parameter of our own domain (HVM_PARAM_*). */
+/* One HVM parameter of our own domain (HVM_PARAM_*): 0, or Xen's error
+ * (*value is then not to be used). */
 static inline long hvm_get_param(uint32_t index, uint64_t *value)
 {
 	struct xen_hvm_param p = { .domid = DOMID_SELF, .index = index };

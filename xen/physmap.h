@@ -10,6 +10,7 @@
 
 #include "fdt/platform.h"
 
+/* No result: with no space found it says so, and every alloc gives 0. */
 void xen_physmap_init(const struct platform *p);
 /* npages of free guest-physical space, mapped Normal; 0 when none left. */
 uint64_t xen_physmap_alloc(unsigned int npages);

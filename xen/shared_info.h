@@ -7,7 +7,11 @@
 extern struct shared_info *xen_shared_info;
 extern struct vcpu_info *xen_vcpu_info;
 
-/* Map shared info and register vcpu 0's vcpu_info.  0 or Xen's error. */
+/*
+ * Map shared info and register vcpu 0's vcpu_info: 0; -ENOMEM when no
+ * space or page is left; or Xen's error, logged.  A Xen that cannot move
+ * vcpu_info is not an error: it stays in the shared page.
+ */
 long shared_info_init(void);
 
 #endif

@@ -33,21 +33,26 @@ struct xenbus_driver {
 				 enum xenbus_state state);
 };
 
-/* Before xenbus_start(), or any time after for later hotplug. */
+/*
+ * Before xenbus_start(), or any time after for later hotplug: 0, or
+ * -ENOSPC when 8 drivers are registered already.
+ */
 int xenbus_register(const struct xenbus_driver *driver);
 
-/* Probe what is there and watch "device" for more.  0 or < 0. */
+/* Probe what is there and watch "device" for more: 0, or xs_watch's. */
 int xenbus_start(void);
 
 /*
  * Write our state, if the handshake allows the step (see
- * xenbus_transition_allowed); -EINVAL otherwise.
+ * xenbus_transition_allowed): 0; -EINVAL for a step it does not allow;
+ * or xs_write's error (dev->state then stays as it was).
  */
 int xenbus_switch_state(struct xenbus_device *dev, enum xenbus_state to);
 
 /* The frontend's legal steps, pure so the host tests can check it. */
 bool xenbus_transition_allowed(enum xenbus_state from, enum xenbus_state to);
 
+/* "Connected", ...; "invalid" for a value no state has. */
 const char *xenbus_state_name(enum xenbus_state s);
 
 #endif

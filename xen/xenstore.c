@@ -37,11 +37,14 @@ struct watch_event {
 
 /*
  * Client state, owned by this file.  The ring and port are set once by
- * xenstore_init().  request_lock serialises requests: one in flight, its
- * reply handed from the reader thread through reply/reply_ready, which
- * reply_slot (changed with IRQs masked) matches to it.  The watch table
- * is changed under request_lock; the event queue with IRQs masked (reader
- * produces, xenwatch consumes).
+ * xenstore_init(); broken is set, never cleared, by whichever thread
+ * finds the connection unusable.  request_lock serialises requests: one
+ * in flight, its reply handed from the reader thread through
+ * reply/reply_ready, which reply_slot (changed with IRQs masked) matches
+ * to it.  The watch table is changed under request_lock; the event queue
+ * with IRQs masked (reader produces, xenwatch consumes).  mutex_lock()
+ * and sem_take() with WAIT_FOREVER, and mutex_unlock() by the owner,
+ * cannot fail: their results go unchecked.
  */
 static struct xenstore_domain_interface *ring;
 static evtchn_port_t port;
@@ -58,6 +61,27 @@ static unsigned int queue_head, queue_len;
 bool xenstore_available(void)
 {
 	return ring && !broken;
+}
+
+/*
+ * Kick xenstored: 0, or -EIO and the connection is broken.  Xen refuses a
+ * send only for a port that is not open (or that XSM forbids), and then
+ * refuses every one: xenstored could never be woken again, so rather
+ * than let each request wait out its timeout, disconnect, as for a
+ * broken protocol (and wake a requester waiting for a reply that cannot
+ * come).
+ */
+static int notify_store(void)
+{
+	long err = evtchn_send(port);
+
+	if (!err)
+		return 0;
+	printk("xenstore: EVTCHNOP_send(%u): %ld (%s); disconnecting\n",
+	       port, err, xen_strerror(err));
+	broken = true;
+	sem_give(&reply_ready);
+	return -EIO;
 }
 
 static void on_event(evtchn_port_t p, void *ctx)
@@ -131,7 +155,9 @@ static void reader_thread(void *unused)
 			sem_take(&ring_event, WAIT_FOREVER);
 			continue;
 		}
-		evtchn_send(port);	/* we made room in the ring */
+		/* We made room in the ring. */
+		if (notify_store())
+			return;
 		if (incoming.hdr.type == XS_WATCH_EVENT)
 			queue_watch_event(&incoming);
 		else
@@ -179,7 +205,8 @@ static int write_all(const void *buf, size_t len)
 			stalls = 0;
 			continue;
 		}
-		evtchn_send(port);
+		if (notify_store())
+			return -EIO;
 		if (sem_take(&ring_space, SPACE_WAIT_MS) &&
 		    ++stalls * SPACE_WAIT_MS >= REPLY_TIMEOUT_MS)
 			return -ETIMEDOUT;
@@ -247,14 +274,16 @@ static int request(uint32_t type, xs_transaction_t t, const char *parts[],
 	err = write_all(&hdr, sizeof(hdr));
 	for (i = 0; !err && i < nparts; i++)
 		err = write_all(parts[i], lens[i]);
-	if (!err) {
-		evtchn_send(port);
+	if (!err)
+		err = notify_store();
+	if (!err)
 		err = wait_for_reply(hdr.req_id);
-	}
 	if (err) {
-		/* No answer (or never asked): a late one is stale. */
+		/* No answer (or never asked): a late one is stale.  Called
+		 * to leave the slot idle; whether an answer came after all
+		 * no longer matters, the request has failed. */
 		flags = irq_save();
-		xs_reply_collect(&reply_slot, hdr.req_id, true);
+		(void)xs_reply_collect(&reply_slot, hdr.req_id, true);
 		irq_restore(flags);
 	} else if (reply.hdr.type == XS_ERROR) {
 		err = xs_error_to_errno(reply.body, reply.hdr.len);
@@ -364,7 +393,12 @@ int xs_transaction_run(int (*fn)(xs_transaction_t t, void *ctx), void *ctx)
 			return err;
 		err = fn(t, ctx);
 		if (err) {
-			xs_transaction_end(t, false);
+			/* fn's error is the one to report.  An abort that
+			 * fails too leaves the transaction open in xenstored
+			 * until the connection ends; were that to happen
+			 * often, its quota would refuse new transactions, an
+			 * error xs_transaction_start reports. */
+			(void)xs_transaction_end(t, false);
 			return err;
 		}
 		err = xs_transaction_end(t, true);
@@ -399,31 +433,12 @@ int xs_watch(const char *path, xs_watch_cb cb, void *ctx)
 	lens[1] = (uint32_t)strlen(watches[i].token) + 1;
 	err = request(XS_WATCH, XS_NO_TRANSACTION, parts, lens, 2, NULL, 0);
 	if (err < 0) {
+		mutex_lock(&request_lock, WAIT_FOREVER);
 		watches[i].cb = NULL;
+		mutex_unlock(&request_lock);
 		return err;
 	}
 	return 0;
-}
-
-int xs_unwatch(const char *path)
-{
-	const char *parts[2];
-	uint32_t lens[2];
-	unsigned int i;
-	int err;
-
-	for (i = 0; i < MAX_WATCHES; i++)
-		if (watches[i].cb && strcmp(watches[i].path, path) == 0)
-			break;
-	if (i == MAX_WATCHES)
-		return -ENOENT;
-	parts[0] = watches[i].path;
-	lens[0] = (uint32_t)strlen(path) + 1;
-	parts[1] = watches[i].token;
-	lens[1] = (uint32_t)strlen(watches[i].token) + 1;
-	err = request(XS_UNWATCH, XS_NO_TRANSACTION, parts, lens, 2, NULL, 0);
-	watches[i].cb = NULL;
-	return err < 0 ? err : 0;
 }
 
 int xenstore_init(void)

@@ -75,5 +75,6 @@ Suite *grant_refs_suite(void);
 Suite *xenbus_seen_suite(void);
 Suite *console_out_suite(void);
 Suite *uart_match_suite(void);
+Suite *gnttab_status_suite(void);
 
 #endif

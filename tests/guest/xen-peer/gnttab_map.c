@@ -2,6 +2,7 @@
 #include "kernel/printk.h"
 #include "tests/guest/xen-peer/gnttab_map.h"
 #include "xen/gnttab.h"
+#include "xen/gnttab_status.h"
 #include "xen/physmap.h"
 
 static long map_grant(domid_t domid, grant_ref_t ref, bool readonly,
@@ -27,10 +28,10 @@ static long map_grant(domid_t domid, grant_ref_t ref, bool readonly,
 		return err;
 	if (op.status != GNTST_okay) {
 		if (report)
-			printk("xen: map grant %u of d%u: %s (%d)\n", ref,
-			       domid, gnttab_status_name(op.status),
+			printk("xen: map grant %u of d%u: %s (GNTST %d)\n",
+			       ref, domid, gnttab_status_name(op.status),
 			       op.status);
-		return op.status;
+		return gnttab_status_errno(op.status);
 	}
 	spare = 0;
 	out->gpa = op.host_addr;
@@ -61,9 +62,9 @@ long gnttab_unmap(const struct gnttab_mapping *m)
 	if (err)
 		return err;
 	if (op.status != GNTST_okay) {
-		printk("xen: unmap grant handle %u: %s (%d)\n", m->handle,
-		       gnttab_status_name(op.status), op.status);
-		return op.status;
+		printk("xen: unmap grant handle %u: %s (GNTST %d)\n",
+		       m->handle, gnttab_status_name(op.status), op.status);
+		return gnttab_status_errno(op.status);
 	}
 	return 0;
 }

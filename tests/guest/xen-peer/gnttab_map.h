@@ -1,8 +1,8 @@
 /*
  * Mapping another domain's grant into free guest-physical space
  * (xen/physmap.h), as app=xen-peer's mapper does; the granting side is
- * the kernel's (xen/gnttab.h).  Grant-op failures are reported with Xen's
- * GNTST status, which gnttab_status_name() spells.
+ * the kernel's (xen/gnttab.h).  A failed grant operation's GNTST status
+ * is logged by name and returned as an errno (xen/gnttab_status.h).
  */
 #ifndef TESTS_GUEST_XEN_PEER_GNTTAB_MAP_H
 #define TESTS_GUEST_XEN_PEER_GNTTAB_MAP_H
@@ -17,12 +17,21 @@ struct gnttab_mapping {
 	grant_handle_t handle;
 };
 
-/* Map domid's grant ref; returns 0 or the GNTST status (negative). */
+/*
+ * Map domid's grant ref into free guest-physical space; *out says where.
+ * 0; -ENOMEM when no space is left; Xen's error; or the status's errno,
+ * e.g. -EINVAL for no such grant (GNTST_bad_gntref), -ESRCH for no such
+ * domain, -EACCES when the grant does not allow it.  Logs the status.
+ */
 long gnttab_map(domid_t domid, grant_ref_t ref, bool readonly,
 		struct gnttab_mapping *out);
 /* The same without a log line, for callers that expect to retry. */
 long gnttab_map_quiet(domid_t domid, grant_ref_t ref, bool readonly,
 		      struct gnttab_mapping *out);
+/*
+ * Undo gnttab_map: 0; Xen's error; or the status's errno (-EBADF for a
+ * handle Xen does not know).  The page of space is not reused.
+ */
 long gnttab_unmap(const struct gnttab_mapping *m);
 
 #endif

@@ -267,12 +267,12 @@ static void mapper(domid_t peer, grant_ref_t gref, uint32_t rounds)
 	if (err >= 0)
 		panic("peer: mapping bad grant ref 0x%x succeeded", BAD_GREF);
 	printk("peer: mapper: bad grant ref 0x%x refused: %s (%ld)\n",
-	       BAD_GREF, gnttab_status_name(err), err);
+	       BAD_GREF, xen_strerror(err), err);
 
 	err = map_when_granted(peer, gref, &map);
 	if (err)
 		panic("peer: cannot map d%u grant %u: %s (%ld)", peer, gref,
-		      gnttab_status_name(err), err);
+		      xen_strerror(err), err);
 	page = (volatile struct peer_page *)(uintptr_t)map.gpa;
 	smp_rmb();
 	if (page->magic != PEER_MAGIC)
