@@ -16,6 +16,7 @@
 #include "drivers/arm_timer.h"
 #include "drivers/gic.h"
 #include "drivers/psci.h"
+#include "drivers/smccc.h"
 #include "drivers/uart.h"
 #include "fdt/platform.h"
 #include "kernel/board.h"
@@ -115,7 +116,7 @@ static void choose_late_console(void)
 	const struct console *uart = console_get();
 	const struct console *c;
 
-	if (!xen->present || xen->dom0)
+	if (!xen->present || xen->dom0 || xen->no_node)
 		return;
 	c = xen_console_pv_start();
 	if (!c)
@@ -205,6 +206,10 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 					   (uint64_t)(uintptr_t)_end -
 					   image_base, "the kernel image");
 	power_set(psci_power_ops(&platform));
+	/* A dom0less domU built without "xen,enhanced" has no /hypervisor:
+	 * only Xen's answer through the PSCI conduit tells it is there. */
+	if (!err && !platform.xen.present)
+		platform.xen.found_by_smccc = smccc_hypervisor_is_xen(&platform);
 	if (!err)
 		xen_early_init(&platform);
 	choose_console();

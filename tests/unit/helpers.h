@@ -74,5 +74,6 @@ Suite *regressions_suite(void);
 Suite *grant_refs_suite(void);
 Suite *xenbus_seen_suite(void);
 Suite *console_out_suite(void);
+Suite *smccc_uid_suite(void);
 
 #endif

@@ -26,6 +26,7 @@ int main(void)
 	srunner_add_suite(sr, grant_refs_suite());
 	srunner_add_suite(sr, xenbus_seen_suite());
 	srunner_add_suite(sr, console_out_suite());
+	srunner_add_suite(sr, smccc_uid_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

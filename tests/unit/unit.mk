@@ -16,7 +16,7 @@ unit_say = $(if $(V),,@printf '  %-7s %s\n' '$(1)' '$(2)';)
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_HDRS := $(wildcard tests/unit/*.h fdt/*.h xen/console_ring.h xen/byte_ring.h \
 	xen/xs_wire.h xen/xenbus.h kernel/page_ranges.h xen/grant_refs.h \
-	xen/xenbus_seen.h xen/console_out.h xen/xs_reply.h)
+	xen/xenbus_seen.h xen/console_out.h xen/xs_reply.h drivers/smccc.h)
 
 CRAFTED_DTS := $(wildcard tests/data/crafted/*.dts)
 CRAFTED_DTBS := $(patsubst tests/data/crafted/%.dts,\
