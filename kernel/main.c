@@ -20,6 +20,7 @@
 #include "drivers/uart.h"
 #include "fdt/platform.h"
 #include "kernel/board.h"
+#include "kernel/bootargs.h"
 #include "kernel/page_alloc.h"
 #include "kernel/panic.h"
 #include "kernel/power.h"
@@ -176,15 +177,32 @@ static void setup_memory(uint64_t image_base, uint64_t dtb,
 	       dtb_copy, mmu_tables_used());
 }
 
+/*
+ * The boot figures are for the benchmarks (scripts/bench/): a user's boot
+ * log stays one screen long.  Shown with app=bench or loglevel=debug.
+ */
+static bool show_boot_ticks(const struct app *app)
+{
+	char level[8];
+
+	return strcmp(app->name, "bench") == 0 ||
+	       (bootarg(platform.bootargs, "loglevel", level, sizeof(level)) &&
+		strcmp(level, "debug") == 0);
+}
+
 static void app_thread(void *arg)
 {
 	const struct app *app = arg;
 
 	boot_ticks.app_main = arm_timer_now();
-	printk("bench: boot ticks first-line %llu app-main %llu freq %u\n",
-	       (unsigned long long)(boot_ticks.first_line - boot_ticks.entry),
-	       (unsigned long long)(boot_ticks.app_main - boot_ticks.entry),
-	       arm_timer_freq());
+	if (show_boot_ticks(app))
+		printk("bench: boot ticks first-line %llu app-main %llu "
+		       "freq %u\n",
+		       (unsigned long long)(boot_ticks.first_line -
+					    boot_ticks.entry),
+		       (unsigned long long)(boot_ticks.app_main -
+					    boot_ticks.entry),
+		       arm_timer_freq());
 	app->main();
 	printk("app %s: finished\n", app->name);
 }

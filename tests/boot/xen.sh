@@ -224,6 +224,19 @@ found_by_smccc() {
         echo "no '$1xen: found through SMCCC ...' line"
 }
 
+# one_screen PREFIX LOG: the guest's default boot log, up to its first
+# sample line, fits on a 24-line screen and leaves out the benchmarks'
+# boot ticks (loglevel=debug shows them).
+one_screen() {
+    local n
+    n=$(awk -v p="$1" 'index($0, p) != 1 { next }
+                       index($0, p "thread_") == 1 { exit }
+                       { n++ } END { print n + 0 }' "$2")
+    [ "$n" -le 24 ] || echo "boot log of $n lines before the first sample (> 24)"
+    ! grep -Fq -- "$1bench: boot ticks" "$2" ||
+        echo "the benchmarks' boot ticks line shown without loglevel=debug"
+}
+
 # (a) dom0less domU with vpl011, no dom0: Xen prints the UART as DOM1.
 # No /hypervisor node: Xen is found through SMCCC, so the board is xenvm.
 test_domu_vpl011() {
@@ -237,6 +250,7 @@ test_domu_vpl011() {
     note "$(check_guest '(XEN) DOM1: ' "$log" \
         "$data/domu-gicv$v-vpl011.dtb" "$v" xenvm 0)"
     note "$(found_by_smccc '(XEN) DOM1: ' "$log")"
+    note "$(one_screen '(XEN) DOM1: ' "$log")"
     result "$name" "$log" "$why"
 }
 
@@ -252,6 +266,7 @@ test_domu_console_io() {
     fi
     note "$(check_guest '(d1) ' "$log" "$data/domu-gicv$v.dtb" "$v" xenvm 1)"
     note "$(found_by_smccc '(d1) ' "$log")"
+    note "$(one_screen '(d1) ' "$log")"
     result "$name" "$log" "$why"
 }
 
