@@ -93,7 +93,7 @@ FDT_HOST_SRCS := $(FDT_SRCS)
 UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/console_ring.c xen/xs_wire.c xen/xenbus_state.c xen/grant_refs.c \
 	xen/xenbus_seen.c xen/console_out.c xen/xs_reply.c \
-	xen/gnttab_status.c
+	xen/gnttab_status.c drivers/smccc_uid.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean
@@ -115,7 +115,12 @@ $(XEN_INCLUDE)/xen/xen.h:
 	$(Q)ln -sfn /usr/include/xen $(XEN_INCLUDE)/xen
 	@test -f $@ || { echo "Xen public headers missing: run scripts/setup.sh" >&2; exit 1; }
 
-$(BUILD)/target/%.c.o: %.c | $(TARGET_LIBFDT) $(XEN_INCLUDE)/xen/xen.h
+# arch-arm/smccc.h includes "public/xen.h", its name inside Xen's tree.
+$(XEN_INCLUDE)/public/xen.h: | $(XEN_INCLUDE)/xen/xen.h
+	$(Q)ln -sfn /usr/include/xen $(XEN_INCLUDE)/public
+
+$(BUILD)/target/%.c.o: %.c | $(TARGET_LIBFDT) $(XEN_INCLUDE)/xen/xen.h \
+		$(XEN_INCLUDE)/public/xen.h
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@

@@ -64,6 +64,11 @@ struct platform_timer {
 
 struct platform_xen {
 	bool present;				/* a "xen,xen" node exists */
+	/*
+	 * No node, but Xen answered the SMCCC hypervisor Call UID: set by
+	 * the kernel (fdt/ makes no calls), read for the board name.
+	 */
+	bool found_by_smccc;
 	char version[PLATFORM_NAME_LEN];	/* e.g. "xen,xen-4.17" */
 	struct region gnttab;			/* reg[0]: grant-table frames */
 	struct region ext[PLATFORM_MAX_XEN_EXT];	/* reg[1..]: free */
@@ -107,6 +112,7 @@ struct platform {
 	struct platform_xen xen;
 
 	enum psci_method psci;
+	bool psci_0_2;				/* PSCI_VERSION exists */
 	uint64_t cpu_mpidr[PLATFORM_MAX_CPUS];
 	unsigned int cpu_count;
 

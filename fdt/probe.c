@@ -339,6 +339,11 @@ static void probe_psci(const void *fdt, struct platform *p)
 
 	if (node < 0)
 		return;
+	/* "arm,psci" alone is PSCI 0.1: its function IDs are the DT's own,
+	 * and PSCI_VERSION may not exist. */
+	p->psci_0_2 =
+		fdt_node_check_compatible(fdt, node, "arm,psci-0.2") == 0 ||
+		fdt_node_check_compatible(fdt, node, "arm,psci-1.0") == 0;
 	dt_string(fdt, node, "method", method, sizeof(method));
 	if (strcmp(method, "hvc") == 0)
 		p->psci = PSCI_HVC;

@@ -142,7 +142,8 @@ const char *platform_board_name(const struct platform *p)
 	const char *name = p->model[0] ? p->model : p->compatible;
 	const char *comma;
 
-	if (p->xen.present || strncmp(p->compatible, "xen,xenvm", 9) == 0)
+	if (p->xen.present || p->xen.found_by_smccc ||
+	    strncmp(p->compatible, "xen,xenvm", 9) == 0)
 		return "xenvm";
 	if (!name[0])
 		return "unknown";

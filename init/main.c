@@ -22,8 +22,10 @@
 #include "drivers/arm_timer.h"
 #include "drivers/gic.h"
 #include "drivers/psci.h"
+#include "drivers/smccc.h"
 #include "drivers/uart.h"
 #include "fdt/platform.h"
+#include "kernel/bootargs.h"
 #include "kernel/irq.h"
 #include "kernel/page_alloc.h"
 #include "kernel/panic.h"
@@ -117,7 +119,7 @@ static void choose_late_console(void)
 	const struct console *uart = console_get();
 	const struct console *c;
 
-	if (!xen->present || xen->dom0)
+	if (!xen->present || xen->dom0 || xen->no_node)
 		return;
 	c = xen_console_pv_start();
 	if (!c)
@@ -177,15 +179,30 @@ static void setup_memory(uint64_t image_base, uint64_t dtb,
 	       dtb_copy, mmu_tables_used());
 }
 
+/*
+ * The boot figures are for the benchmarks (scripts/bench/): a user's boot
+ * log stays one screen long.  Shown with app=bench or loglevel=debug.
+ */
+static bool show_boot_ticks(const struct app *app)
+{
+	char level[8];
+
+	return strcmp(app->name, "bench") == 0 ||
+	       (bootarg(platform.bootargs, "loglevel", level, sizeof(level)) &&
+		strcmp(level, "debug") == 0);
+}
+
 static void app_thread(void *arg)
 {
 	const struct app *app = arg;
 	uint64_t app_main = arm_timer_now();
 
-	printk("bench: boot ticks first-line %llu app-main %llu freq %u\n",
-	       (unsigned long long)(ticks.first_line - ticks.entry),
-	       (unsigned long long)(app_main - ticks.entry),
-	       arm_timer_freq());
+	if (show_boot_ticks(app))
+		printk("bench: boot ticks first-line %llu app-main %llu "
+		       "freq %u\n",
+		       (unsigned long long)(ticks.first_line - ticks.entry),
+		       (unsigned long long)(app_main - ticks.entry),
+		       arm_timer_freq());
 	app->main();
 	printk("app %s: finished\n", app->name);
 }
@@ -207,6 +224,10 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 					   (uint64_t)(uintptr_t)_end -
 					   image_base, "the kernel image");
 	power_set(psci_power_ops(&platform));
+	/* A dom0less domU built without "xen,enhanced" has no /hypervisor:
+	 * only Xen's answer through the PSCI conduit tells it is there. */
+	if (!err && !platform.xen.present)
+		platform.xen.found_by_smccc = smccc_hypervisor_is_xen(&platform);
 	if (!err)
 		xen_early_init(&platform);
 	choose_console();

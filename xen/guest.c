@@ -22,6 +22,11 @@ int xen_init(const struct platform *p)
 		return 0;
 	printk("xen: Xen %u.%u, %s, features 0x%x\n", xen->major, xen->minor,
 	       xen->dom0 ? "dom0" : "domU", xen->features);
+	if (xen->no_node) {
+		printk("xen: found through SMCCC (no /hypervisor node): "
+		       "console_io and SCHEDOP_shutdown only\n");
+		return 0;
+	}
 	xen_physmap_init(p);
 	err = shared_info_init();
 	if (err)
@@ -78,7 +83,7 @@ static void services_thread(void *unused)
 
 void xen_start_services(void)
 {
-	if (xen->present && !xen->dom0 &&
+	if (xen->present && !xen->dom0 && !xen->no_node &&
 	    !thread_create("xenbus", services_thread, NULL, SERVICES_PRIORITY,
 			   THREAD_STACK_DEFAULT))
 		printk("xen: no memory for the XenStore thread\n");

@@ -16,9 +16,10 @@ void xen_early_init(const struct platform *p)
 	xen_feature_info_t fi = { .submap_idx = 0 };
 	long v;
 
-	if (!p->xen.present)
+	if (!p->xen.present && !p->xen.found_by_smccc)
 		return;
 	info.present = true;
+	info.no_node = !p->xen.present;
 	v = hyp_xen_version(XENVER_version, NULL);
 	if (v > 0) {
 		info.major = (unsigned int)(v >> 16);

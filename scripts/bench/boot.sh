@@ -6,7 +6,7 @@
 # boot_hosts GIC ICOUNT SMP: the host DTB of our_boot.
 boot_hosts() {
     host "ours-gicv$1-icount$2" --gic "$1" --smp "$3" \
-        --domu "$image:0x49000000:262144:vpl011:bootargs=console=ttyAMA0"
+        --domu "$image:0x49000000:262144:vpl011:bootargs=console=ttyAMA0 loglevel=debug"
 }
 
 OUR_DONE='DOM1: bench: boot ticks '

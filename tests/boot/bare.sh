@@ -44,6 +44,8 @@ sample() {
         why="discovered-platform lines wrong or missing"
     elif ! alternates "$log"; then
         why="thread_a/thread_b lines do not alternate"
+    elif grep -q '^bench: boot ticks' "$log"; then
+        why="the benchmarks' boot ticks line shown without loglevel=debug"
     fi
     result "$name" "$log" "$why"
 }
@@ -151,6 +153,17 @@ if log_has_all "$input_log" '^typed-into-uart$' '^stop: poweroff via psci$'; the
     result console-input "$input_log" ""
 else
     result console-input "$input_log" "typed commands did not run"
+fi
+
+# The boot figures scripts/bench/ reads are shown with loglevel=debug.
+ticks_log=$logs/bare-boot-ticks-debug.log
+ticks_re='^bench: boot ticks first-line [0-9]+ app-main [0-9]+ freq [1-9][0-9]*$'
+# shellcheck disable=SC2046
+if qemu_expect "$limit" "$ticks_log" "$ticks_re" 1 -- \
+    $(machine 3 off 512M 1) -kernel "$image" -append loglevel=debug; then
+    result boot-ticks-debug "$ticks_log" ""
+else
+    result boot-ticks-debug "$ticks_log" "no 'bench: boot ticks' line"
 fi
 
 stops unknown-app no-such-app '^PANIC: boot: bootargs "app=no-such-app" name no known app$'

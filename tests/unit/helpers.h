@@ -76,5 +76,6 @@ Suite *xenbus_seen_suite(void);
 Suite *console_out_suite(void);
 Suite *uart_match_suite(void);
 Suite *gnttab_status_suite(void);
+Suite *smccc_uid_suite(void);
 
 #endif

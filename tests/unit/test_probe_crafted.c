@@ -54,8 +54,21 @@ START_TEST(gicv3_4cell)
 	ck_assert_uint_eq(p.uart[0].intid, 33);
 	ck_assert_int_eq(p.stdout_uart, -1);	/* no stdout-path */
 	ck_assert_int_eq(p.psci, PSCI_SMC);
+	ck_assert(p.psci_0_2);
 	ck_assert_uint_eq(p.cpu_count, 1);
 	ck_assert_uint_eq(p.cpu_mpidr[0], 0);
+	assert_no_errors(&p);
+	assert_bootable(&p);
+}
+END_TEST
+
+START_TEST(psci_0_1)
+{
+	struct platform p;
+
+	probe_file(CRAFTED_DTB("psci-0.1"), &p);
+	ck_assert_int_eq(p.psci, PSCI_HVC);
+	ck_assert(!p.psci_0_2);
 	assert_no_errors(&p);
 	assert_bootable(&p);
 }
@@ -548,6 +561,7 @@ Suite *probe_crafted_suite(void)
 	TCase *bad = tcase_create("unbootable");
 
 	tcase_add_test(ok, gicv3_4cell);
+	tcase_add_test(ok, psci_0_1);
 	tcase_add_test(ok, timer_interrupts_extended);
 	tcase_add_test(ok, gic_under_simple_bus);
 	tcase_add_test(ok, root_cells_1);

@@ -78,6 +78,7 @@ START_TEST(qemu_virt)
 	ck_assert(!p.xen.present);
 
 	ck_assert_int_eq(p.psci, c->psci);
+	ck_assert(p.psci_0_2);
 	ck_assert_uint_eq(p.cpu_count, c->cpus);
 	for (i = 0; i < c->cpus; i++)
 		ck_assert_uint_eq(p.cpu_mpidr[i], i);

@@ -128,6 +128,8 @@ START_TEST(xen_guest)
 	ck_assert_uint_eq(p.timer.freq_hz, 0);
 
 	ck_assert_int_eq(p.psci, PSCI_HVC);
+	ck_assert(p.psci_0_2);
+	ck_assert(!p.xen.found_by_smccc);
 	ck_assert_uint_eq(p.cpu_count, c->cpus);
 	for (i = 0; i < c->cpus; i++)
 		ck_assert_uint_eq(p.cpu_mpidr[i], i);
@@ -158,6 +160,12 @@ START_TEST(xen_guest)
 			assert_region(p.xen.ext[i], c->ext[i]);
 		ck_assert_uint_eq(p.xen.evtchn_intid, c->evtchn);
 		ck_assert_str_eq(platform_board_name(&p), "xenvm");
+	} else {
+		/* What the kernel records when Xen answers the SMCCC UID. */
+		ck_assert_str_ne(platform_board_name(&p), "xenvm");
+		p.xen.found_by_smccc = true;
+		ck_assert_str_eq(platform_board_name(&p), "xenvm");
+		p.xen.found_by_smccc = false;
 	}
 
 	ck_assert_msg(p.error_count == 0, "%u errors, first: %s",
