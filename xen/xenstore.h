@@ -4,7 +4,9 @@
  * /local/domain/<domid>.  Calls block the calling thread (never call them
  * from an interrupt handler) and return >= 0 or a negative errno: the one
  * xenstored sent (-ENOENT, -EACCES, -EAGAIN for a transaction conflict,
- * ...), -ETIMEDOUT, or -EIO when xenstored broke the protocol.
+ * ...), -ETIMEDOUT, -EAGAIN too when xenstored reset the connection under
+ * the request (it dropped the request and any transaction: ask again), or
+ * -EIO when xenstored broke the protocol or reports an error.
  */
 #ifndef XEN_XENSTORE_H
 #define XEN_XENSTORE_H
@@ -16,7 +18,13 @@
 typedef uint32_t xs_transaction_t;
 #define XS_NO_TRANSACTION 0
 
-/* Map the ring and start the client's threads.  -ENOENT: no XenStore. */
+/*
+ * Map the ring and start the client's threads, once xenstored has
+ * connected it.  A dom0less domain's store comes late: this waits, on the
+ * calling thread, for dom0's init-dom0less to set it up (forever, if dom0
+ * never does).  -ENOENT: no XenStore; -EIO: xenstored reports an error;
+ * -EFAULT, -ENOMEM, or the event channel's error.
+ */
 int xenstore_init(void);
 bool xenstore_available(void);
 
