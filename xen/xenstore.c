@@ -39,9 +39,10 @@ struct watch_event {
  * Client state, owned by this file.  The ring and port are set once by
  * xenstore_init(), the ring only once xenstored has connected it.
  * resets counts the times xenstored reset the connection (the reader
- * thread writes it; requests compare it before and after).  request_lock serialises requests: one in flight, its
- * reply handed from the reader thread through reply/reply_ready, which
- * reply_slot (changed with IRQs masked) matches to it.  The watch table
+ * thread writes it; requests compare it before and after).  request_lock
+ * serialises requests: one in flight, its reply handed from the reader
+ * thread through reply/reply_ready, which reply_slot (changed with IRQs
+ * masked) matches to it.  The watch table
  * is changed under request_lock; the event queue with IRQs masked (reader
  * produces, xenwatch consumes).
  */
