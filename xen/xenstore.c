@@ -520,6 +520,8 @@ static int wait_for_page(uint64_t evtchn, uint64_t *pfn)
 	int state;
 
 	printk("xenstore: waiting for dom0 to set it up (init-dom0less)\n");
+	/* It may never come: that must not keep the machine on. */
+	thread_background();
 	do {
 		sem_take(&ring_event, WAIT_FOREVER);
 		if (hvm_get_param(HVM_PARAM_STORE_PFN, pfn))
@@ -541,8 +543,10 @@ static int wait_until_connected(struct xenstore_domain_interface *r)
 	int state;
 
 	while ((state = xs_ring_connection(r)) == 0) {
-		if (!said)
+		if (!said) {
 			printk("xenstore: waiting for xenstored to connect\n");
+			thread_background();	/* as in wait_for_page */
+		}
 		said = true;
 		sem_take(&ring_event, WAIT_FOREVER);
 	}

@@ -22,7 +22,8 @@ typedef uint32_t xs_transaction_t;
  * Map the ring and start the client's threads, once xenstored has
  * connected it.  A dom0less domain's store comes late: this waits, on the
  * calling thread, for dom0's init-dom0less to set it up (forever, if dom0
- * never does).  -ENOENT: no XenStore; -EIO: xenstored reports an error;
+ * never does); a thread that waits so no longer keeps the machine on
+ * (thread_background()).  -ENOENT: no XenStore; -EIO: xenstored reports an error;
  * -EFAULT, -ENOMEM, or the event channel's error.
  */
 int xenstore_init(void);
