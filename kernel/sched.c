@@ -30,7 +30,7 @@ static struct thread *all_threads;
 static struct thread *current;
 static struct thread *idle;
 static bool need_switch;
-static unsigned int live_threads;	/* not dead, idle excluded */
+static unsigned int live_threads;	/* not dead, not idle, not background */
 /* Set once by the boot wiring (init/main.c) before sched_start(). */
 static const struct sched_timer *timer;
 
@@ -280,16 +280,34 @@ void thread_yield(void)
 	irq_restore(flags);
 }
 
-void thread_exit(void)
+/* IRQs masked. */
+static void one_live_thread_less(void)
 {
-	irq_save();
-	current->state = THREAD_DEAD;
 	if (--live_threads == 0) {
 		printk("kernel: all threads finished\n");
 		machine_stop(STOP_POWEROFF);
 	}
+}
+
+void thread_exit(void)
+{
+	irq_save();
+	current->state = THREAD_DEAD;
+	if (!current->background)
+		one_live_thread_less();
 	request_switch();
 	panic("dead thread %s was resumed", current->name);
+}
+
+void thread_background(void)
+{
+	unsigned long flags = irq_save();
+
+	if (!current->background) {
+		current->background = true;
+		one_live_thread_less();
+	}
+	irq_restore(flags);
 }
 
 static void idle_loop(void *unused)

@@ -38,6 +38,7 @@ struct thread {
 	struct thread *next_wait;
 	struct thread *next_all;
 	uint64_t stack_guard;		/* the unmapped page below the stack */
+	bool background;		/* not among the live threads */
 };
 
 /* Returns NULL when out of memory. */
@@ -47,6 +48,12 @@ struct thread *thread_current(void);
 void thread_sleep_ms(uint64_t ms);
 void thread_yield(void);
 void thread_exit(void) __attribute__((noreturn));
+/*
+ * The calling thread stops counting among the threads whose end powers
+ * the machine off ("all threads finished"): for one that may wait forever
+ * for a service that never comes.  If the others are done, that is now.
+ */
+void thread_background(void);
 
 /* Start scheduling; the boot stack is abandoned. */
 void sched_start(void) __attribute__((noreturn));

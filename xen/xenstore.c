@@ -37,18 +37,21 @@ struct watch_event {
 
 /*
  * Client state, owned by this file.  The ring and port are set once by
- * xenstore_init(); broken is set, never cleared, by whichever thread
- * finds the connection unusable.  request_lock serialises requests: one
- * in flight, its reply handed from the reader thread through
- * reply/reply_ready, which reply_slot (changed with IRQs masked) matches
- * to it.  The watch table is changed under request_lock; the event queue
- * with IRQs masked (reader produces, xenwatch consumes).  mutex_lock()
- * and sem_take() with WAIT_FOREVER, and mutex_unlock() by the owner,
- * cannot fail: their results go unchecked.
+ * xenstore_init(), the ring only once xenstored has connected it; broken
+ * is set, never cleared, by whichever thread finds the connection
+ * unusable.  resets counts the times xenstored reset the connection (the
+ * reader thread writes it; requests compare it before and after).
+ * request_lock serialises requests: one in flight, its reply handed from
+ * the reader thread through reply/reply_ready, which reply_slot (changed
+ * with IRQs masked) matches to it.  The watch table is changed under
+ * request_lock; the event queue with IRQs masked (reader produces,
+ * xenwatch consumes).  mutex_lock() and sem_take() with WAIT_FOREVER, and
+ * mutex_unlock() by the owner, cannot fail: their results go unchecked.
  */
 static struct xenstore_domain_interface *ring;
 static evtchn_port_t port;
 static bool broken;
+static volatile unsigned int resets;
 static struct sem ring_event, ring_space, reply_ready, events_ready;
 static struct mutex request_lock;
 static uint32_t next_req_id;
@@ -97,7 +100,9 @@ static void queue_watch_event(const struct xs_msg *m)
 	const char *path, *token;
 	unsigned long flags;
 
-	if (xs_parse_watch_event(m->body, m->hdr.len, &path, &token)) {
+	/* Our tokens are never empty: in the queue, empty means a reset. */
+	if (xs_parse_watch_event(m->body, m->hdr.len, &path, &token) ||
+	    !token[0]) {
 		printk("xenstore: malformed watch event ignored\n");
 		return;
 	}
@@ -136,13 +141,55 @@ static void hand_over_reply(void)
 		       "(%u so far)\n", incoming.hdr.req_id, reply_slot.stale);
 }
 
+/*
+ * xenstored reset the connection (docs/misc/xenstore-ring.txt): it dropped
+ * any partial message, the request in flight, every watch and transaction.
+ * The requester is woken to hear -EAGAIN; the watches are set again on the
+ * xenwatch thread, queued as an event with an empty token.
+ */
+static void connection_was_reset(void)
+{
+	unsigned long flags;
+
+	incoming.have = 0;
+	resets++;
+	sem_give(&reply_ready);
+	printk("xenstore: xenstored reset the connection; watches set again\n");
+	flags = irq_save();
+	if (queue_len < WATCH_QUEUE) {
+		queue[(queue_head + queue_len) % WATCH_QUEUE].token[0] = '\0';
+		queue_len++;
+	}
+	irq_restore(flags);
+	sem_give(&events_ready);
+}
+
 /* The only reader of the response ring. */
 static void reader_thread(void *unused)
 {
+	bool resetting = false;
 	int r;
 
 	(void)unused;
 	for (;;) {
+		r = xs_ring_connection(ring);
+		if (r < 0) {
+			printk("xenstore: xenstored stopped serving us (error "
+			       "%u); disconnecting\n", ring->error);
+			broken = true;
+			sem_give(&reply_ready);
+			return;
+		}
+		if (r == 0) {
+			/* Nothing but the state counts until it is back. */
+			resetting = true;
+			sem_take(&ring_event, WAIT_FOREVER);
+			continue;
+		}
+		if (resetting) {
+			resetting = false;
+			connection_was_reset();
+		}
 		r = xs_ring_read_msg(ring, &incoming);
 		if (r < 0) {
 			printk("xenstore: xenstored broke the protocol (%d); "
@@ -166,6 +213,8 @@ static void reader_thread(void *unused)
 	}
 }
 
+static void set_watch_again(unsigned int i);
+
 static void watch_thread(void *unused)
 {
 	struct watch_event ev;
@@ -180,6 +229,12 @@ static void watch_thread(void *unused)
 		queue_head = (queue_head + 1) % WATCH_QUEUE;
 		queue_len--;
 		irq_restore(flags);
+		if (!ev.token[0]) {
+			for (i = 0; i < MAX_WATCHES; i++)
+				if (watches[i].cb)
+					set_watch_again(i);
+			continue;
+		}
 		for (i = 0; i < MAX_WATCHES; i++)
 			if (watches[i].cb &&
 			    strcmp(watches[i].token, ev.token) == 0)
@@ -187,13 +242,21 @@ static void watch_thread(void *unused)
 	}
 }
 
-static int write_all(const void *buf, size_t len)
+/*
+ * Part of a request out; -EAGAIN if the connection was reset since the
+ * request began (reset_mark): the rest would follow no header.
+ */
+static int write_all(const void *buf, size_t len, unsigned int reset_mark)
 {
 	const char *p = buf;
 	unsigned int stalls = 0;
 
 	while (len) {
-		long n = xs_ring_write(ring, p, len);
+		long n;
+
+		if (resets != reset_mark || xs_ring_connection(ring) != 1)
+			return -EAGAIN;
+		n = xs_ring_write(ring, p, len);
 
 		if (n < 0) {
 			broken = true;
@@ -222,27 +285,31 @@ static void drain_reply_ready(void)
 }
 
 /*
- * Wait for the answer to req_id: 0 (it is in reply), -ETIMEDOUT or -EIO.
- * A wake-up meant for an earlier request starts the wait again; there is
- * at most one per request that timed out.
+ * Wait for the answer to req_id: 0 (it is in reply), -ETIMEDOUT, -EIO, or
+ * -EAGAIN when xenstored reset the connection, dropping the request.  A
+ * wake-up meant for an earlier request starts the wait again; there is at
+ * most one per request that timed out.
  */
-static int wait_for_reply(uint32_t req_id)
+static int wait_for_reply(uint32_t req_id, unsigned int reset_mark)
 {
 	unsigned long flags;
-	bool timed_out;
+	bool timed_out, reset;
 	int err;
 
 	do {
 		timed_out = sem_take(&reply_ready, REPLY_TIMEOUT_MS) != 0;
+		reset = resets != reset_mark;
 		flags = irq_save();
 		err = xs_reply_collect(&reply_slot, req_id,
-				       timed_out || broken);
+				       timed_out || broken || reset);
 		if (err == -ETIMEDOUT)
 			drain_reply_ready();
 		irq_restore(flags);
 	} while (err == -EAGAIN);
 	if (err && broken)
 		return -EIO;
+	if (err && reset)
+		return -EAGAIN;
 	return err;
 }
 
@@ -256,7 +323,7 @@ static int request(uint32_t type, xs_transaction_t t, const char *parts[],
 {
 	struct xsd_sockmsg hdr = { .type = type, .tx_id = t };
 	unsigned long flags;
-	unsigned int i;
+	unsigned int i, reset_mark;
 	int err;
 
 	if (!ring || broken)
@@ -267,17 +334,18 @@ static int request(uint32_t type, xs_transaction_t t, const char *parts[],
 		return -E2BIG;
 	mutex_lock(&request_lock, WAIT_FOREVER);
 	hdr.req_id = ++next_req_id;
+	reset_mark = resets;
 	flags = irq_save();
 	xs_reply_expect(&reply_slot, hdr.req_id);
 	drain_reply_ready();
 	irq_restore(flags);
-	err = write_all(&hdr, sizeof(hdr));
+	err = write_all(&hdr, sizeof(hdr), reset_mark);
 	for (i = 0; !err && i < nparts; i++)
-		err = write_all(parts[i], lens[i]);
+		err = write_all(parts[i], lens[i], reset_mark);
 	if (!err)
 		err = notify_store();
 	if (!err)
-		err = wait_for_reply(hdr.req_id);
+		err = wait_for_reply(hdr.req_id, reset_mark);
 	if (err) {
 		/* No answer (or never asked): a late one is stale.  Called
 		 * to leave the slot idle; whether an answer came after all
@@ -441,29 +509,98 @@ int xs_watch(const char *path, xs_watch_cb cb, void *ctx)
 	return 0;
 }
 
+/* After a reset: xenstored forgot watch i; it also fires it once more. */
+static void set_watch_again(unsigned int i)
+{
+	const char *parts[] = { watches[i].path, watches[i].token };
+	uint32_t lens[] = { (uint32_t)strlen(watches[i].path) + 1,
+			    (uint32_t)strlen(watches[i].token) + 1 };
+	int err = request(XS_WATCH, XS_NO_TRANSACTION, parts, lens, 2, NULL,
+			  0);
+
+	if (err < 0)
+		printk("xenstore: cannot watch %.60s again: %d\n",
+		       watches[i].path, err);
+}
+
+/*
+ * Until the store's params name a page: 1 (in *pfn), or -ENOENT.  Each
+ * look is after an event on the store's port, which init-dom0less has
+ * xenstored notify once the page is set up; on_event counts events from
+ * the moment it is set, so none falls between a look and the wait.
+ */
+static int wait_for_page(uint64_t evtchn, uint64_t *pfn)
+{
+	int state;
+
+	printk("xenstore: waiting for dom0 to set it up (init-dom0less)\n");
+	/* It may never come: that must not keep the machine on. */
+	thread_background();
+	do {
+		sem_take(&ring_event, WAIT_FOREVER);
+		if (hvm_get_param(HVM_PARAM_STORE_PFN, pfn))
+			return -ENOENT;
+		state = xs_store_params(*pfn, evtchn);
+	} while (state == 0);
+	return state;
+}
+
+/*
+ * Until xenstored has connected the ring: Xen 4.21 creates a dom0less
+ * page, and init-dom0less sets one up, in XENSTORE_RECONNECT; xenstored
+ * sets CONNECTED and notifies when dom0 introduces the domain.  0 or
+ * -EIO.
+ */
+static int wait_until_connected(struct xenstore_domain_interface *r)
+{
+	bool said = false;
+	int state;
+
+	while ((state = xs_ring_connection(r)) == 0) {
+		if (!said) {
+			printk("xenstore: waiting for xenstored to connect\n");
+			thread_background();	/* as in wait_for_page */
+		}
+		said = true;
+		sem_take(&ring_event, WAIT_FOREVER);
+	}
+	return state < 0 ? -EIO : 0;
+}
+
 int xenstore_init(void)
 {
+	struct xenstore_domain_interface *r;
 	uint64_t pfn, evtchn;
+	int state;
 	long err;
 
-	/* Dom0less guests get no store, or one set up later (~0): skip. */
-	if (hvm_get_param(HVM_PARAM_STORE_PFN, &pfn) || !pfn || pfn == ~0ULL ||
-	    hvm_get_param(HVM_PARAM_STORE_EVTCHN, &evtchn) || !evtchn)
+	if (hvm_get_param(HVM_PARAM_STORE_PFN, &pfn) ||
+	    hvm_get_param(HVM_PARAM_STORE_EVTCHN, &evtchn))
 		return -ENOENT;
-	if (mmu_map(pfn << 12, 4096, MMU_NORMAL))
-		return -EFAULT;
+	state = xs_store_params(pfn, evtchn);
+	if (state < 0)
+		return state;
 	sem_init(&ring_event, 0, 1);
 	sem_init(&ring_space, 0, 1);
 	sem_init(&reply_ready, 0, 1);
 	sem_init(&events_ready, 0, WATCH_QUEUE);
 	mutex_init(&request_lock);
-	ring = (struct xenstore_domain_interface *)(uintptr_t)(pfn << 12);
 	port = (evtchn_port_t)evtchn;
 	err = evtchn_set_handler(port, on_event, NULL);
-	if (err) {
-		ring = NULL;
+	if (err)
 		return (int)err;
+	if (state == 0) {
+		state = wait_for_page(evtchn, &pfn);
+		if (state < 0)
+			return state;
 	}
+	if (mmu_map(pfn << 12, 4096, MMU_NORMAL))
+		return -EFAULT;
+	r = (struct xenstore_domain_interface *)(uintptr_t)(pfn << 12);
+	err = wait_until_connected(r);
+	if (err)
+		return (int)err;
+	ring = r;
 	if (!thread_create("xenstore", reader_thread, NULL, READER_PRIORITY,
 			   THREAD_STACK_DEFAULT) ||
 	    !thread_create("xenwatch", watch_thread, NULL, WATCH_PRIORITY,

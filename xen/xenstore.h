@@ -4,8 +4,10 @@
  * /local/domain/<domid>.  Calls block the calling thread (never call them
  * from an interrupt handler) and return >= 0 or a negative errno: the one
  * xenstored sent (-ENOENT, -EACCES, -EAGAIN for a transaction conflict,
- * ...), -ETIMEDOUT, or -EIO when xenstored broke the protocol or cannot
- * be notified (the client then stays disconnected).
+ * ...), -ETIMEDOUT, -EAGAIN too when xenstored reset the connection under
+ * the request (it dropped the request and any transaction: ask again), or
+ * -EIO when xenstored broke the protocol, reports an error or cannot be
+ * notified (the client then stays disconnected).
  */
 #ifndef XEN_XENSTORE_H
 #define XEN_XENSTORE_H
@@ -18,9 +20,12 @@ typedef uint32_t xs_transaction_t;
 #define XS_NO_TRANSACTION 0
 
 /*
- * Map the ring and start the client's threads: 0; -ENOENT when the
- * toolstack gave no XenStore; -EFAULT when its page cannot be mapped;
- * -ENOMEM for no threads; or evtchn_set_handler's error.
+ * Map the ring and start the client's threads, once xenstored has
+ * connected it.  A dom0less domain's store comes late: this waits, on the
+ * calling thread, for dom0's init-dom0less to set it up (forever, if dom0
+ * never does); a thread that waits so no longer keeps the machine on
+ * (thread_background()).  -ENOENT: no XenStore; -EIO: xenstored reports an error;
+ * -EFAULT, -ENOMEM, or the event channel's error.
  */
 int xenstore_init(void);
 /* True once xenstore_init succeeded, until xenstored breaks the ring. */

@@ -14,6 +14,35 @@ int xs_check_header(const struct xsd_sockmsg *h)
 	return 0;
 }
 
+int xs_store_params(uint64_t pfn, uint64_t evtchn)
+{
+	if (!evtchn || !pfn)
+		return -ENOENT;
+	return pfn == ~0ULL ? 0 : 1;
+}
+
+int xs_ring_connection(const struct xenstore_domain_interface *ring)
+{
+	uint32_t state = __atomic_load_n(&ring->connection, __ATOMIC_ACQUIRE);
+	uint32_t features = __atomic_load_n(&ring->server_features,
+					    __ATOMIC_RELAXED);
+
+	/*
+	 * RECONNECT before any feature check: on a dom0less page Xen or
+	 * init-dom0less sets it before xenstored advertises anything.
+	 */
+	if (state == XENSTORE_RECONNECT)
+		return 0;
+	if (state != XENSTORE_CONNECTED &&
+	    (features & XENSTORE_SERVER_FEATURE_RECONNECTION))
+		return -EIO;
+	if ((features & XENSTORE_SERVER_FEATURE_ERROR) &&
+	    __atomic_load_n(&ring->error, __ATOMIC_RELAXED) !=
+		    XENSTORE_ERROR_NONE)
+		return -EIO;
+	return 1;
+}
+
 int xs_ring_read_msg(struct xenstore_domain_interface *ring,
 		     struct xs_msg *m)
 {

@@ -9,11 +9,41 @@
 #define XEN_XS_WIRE_H
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include <xen/xen.h>
 #include <xen/io/xs_wire.h>
+
+/*
+ * Where the domain's store is, from HVM_PARAM_STORE_PFN and _EVTCHN:
+ *   1        a page to map (its connection state still to be checked);
+ *   0        not yet: a dom0less domain with xen,enhanced before dom0 ran
+ *            init-dom0less, which sets the page up, then has xenstored
+ *            notify the event channel (Xen's "late XenStore" protocol;
+ *            Linux's xenbus_probe.c waits the same way);
+ *   -ENOENT  none: no event channel, or a page number of 0 (an unset
+ *            param: no toolstack will ever set it).
+ */
+int xs_store_params(uint64_t pfn, uint64_t evtchn);
+
+/*
+ * The ring's connection state (docs/misc/xenstore-ring.txt), read once
+ * with acquire ordering, as the server writes it from another domain:
+ *   1     connected: requests may flow;
+ *   0     XENSTORE_RECONNECT: a (re)connection is in progress, every
+ *         other field is meaningless until the server sets CONNECTED and
+ *         notifies.  Xen 4.21 creates a dom0less domain's page in this
+ *         state; init-dom0less does the same on older Xen.  When it comes
+ *         after a connection, the server has dropped every request,
+ *         watch and transaction of the old one;
+ *   -EIO  the server stopped serving: a nonzero error field under
+ *         XENSTORE_SERVER_FEATURE_ERROR, or a state other than the two
+ *         known while it advertises XENSTORE_SERVER_FEATURE_RECONNECTION
+ *         (without it the field holds nothing, and the ring is used).
+ */
+int xs_ring_connection(const struct xenstore_domain_interface *ring);
 
 /* A message being read; body is NUL-terminated once complete. */
 struct xs_msg {

@@ -43,8 +43,10 @@ packages=("xen-utils-$version" xen-utils-common xenstore-utils
 # init and the tests run: xenstore is one program answering to many names.
 modules=(xen-evtchn xen-privcmd xenfs xen-gntdev xen-gntalloc)
 xen_bin=usr/lib/xen-$version/bin
+# init-dom0less gives dom0less domains with xen,enhanced their XenStore.
 binaries=("$xen_bin/xl" "$xen_bin/xenstored" "$xen_bin/xenconsoled"
-          "$xen_bin/xenconsole" "$xen_bin/xen-init-dom0" usr/bin/xenstore)
+          "$xen_bin/xenconsole" "$xen_bin/xen-init-dom0"
+          "$xen_bin/init-dom0less" usr/bin/xenstore)
 xenstore_names=(xenstore-read xenstore-write xenstore-ls xenstore-list
                 xenstore-watch xenstore-rm xenstore-exists xenstore-chmod)
 libdirs=(lib/aarch64-linux-gnu usr/lib/aarch64-linux-gnu lib usr/lib)

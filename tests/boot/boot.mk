@@ -92,3 +92,14 @@ boot-tests-run: $(BUILD)/zephyr.bin | \
 		$(if $(filter boot-tests check,$(MAKECMDGOALS)),\
 		boot-tests-bare boot-tests-xen boot-tests-bad-dtb boot-tests-xl)
 	tests/boot/run-demo.sh $(BUILD)/tests/run
+
+# A dom0less domU with xen,enhanced next to the Linux dom0: it waits for
+# XenStore until dom0 runs init-dom0less, then uses it (one boot per GIC
+# version).  After the other suites when asked together: one QEMU at a time.
+.PHONY: boot-tests-dom0less-xs
+boot-tests: boot-tests-dom0less-xs
+boot-tests-dom0less-xs: $(BUILD)/zephyr.bin | \
+		$(if $(filter boot-tests check,$(MAKECMDGOALS)),\
+		boot-tests-bare boot-tests-xen boot-tests-bad-dtb boot-tests-xl \
+		boot-tests-run)
+	tests/boot/dom0less-xs.sh $(BUILD)/zephyr.bin $(BUILD)/tests/dom0less-xs

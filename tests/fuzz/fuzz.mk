@@ -58,15 +58,18 @@ $(FUZZ_DIR)/fuzz_$(1): tests/fuzz/fuzz_$(1).c $(fuzz_srcs_$(1)) \
 endef
 $(foreach h,$(FUZZ_HARNESSES),$(eval $(call fuzz_harness,$(h))))
 
-# Seeds: every DTB in the test data; hand-written ring scripts (seeds.sh);
+# Seeds: every DTB in the test data (named after its folder too: Xen
+# 4.17's and 4.20's DTBs share names); hand-written ring scripts (seeds.sh);
 # every stored regression input, tests/data/fuzz/HARNESS-*.  Rebuilt each
 # time (cheap) so a removed test DTB does not linger.
 .PHONY: fuzz-seeds
 fuzz-seeds: $(CRAFTED_DTBS)
 	$(Q)rm -rf $(FUZZ_DIR)/seeds
 	$(Q)mkdir -p $(FUZZ_DIR)/seeds/fdt_probe
-	$(Q)cp $(wildcard tests/data/*/*.dtb) $(CRAFTED_DTBS) \
-		$(FUZZ_DIR)/seeds/fdt_probe/
+	$(Q)for f in $(wildcard tests/data/*/*.dtb) $(CRAFTED_DTBS); do \
+		d=$${f%/*}; \
+		cp "$$f" $(FUZZ_DIR)/seeds/fdt_probe/$${d##*/}-$${f##*/}; \
+	done
 	$(Q)tests/fuzz/seeds.sh $(FUZZ_DIR)/seeds
 	$(Q)for h in $(FUZZ_HARNESSES); do \
 		for f in tests/data/fuzz/$$h-*; do \

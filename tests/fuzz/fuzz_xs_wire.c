@@ -7,8 +7,10 @@
  *      buffer of exactly the payload's length, so any read past it is an
  *      ASan report;
  *   2. a script of ring operations: the peer appends bytes, moves any
- *      index, and xs_ring_read_msg() assembles messages; every complete
- *      one is parsed as xenstore.c would.
+ *      index, sets the connection state, feature bits and error field,
+ *      and xs_ring_read_msg() assembles messages; every complete one is
+ *      parsed as xenstore.c would, and the connection state is judged
+ *      before each read, as xenstore.c's reader does.
  * Checked after every call: nothing outside the ring page changes (guard
  * bytes), the request side is untouched by reads, the consumer index
  * moves by exactly what was taken, a complete message has a believable
@@ -114,6 +116,24 @@ static void parse_exact(const char *src, uint32_t len)
 	free(body);
 }
 
+/* xs_ring_connection() changes nothing and follows the spec's rules. */
+static void check_connection(void)
+{
+	static struct xenstore_domain_interface before;
+	struct xenstore_domain_interface *r = RING;
+	int rc;
+
+	memcpy(&before, r, sizeof(before));
+	rc = xs_ring_connection(r);
+	check_guards();
+	CHECK(memcmp(&before, r, sizeof(before)) == 0);
+	CHECK(rc == 1 || rc == 0 || rc == -EIO);
+	CHECK((rc == 0) == (r->connection == XENSTORE_RECONNECT));
+	if (rc == 1)
+		CHECK(!((r->server_features & XENSTORE_SERVER_FEATURE_ERROR) &&
+			r->error));
+}
+
 static void read_msg(struct xs_msg *m)
 {
 	static struct xenstore_domain_interface before;
@@ -122,6 +142,7 @@ static void read_msg(struct xs_msg *m)
 	uint32_t avail = r->rsp_prod - r->rsp_cons;
 	int rc;
 
+	check_connection();
 	memcpy(&before, r, sizeof(before));
 	rc = xs_ring_read_msg(r, m);
 	check_guards();
@@ -224,13 +245,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				r->rsp[MASK_XENSTORE_IDX(r->rsp_prod++)] =
 					(char)take(&s, 1);
 			break;
-		case 4:		/* ... or moves any index anywhere */
-			v = take(&s, 4);
-			switch ((op >> 3) & 3) {
+		case 4:		/* ... or moves any index anywhere, or */
+			v = take(&s, 4);	/* sets a connection field */
+			switch ((op >> 3) & 7) {
 			case 0: r->rsp_cons = v; break;
 			case 1: r->rsp_prod = v; break;
 			case 2: r->req_cons = v; break;
-			default: r->req_prod = v; break;
+			case 3: r->req_prod = v; break;
+			case 4: r->connection = v; break;
+			case 5: r->server_features = v; break;
+			default: r->error = v; break;
 			}
 			break;
 		case 5:		/* ... or consumes our requests */

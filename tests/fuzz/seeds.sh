@@ -23,8 +23,9 @@ printf '\0\0\0\0\0\0\4\1\0\0\0\0\0\0\10\1\0\0\1\2\0\1\34\0\0\0\0\0\0\1' \
 
 # xs_wire: LEN16 and a raw payload; four big-endian indices rsp_cons,
 # rsp_prod, req_cons, req_prod; then ops: 0 read a message, 2 the peer
-# appends LEN16 bytes, 4+8k set index k, 5 the peer takes our requests,
-# 6 write LEN16 request bytes.  Headers on the ring are host-endian
+# appends LEN16 bytes, 4+8k set index k (k 0-3) or, for k 4, 5, 6, the
+# connection state, server features, error field to a big-endian 32-bit
+# value, 5 the peer takes our requests, 6 write LEN16 request bytes.  Headers on the ring are host-endian
 # struct xsd_sockmsg {type, req_id, tx_id, len} (x86-64: little-endian).
 x=$dir/xs_wire
 mkdir -p "$x"
@@ -42,5 +43,10 @@ hdr() { # TYPE LEN as octal escapes
   printf '\2\0\010'; hdr '\002' '\002' | tail -c 6; printf 'ok\0'
   printf '\2\0\020'; printf '\002\0\0\0\0\0\0\0\0\0\0\0\001\020\0\0'
   printf '\0'; } >"$x/split-then-too-big"
+# Xen 4.21's dom0less page: RECONNECT, then features and CONNECTED, a
+# reply; then an error under the error feature.
+{ printf '\0\0'"$z16"'\044\0\0\0\1\0\054\0\0\0\3\0\044\0\0\0\0'
+  printf '\2\0\022'; hdr '\002' '\002'; printf 'ok\0'
+  printf '\064\0\0\0\2\0'; } >"$x/reconnect-then-connected"
 # The peer claims more than the ring holds.
 printf '\0\0\0\0\0\0\0\0\4\1\0\0\0\0\0\0\0\0\0\6\0\1' >"$x/corrupt-rsp-prod"

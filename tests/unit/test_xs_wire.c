@@ -316,6 +316,87 @@ START_TEST(reply_at_the_timeout_is_used)
 }
 END_TEST
 
+/* HVM_PARAM_STORE_PFN/_EVTCHN as Xen and init-dom0less leave them. */
+START_TEST(store_params_say_now_later_or_never)
+{
+	/* Built by a toolstack, or a dom0less page on Xen 4.21. */
+	ck_assert_int_eq(xs_store_params(0x39001, 1), 1);
+	/* xen,enhanced on Xen 4.17-4.20 before init-dom0less: later. */
+	ck_assert_int_eq(xs_store_params(~0ULL, 1), 0);
+	/* Unset params: no XenStore, ever. */
+	ck_assert_int_eq(xs_store_params(0, 1), -ENOENT);
+	ck_assert_int_eq(xs_store_params(0x39001, 0), -ENOENT);
+	ck_assert_int_eq(xs_store_params(~0ULL, 0), -ENOENT);
+	ck_assert_int_eq(xs_store_params(0, 0), -ENOENT);
+}
+END_TEST
+
+/*
+ * Xen 4.21's dom0less handshake (docs/misc/xenstore-ring.txt, "ring
+ * reconnection"): the page starts in XENSTORE_RECONNECT; xenstored, when
+ * init-dom0less introduces the domain, empties the ring, advertises its
+ * features, sets CONNECTED and notifies.  Until then nothing else in the
+ * page counts, not even indices that look like a message.
+ */
+START_TEST(dom0less_handshake_waits_for_connected)
+{
+	struct xsd_sockmsg h = { .type = XS_READ, .req_id = 1, .len = 2 };
+
+	reset();
+	ring.connection = XENSTORE_RECONNECT;
+	ring.rsp_prod = 0x1234;		/* garbage, to be ignored */
+	ck_assert_int_eq(xs_ring_connection(&ring), 0);
+	ring.server_features = XENSTORE_SERVER_FEATURE_RECONNECTION |
+			       XENSTORE_SERVER_FEATURE_ERROR;
+	ck_assert_int_eq(xs_ring_connection(&ring), 0);
+	/* The server resets the ring, then says connected. */
+	ring.rsp_prod = ring.rsp_cons = ring.req_prod = ring.req_cons = 0;
+	ring.connection = XENSTORE_CONNECTED;
+	ck_assert_int_eq(xs_ring_connection(&ring), 1);
+	respond(&h, sizeof(h));
+	respond("7", 2);
+	ck_assert_int_eq(xs_ring_read_msg(&ring, &msg), 1);
+	ck_assert_str_eq(msg.body, "7");
+	/* A later reconnection: wait again, whatever the error field says. */
+	ring.connection = XENSTORE_RECONNECT;
+	ring.error = XENSTORE_ERROR_COMM;
+	ck_assert_int_eq(xs_ring_connection(&ring), 0);
+	ring.error = XENSTORE_ERROR_NONE;
+	ring.connection = XENSTORE_CONNECTED;
+	ck_assert_int_eq(xs_ring_connection(&ring), 1);
+}
+END_TEST
+
+START_TEST(connection_errors_and_old_servers)
+{
+	/* Xen 4.17's init-dom0less page: RECONNECT before any feature. */
+	reset();
+	ring.connection = XENSTORE_RECONNECT;
+	ck_assert_int_eq(xs_ring_connection(&ring), 0);
+	/* A server that reports an error has stopped serving us. */
+	reset();
+	ring.server_features = XENSTORE_SERVER_FEATURE_ERROR;
+	ring.error = XENSTORE_ERROR_RINGIDX;
+	ck_assert_int_eq(xs_ring_connection(&ring), -EIO);
+	ring.error = 77;		/* values not listed count too */
+	ck_assert_int_eq(xs_ring_connection(&ring), -EIO);
+	/* ... but the field means nothing unless advertised. */
+	ring.server_features = XENSTORE_SERVER_FEATURE_RECONNECTION;
+	ck_assert_int_eq(xs_ring_connection(&ring), 1);
+	/* An unknown state from a server that knows the field. */
+	ring.connection = 2;
+	ck_assert_int_eq(xs_ring_connection(&ring), -EIO);
+	/* Without the feature the field holds nothing: use the ring. */
+	ring.server_features = 0;
+	ck_assert_int_eq(xs_ring_connection(&ring), 1);
+	/* Unknown feature bits are ignored. */
+	ring.connection = XENSTORE_CONNECTED;
+	ring.server_features = 0xfffffffc;
+	ring.error = 3;
+	ck_assert_int_eq(xs_ring_connection(&ring), 1);
+}
+END_TEST
+
 Suite *xs_wire_suite(void)
 {
 	Suite *s = suite_create("xenstore-wire");
@@ -336,6 +417,9 @@ Suite *xs_wire_suite(void)
 	tcase_add_test(tc, reply_matched_to_its_request);
 	tcase_add_test(tc, late_reply_is_not_the_next_answer);
 	tcase_add_test(tc, reply_at_the_timeout_is_used);
+	tcase_add_test(tc, store_params_say_now_later_or_never);
+	tcase_add_test(tc, dom0less_handshake_waits_for_connected);
+	tcase_add_test(tc, connection_errors_and_old_servers);
 	suite_add_tcase(s, tc);
 	return s;
 }
