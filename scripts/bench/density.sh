@@ -90,15 +90,17 @@ EOF
     -o "$work/host.dtb" || die "scripts/dom0/host-dtb.sh failed"
 xen=$("$top/scripts/xen/fetch.sh") || die "scripts/xen/fetch.sh failed"
 
+# dom0's panic, not a Linux guest's (its lines come as "INFO lprobeM| ").
 # The boot, dom0 and the Linux part take about 3 minutes; a sweep that
 # overruns its budget by a guest or two still ends within the limit.
-limit=$((budget + 600))
+limit=$((budget + 360))
 echo "density.sh: up to $n guests at memory=$memory on a $host_mem host, at most ${limit}s; log $log" >&2
 started=$(date +%s)
 status=0
 "$top/scripts/xen/boot.sh" --xen "$xen" --dtb "$work/host.dtb" --log "$log" \
     --timeout "$limit" --wait '^dom0: power off' \
-    --fail 'Kernel panic' --fail '^dom0: FATAL' >"$log.err" 2>&1 || status=$?
+    --fail '^\[[ 0-9.]*\] Kernel panic' --fail '^dom0: FATAL' \
+    >"$log.err" 2>&1 || status=$?
 elapsed=$(($(date +%s) - started))
 sed -i 's/\r*$//' "$log"
 [ "$status" -eq 0 ] || echo "density.sh: the boot did not end well (status $status), see $log and $log.err" >&2
@@ -120,10 +122,12 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
     echo "  \"first line\": seconds from \`xl create\` returning to the guest's first sample"
     echo "  line in its console log, polled every 0.05 s; late: not within ${bound}s."
     echo "  MB per guest: Xen's free_memory (\`xl info\`, whole MB) before and after."
-    echo "- Probe columns, taken after the block's last guest: xenstore nodes"
-    echo "  (\`xenstore-ls -f / | wc -l\`) and how long that took, how long \`xl list\` took,"
+    echo "- Probe columns, taken after the block's last guest: domains in XenStore and how"
+    echo "  long \`xenstore-list /local/domain\` took, the newest guest's XenStore nodes, how"
+    echo "  long \`xl list\` took,"
     echo "  xenstored's and xenconsoled's RSS, the guests' share of CPU time over the block"
-    echo "  (their summed \`xl list\` Time(s) over dom0's wall clock; 2 physical CPUs = 200%)."
+    echo "  (their summed \`xl list\` Time(s) over dom0's wall clock; 2 physical CPUs = 200%),"
+    echo "  dom0's (1 vCPU: 100% is all it can have), dom0's MemAvailable."
     echo
     if [ "$status" -ne 0 ]; then
         echo "**The boot did not end well (status $status):** $(grep -v '^| ' "$log.err" | head -n 2 | tr '\n' ' ')"
@@ -131,12 +135,12 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
     fi
     awk -v block="$block" -v memory="$memory" -v lbound="$linux_bound" '
         $1 == "BASE" && NF == 2 { base[++nb] = $2 }
-        $1 == "LMEM" && NF == 4 { lmem[$2] = $3 " (" $4 " s to init)"; lorder = lorder " " $2 }
+        $1 == "LMEM" && NF == 4 { lmem[$2] = ($3 == "ok" ? "reached init in " : "failed, after ") $4 " s"; lorder = lorder " " $2 }
         $1 == "L" && NF == 5 { ln++; lc[ln] = $3; lf[ln] = $4; lfree[ln] = $5 }
         $1 == "Z" && NF == 5 {
             i = $2; zn = i; zc[i] = $3; zf[i] = $4; zfree[i] = $5
         }
-        $1 == "PROBE" && NF == 12 { p[$2] = $0 }
+        $1 == "PROBE" && NF == 13 { p[$2] = $0 }
         $1 == "STOP" { sub(/^STOP /, ""); stop = $0 }
         function mean(a, from, to,   s, k, c) {
             for (k = from; k <= to; k++) if (a[k] != "-") { s += a[k]; c++ }
@@ -160,18 +164,22 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
                 printf "- Host memory per guest: **%.2f MB** (Xen free %d MB before the first, %d MB after guest %d).\n", (zbase - zfree[zn]) / zn, zbase, zfree[zn], zn
                 printf "- `xl create`: %.2f s for the first %d, %.2f s for the last %d (mean); first sample line %.2f s after it returned (mean), %.2f s at most.\n", mean(zc, 1, block < zn ? block : zn), block, mean(zc, zn - block + 1 > 0 ? zn - block + 1 : 1, zn), block, mean(zf, 1, zn), maxof(zf, 1, zn)
             }
-            printf "\n| Guests | xl create mean (s) | max (s) | first line mean (s) | max (s) | late | Xen free (MB) | MB/guest | xenstore nodes | xenstore-ls (s) | xl list (s) | xenstored RSS (MB) | xenconsoled RSS (MB) / fds | guests CPU | dom0 avail (MB) |\n"
-            print "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+            printf "\n| Guests | xl create mean (s) | max (s) | first line mean (s) | max (s) | late | Xen free (MB) | MB/guest | XenStore domains | xenstore-list (s) | nodes per guest | xl list (s) | xenstored RSS (MB) | xenconsoled RSS (MB) / fds | guests CPU | dom0 CPU | dom0 avail (MB) |\n"
+            print "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
             prev = zbase; pt = ""; pg = ""
-            if (0 in p) { split(p[0], q, " "); pt = q[3]; pg = q[11] }
+            if (0 in p) { split(p[0], q, " "); pt = q[3]; pg = q[12]; pd = q[13] }
             for (a = 1; a <= zn; a += block) {
                 b = a + block - 1; if (b > zn) b = zn
-                pr = "| | | | | | | |"
+                pr = "| | | | | | | | | |"
                 if (b in p) {
                     split(p[b], q, " ")
-                    share = (pt != "" && q[3] > pt) ? sprintf("%.0f%%", 100 * (q[11] - pg) / (q[3] - pt)) : ""
-                    pr = sprintf("| %d | %s | %s | %.1f | %.1f / %d | %s | %d |", q[4], q[5], q[6], q[7] / 1024, q[8] / 1024, q[9], share, q[10] / 1024)
-                    pt = q[3]; pg = q[11]
+                    share = dshare = ""
+                    if (pt != "" && q[3] > pt) {
+                        share = sprintf("%.0f%%", 100 * (q[12] - pg) / (q[3] - pt))
+                        dshare = sprintf("%.0f%%", 100 * (q[13] - pd) / (q[3] - pt))
+                    }
+                    pr = sprintf("| %d | %s | %d | %s | %.1f | %.1f / %d | %s | %s | %d |", q[4], q[5], q[6], q[7], q[8] / 1024, q[9] / 1024, q[10], share, dshare, q[11] / 1024)
+                    pt = q[3]; pg = q[12]; pd = q[13]
                 }
                 printf "| %d-%d | %.2f | %.2f | %.2f | %.2f | %d | %d | %.2f %s\n", a, b, mean(zc, a, b), maxof(zc, a, b), mean(zf, a, b), maxof(zf, a, b), late(zf, a, b), zfree[b], (prev - zfree[b]) / (b - a + 1), pr
                 prev = zfree[b]
@@ -185,7 +193,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
                 printf "- %d guests at the smallest that worked: `xl create` %.2f s mean (%.2f max), init marker %.2f s after it returned (mean, %.2f max), late (over %d s): %d.\n", ln, mean(lc, 1, ln), maxof(lc, 1, ln), mean(lf, 1, ln), maxof(lf, 1, ln), lbound, late(lf, 1, ln)
                 printf "- Host memory per Linux guest: **%.2f MB** (Xen free %d MB before, %d MB after %d).\n", (base[1] - lfree[ln]) / ln, base[1], lfree[ln], ln
                 if (zn) printf "- Per guest, Linux costs %.1fx the host memory of zephyr.bin and %.1fx its `xl create` time (first %d each).\n", ((base[1] - lfree[ln]) / ln) / ((zbase - zfree[zn]) / zn), mean(lc, 1, ln) / mean(zc, 1, ln < zn ? ln : zn), ln
-                if ("L" in p) { split(p["L"], q, " "); printf "- With %d Linux guests: %d xenstore nodes, xenstored RSS %.1f MB.\n", ln, q[4], q[7] / 1024 }
+                if ("L" in p) { split(p["L"], q, " "); printf "- With %d Linux guests: the newest has %d XenStore nodes; xenstored RSS %.1f MB.\n", ln, q[6], q[8] / 1024 }
             } else print "- No Linux guest ran: see the log."
         }' "$log"
     echo
