@@ -20,7 +20,8 @@
 #                                     Xen's free memory after it
 #   PROBE I NOW XS_DOMAINS XS_LIST_S XS_NODES XL_LIST_S XENSTORED_KB
 #         XENCONSOLED_KB
-#         XENCONSOLED_FDS DOM0_FREE_KB GUESTS_CPU_S DOM0_CPU_S
+#         XENCONSOLED_FDS DOM0_FREE_KB GUESTS_CPU_S DOM0_CPU_S XL_PROCS
+#         XL_RSS_KB
 #                                     every PROBE_EVERY guests: what grows
 #                                     (XS_NODES: the newest domain's)
 #   STOP WHY                          why the sweep ended
@@ -92,7 +93,12 @@ probe() {
     xs=$(pid_of xenstored) xc=$(pid_of xenconsoled)
     fds=$(find "/proc/$xc/fd" -mindepth 1 2>/dev/null | wc -l)
     mem=$(awk '$1 == "MemAvailable:" { print $2 }' /proc/meminfo)
-    echo "PROBE $1 $(now) $doms $ls_s $nodes $list_s $(rss_kb "$xs") $(rss_kb "$xc") $fds $mem $cpu"
+    # xl create leaves one xl per guest behind, waiting for its death.
+    xls=0 xl_kb=0
+    for pid in $(pidof xl); do
+        xls=$((xls + 1)) xl_kb=$((xl_kb + $(rss_kb "$pid" || echo 0)))
+    done
+    echo "PROBE $1 $(now) $doms $ls_s $nodes $list_s $(rss_kb "$xs") $(rss_kb "$xc") $fds $mem $cpu $xls $xl_kb"
 }
 
 # The configs: names and memory= come on xl's command line.

@@ -24,7 +24,8 @@
 #                      (default 420; 1800 when DENSITY_N > 200)
 #      DENSITY_BLOCK   guests per row of the table (default 10; 25 when
 #                      DENSITY_N > 200)
-#      DENSITY_LINUX_MEMS  Linux memory= values to try, largest first
+#      DENSITY_LINUX_MEMS  Linux memory= values to try, largest first; empty:
+#                      no Linux part
 #                      (default "128 96 80 64 56 48 40 32 24")
 #      GIC             the host's GIC version (default 3)
 #      BENCH_OUT       output directory (default build/bench)
@@ -74,7 +75,7 @@ aarch64-linux-gnu-gcc -static -nostdlib -ffreestanding -O2 -Wall -Werror \
 install -m 755 "$here/density-dom0.sh" "$t/run.sh"
 linux_bound=$((3 * bound))
 # Largest first; the sweep stops at the first that fails.
-linux_mems=${DENSITY_LINUX_MEMS:-128 96 80 64 56 48 40 32 24}
+linux_mems=${DENSITY_LINUX_MEMS-128 96 80 64 56 48 40 32 24}
 cat >"$t/params" <<EOF
 N=$n
 LINUX_N=$linux_n
@@ -127,7 +128,8 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
     echo "  long \`xl list\` took,"
     echo "  xenstored's and xenconsoled's RSS, the guests' share of CPU time over the block"
     echo "  (their summed \`xl list\` Time(s) over dom0's wall clock; 2 physical CPUs = 200%),"
-    echo "  dom0's (1 vCPU: 100% is all it can have), dom0's MemAvailable."
+    echo "  dom0's (1 vCPU: 100% is all it can have), dom0's MemAvailable, and the xl"
+    echo "  processes left in dom0 (one per guest) with their summed RSS."
     echo
     if [ "$status" -ne 0 ]; then
         echo "**The boot did not end well (status $status):** $(grep -v '^| ' "$log.err" | head -n 2 | tr '\n' ' ')"
@@ -140,7 +142,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
         $1 == "Z" && NF == 5 {
             i = $2; zn = i; zc[i] = $3; zf[i] = $4; zfree[i] = $5
         }
-        $1 == "PROBE" && NF == 13 { p[$2] = $0 }
+        $1 == "PROBE" && NF >= 13 { p[$2] = $0 }
         $1 == "STOP" { sub(/^STOP /, ""); stop = $0 }
         function mean(a, from, to,   s, k, c) {
             for (k = from; k <= to; k++) if (a[k] != "-") { s += a[k]; c++ }
@@ -164,13 +166,13 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
                 printf "- Host memory per guest: **%.2f MB** (Xen free %d MB before the first, %d MB after guest %d).\n", (zbase - zfree[zn]) / zn, zbase, zfree[zn], zn
                 printf "- `xl create`: %.2f s for the first %d, %.2f s for the last %d (mean); first sample line %.2f s after it returned (mean), %.2f s at most.\n", mean(zc, 1, block < zn ? block : zn), block, mean(zc, zn - block + 1 > 0 ? zn - block + 1 : 1, zn), block, mean(zf, 1, zn), maxof(zf, 1, zn)
             }
-            printf "\n| Guests | xl create mean (s) | max (s) | first line mean (s) | max (s) | late | Xen free (MB) | MB/guest | XenStore domains | xenstore-list (s) | nodes per guest | xl list (s) | xenstored RSS (MB) | xenconsoled RSS (MB) / fds | guests CPU | dom0 CPU | dom0 avail (MB) |\n"
-            print "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+            printf "\n| Guests | xl create mean (s) | max (s) | first line mean (s) | max (s) | late | Xen free (MB) | MB/guest | XenStore domains | xenstore-list (s) | nodes per guest | xl list (s) | xenstored RSS (MB) | xenconsoled RSS (MB) / fds | guests CPU | dom0 CPU | dom0 avail (MB) | xl processes / RSS (MB) |\n"
+            print "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
             prev = zbase; pt = ""; pg = ""
             if (0 in p) { split(p[0], q, " "); pt = q[3]; pg = q[12]; pd = q[13] }
             for (a = 1; a <= zn; a += block) {
                 b = a + block - 1; if (b > zn) b = zn
-                pr = "| | | | | | | | | |"
+                pr = "| | | | | | | | | | |"
                 if (b in p) {
                     split(p[b], q, " ")
                     share = dshare = ""
@@ -178,7 +180,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
                         share = sprintf("%.0f%%", 100 * (q[12] - pg) / (q[3] - pt))
                         dshare = sprintf("%.0f%%", 100 * (q[13] - pd) / (q[3] - pt))
                     }
-                    pr = sprintf("| %d | %s | %d | %s | %.1f | %.1f / %d | %s | %s | %d |", q[4], q[5], q[6], q[7], q[8] / 1024, q[9] / 1024, q[10], share, dshare, q[11] / 1024)
+                    pr = sprintf("| %d | %s | %d | %s | %.1f | %.1f / %d | %s | %s | %d | %s |", q[4], q[5], q[6], q[7], q[8] / 1024, q[9] / 1024, q[10], share, dshare, q[11] / 1024, q[14] == "" ? "" : sprintf("%d / %.1f", q[14], q[15] / 1024))
                     pt = q[3]; pg = q[12]; pd = q[13]
                 }
                 printf "| %d-%d | %.2f | %.2f | %.2f | %.2f | %d | %d | %.2f %s\n", a, b, mean(zc, a, b), maxof(zc, a, b), mean(zf, a, b), maxof(zf, a, b), late(zf, a, b), zfree[b], (prev - zfree[b]) / (b - a + 1), pr
