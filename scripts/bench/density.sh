@@ -21,12 +21,12 @@
 #      DENSITY_BOUND   seconds from `xl create` returning to the guest's
 #                      first sample line (default 10; Linux: 3 times that)
 #      DENSITY_TIME    time budget of the zephyr.bin sweep in seconds
-#                      (default 420; 1800 when DENSITY_N > 200)
+#                      (default 300; 1800 when DENSITY_N > 200)
 #      DENSITY_BLOCK   guests per row of the table (default 10; 25 when
 #                      DENSITY_N > 200)
-#      DENSITY_LINUX_MEMS  Linux memory= values to try, largest first; empty:
-#                      no Linux part
-#                      (default "128 96 80 64 56 48 40 32 24")
+#      DENSITY_LINUX_MEMS  Linux memory= values to try, largest first
+#                      (default "80 64 56 48 40"; 56 was the smallest that
+#                      worked); empty: no Linux part
 #      GIC             the host's GIC version (default 3)
 #      BENCH_OUT       output directory (default build/bench)
 #      BENCH_COMMAND   how the run was started, for the table's header
@@ -38,13 +38,13 @@ top=$(cd "$here/../.." && pwd)
 die() { echo "density.sh: $*" >&2; exit 2; }
 
 image=${1:-$top/build/zephyr.bin}
-n=${DENSITY_N:-200}
+n=${DENSITY_N:-100}
 linux_n=${DENSITY_LINUX_N:-10}
 memory=${DENSITY_MEMORY:-3}
 host_mem=${DENSITY_HOST_MEM:-8G}
 bound=${DENSITY_BOUND:-10}
 big=$((n > 200))
-budget=${DENSITY_TIME:-$((big ? 1800 : 420))}
+budget=${DENSITY_TIME:-$((big ? 1800 : 300))}
 block=${DENSITY_BLOCK:-$((big ? 25 : 10))}
 gic=${GIC:-3}
 out=${BENCH_OUT:-$top/build/bench}
@@ -75,7 +75,7 @@ aarch64-linux-gnu-gcc -static -nostdlib -ffreestanding -O2 -Wall -Werror \
 install -m 755 "$here/density-dom0.sh" "$t/run.sh"
 linux_bound=$((3 * bound))
 # Largest first; the sweep stops at the first that fails.
-linux_mems=${DENSITY_LINUX_MEMS-128 96 80 64 56 48 40 32 24}
+linux_mems=${DENSITY_LINUX_MEMS-80 64 56 48 40}
 cat >"$t/params" <<EOF
 N=$n
 LINUX_N=$linux_n

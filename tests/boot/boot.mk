@@ -64,9 +64,9 @@ boot-tests-xl: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe | \
 # the DT probe's instructions as the tree grows (scripts/bench/probe.sh:
 # linear, or not), to $(BUILD)/bench/probe.txt.  Then density: how many
 # zephyr.bin guests run at once on one test host, up to DENSITY_N (default
-# 200, about 10 minutes; DENSITY_N=1000 is the full sweep, up to 40), to
+# 100, about 7 minutes; DENSITY_N=1000 is the full sweep, up to 40 minutes), to
 # $(BUILD)/bench/density.md (scripts/bench/density.sh).
-DENSITY_N ?= 200
+DENSITY_N ?= 100
 .PHONY: bench
 BENCH_ARGS = $(if $(filter command line environment,$(origin GIC)),GIC=$(GIC)) \
 	$(if $(RUNS),RUNS=$(RUNS))
