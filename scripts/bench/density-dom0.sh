@@ -2,7 +2,7 @@
 # The dom0 side of scripts/bench/density.sh, run inside the dom0 test host
 # (busybox sh, scripts/dom0/init) as /test/run.sh, next to zephyr.bin,
 # linux/Image, linux/initrd.cpio and "params" (N, LINUX_N, MEMORY, BOUND,
-# LINUX_BOUND, BUDGET, LINUX_MEMS, PROBE_EVERY).
+# LINUX_BOUND, BUDGET, LINUX_MEMS, PROBE_EVERY, XL_ARGS).
 #
 # First Linux: its smallest memory= (LINUX_MEMS, largest first, until one
 # fails), then LINUX_N Linux guests at once, then all destroyed.  Then
@@ -59,7 +59,8 @@ create() {
     i=$1 kind=$2 conf=$3 name=$4
     shift 4
     t0=$(now)
-    out=$(timeout 120 xl create "$conf" "name=\"$name\"" "$@" 2>&1)
+    # shellcheck disable=SC2086 # XL_ARGS: options, split on purpose
+    out=$(timeout 120 xl create $XL_ARGS "$conf" "name=\"$name\"" "$@" 2>&1)
     rc=$?
     c=$(since "$t0")
     if [ "$rc" -ne 0 ]; then

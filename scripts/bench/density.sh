@@ -27,6 +27,9 @@
 #      DENSITY_LINUX_MEMS  Linux memory= values to try, largest first
 #                      (default "80 64 56 48 40"; 56 was the smallest that
 #                      worked); empty: no Linux part
+#      DENSITY_XL_ARGS options of every `xl create`, e.g. "-e": no xl
+#                      process left in dom0 per guest to wait for its death
+#                      (each holds about 1 MB of dom0's memory)
 #      GIC             the host's GIC version (default 3)
 #      BENCH_OUT       output directory (default build/bench)
 #      BENCH_COMMAND   how the run was started, for the table's header
@@ -85,6 +88,7 @@ LINUX_BOUND=$linux_bound
 BUDGET=$budget
 LINUX_MEMS="$linux_mems"
 PROBE_EVERY=$block
+XL_ARGS="${DENSITY_XL_ARGS:-}"
 EOF
 
 "$top/scripts/dom0/host-dtb.sh" --gic "$gic" --mem "$host_mem" --test "$work/root" \
@@ -118,7 +122,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
     echo "- Machine: $(nproc) CPUs, $cpu; QEMU TCG (no KVM), -smp 2, -m $host_mem, GICv$gic;"
     echo "  Xen 4.17 (Debian), dom0: Debian's Linux with 512M and 1 vCPU, xl, xenstored"
     echo "  (C), xenconsoled logging every guest's console to a file."
-    echo "- zephyr.bin guests: \`xl create\` one after another, memory=$memory, vcpus=1, the"
+    echo "- zephyr.bin guests: \`xl create${DENSITY_XL_ARGS:+ $DENSITY_XL_ARGS}\` one after another, memory=$memory, vcpus=1, the"
     echo "  sample app (two threads printing every 0.5 s), up to N=$n or ${budget}s."
     echo "  \"first line\": seconds from \`xl create\` returning to the guest's first sample"
     echo "  line in its console log, polled every 0.05 s; late: not within ${bound}s."
