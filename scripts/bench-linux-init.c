@@ -3,8 +3,11 @@
  * one marker line on the console the kernel opened for init, then power
  * off.  No libc, so that gcc-aarch64-linux-gnu alone builds it:
  *   aarch64-linux-gnu-gcc -static -nostdlib -ffreestanding -O2 -o init
+ * With -DINIT_STAYS it sleeps for ever after the marker instead, as a
+ * guest that keeps running (scripts/bench/density.sh).
  */
 #define SYS_WRITE	64
+#define SYS_PPOLL	73
 #define SYS_REBOOT	142
 
 /* reboot(2) magic numbers and LINUX_REBOOT_CMD_POWER_OFF. */
@@ -33,6 +36,12 @@ void _start(void)
 	static const char marker[] = "linux-init: started\n";
 
 	syscall4(SYS_WRITE, 1, (long)marker, sizeof(marker) - 1, 0);
+#ifdef INIT_STAYS
+	/* No descriptors and no timeout: blocks until a signal, which init
+	 * does not get; init must not exit (the kernel would panic). */
+	for (;;)
+		syscall4(SYS_PPOLL, 0, 0, 0, 0);
+#endif
 	syscall4(SYS_REBOOT, REBOOT_MAGIC1, REBOOT_MAGIC2, REBOOT_POWER_OFF, 0);
 	for (;;)
 		__asm__ volatile("wfi");

@@ -4,19 +4,22 @@
 # go into a second initramfs archive appended to dom0's, so that changing
 # a test or the guest image never rebuilds the dom0.
 #
-# Usage: scripts/dom0/host-dtb.sh --gic 2|3 --test DIR [--xen-args ARGS] -o OUT.dtb
+# Usage: scripts/dom0/host-dtb.sh --gic 2|3 --test DIR [--xen-args ARGS]
+#        [--mem SIZE] -o OUT.dtb
+# --mem is the host's RAM (QEMU -m, default 2G); dom0 keeps 512M of it.
 # Writes OUT.dtb, OUT.dtb.boot (scripts/qemu.sh reads it) and the
 # initramfs OUT.dtb.initrd.gz.  Prints nothing; exits non-zero on failure.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 die() { echo "dom0/host-dtb.sh: $*" >&2; exit 2; }
-gic=3 dir='' out='' xen_args=''
+gic=3 dir='' out='' xen_args='' mem=2G
 while [ $# -gt 0 ]; do
     [ $# -ge 2 ] || die "$1 needs a value"
     case $1 in
     --gic) gic=$2 ;;
     --test) dir=$2 ;;
     --xen-args) xen_args=$2 ;;
+    --mem) mem=$2 ;;
     -o) out=$2 ;;
     *) die "unknown option $1" ;;
     esac
@@ -32,7 +35,7 @@ initrd=$out.initrd.gz
       cpio -o -H newc -R 0:0 --quiet) | gzip -n
 } >"$initrd"
 # guest_loglvl=all: a release Xen drops guests' console_io otherwise.
-"$here/../xen/host-dtb.sh" --gic "$gic" --dom0 "$dom0/Image" \
+"$here/../xen/host-dtb.sh" --gic "$gic" --mem "$mem" --dom0 "$dom0/Image" \
     --dom0-ramdisk "$initrd:0x54000000" \
     --dom0-args "console=hvc0 rdinit=/init" --dom0-mem 512M \
     --xen-args "dom0_max_vcpus=1 guest_loglvl=all${xen_args:+ $xen_args}" \

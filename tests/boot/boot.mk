@@ -68,11 +68,15 @@ boot-tests-xl: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe | \
 		boot-tests-bare boot-tests-xen boot-tests-bad-dtb)
 	@$(call per_xen,tests/boot/xl.sh,$(BUILD)/tests/xl)
 
-# make bench [GIC=2|3] [RUNS=N]: boot times, footprint and Xen I/O costs
-# next to a Linux domU (scripts/bench.sh); both GIC versions unless GIC is
-# given.  The table goes to $(BUILD)/bench/results.md.  Then the DT probe's
-# instructions as the tree grows (scripts/bench/probe.sh: linear, or not),
-# to $(BUILD)/bench/probe.txt.
+# make bench [GIC=2|3] [RUNS=N] [DENSITY_N=N]: boot times, footprint and Xen
+# I/O costs next to a Linux domU (scripts/bench.sh); both GIC versions
+# unless GIC is given.  The table goes to $(BUILD)/bench/results.md.  Then
+# the DT probe's instructions as the tree grows (scripts/bench/probe.sh:
+# linear, or not), to $(BUILD)/bench/probe.txt.  Then density: how many
+# zephyr.bin guests run at once on one test host, up to DENSITY_N (default
+# 100, about 7 minutes; DENSITY_N=1000 is the full sweep, up to 40 minutes), to
+# $(BUILD)/bench/density.md (scripts/bench/density.sh).
+DENSITY_N ?= 100
 .PHONY: bench
 BENCH_ARGS = $(if $(filter command line environment,$(origin GIC)),GIC=$(GIC)) \
 	$(if $(RUNS),RUNS=$(RUNS))
@@ -82,6 +86,9 @@ bench: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe
 		scripts/bench.sh $(BUILD)/zephyr.bin
 	scripts/bench/probe.sh $(BUILD)/host/dtb-probe | \
 		tee $(BUILD)/bench/probe.txt
+	DENSITY_N=$(DENSITY_N) BENCH_OUT=$(BUILD)/bench \
+		BENCH_COMMAND="make bench DENSITY_N=$(DENSITY_N)" \
+		scripts/bench/density.sh $(BUILD)/zephyr.bin
 
 # The README's first command as a user sees it: scripts/run.sh with keys
 # typed in (Ctrl-], xl list, xl shutdown, exit).  After the other suites
