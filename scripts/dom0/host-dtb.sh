@@ -5,14 +5,16 @@
 # a test or the guest image never rebuilds the dom0.
 #
 # Usage: scripts/dom0/host-dtb.sh --gic 2|3 --test DIR [--xen-args ARGS]
-#        [--mem SIZE] -o OUT.dtb
+#        [--mem SIZE] [--domu SPEC]... -o OUT.dtb
 # --mem is the host's RAM (QEMU -m, default 2G); dom0 keeps 512M of it.
+# --domu adds a dom0less guest next to dom0, as scripts/xen/host-dtb.sh's
+# --domu (repeatable).
 # Writes OUT.dtb, OUT.dtb.boot (scripts/qemu.sh reads it) and the
 # initramfs OUT.dtb.initrd.gz.  Prints nothing; exits non-zero on failure.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 die() { echo "dom0/host-dtb.sh: $*" >&2; exit 2; }
-gic=3 dir='' out='' xen_args='' mem=2G
+gic=3 dir='' out='' xen_args='' mem=2G domus=()
 while [ $# -gt 0 ]; do
     [ $# -ge 2 ] || die "$1 needs a value"
     case $1 in
@@ -20,6 +22,7 @@ while [ $# -gt 0 ]; do
     --test) dir=$2 ;;
     --xen-args) xen_args=$2 ;;
     --mem) mem=$2 ;;
+    --domu) domus+=(--domu "$2") ;;
     -o) out=$2 ;;
     *) die "unknown option $1" ;;
     esac
@@ -39,7 +42,7 @@ initrd=$out.initrd.gz
     --dom0-ramdisk "$initrd:0x54000000" \
     --dom0-args "console=hvc0 rdinit=/init" --dom0-mem 512M \
     --xen-args "dom0_max_vcpus=1 guest_loglvl=all${xen_args:+ $xen_args}" \
-    -o "$out"
+    "${domus[@]}" -o "$out"
 # A fixed seed, so dom0's RNG is ready at once: without it the first
 # `xl create` blocks ~4 s in getrandom() (libuuid) until the CRNG is
 # initialised.  Not a secret: this is a throwaway test host.
