@@ -30,13 +30,7 @@ setup_failed() {
     echo "$suite boot tests: 0 passed, 1 failed"
     exit 1
 }
-xen=${XEN_IMAGE:-}
-if [ -z "$xen" ] && ! xen=$("$xen_dir/fetch.sh"); then
-    setup_failed "could not fetch Xen (scripts/xen/fetch.sh)"
-fi
-# Built (or found in the cache) once here, so that a failure is one clear
-# setup failure; scripts/dom0/host-dtb.sh then finds it cached.
-"$top/scripts/dom0/build.sh" >/dev/null || setup_failed "scripts/dom0/build.sh failed"
+dom0_host_prepare
 
 # host GIC: dom0 (scripts/dom0/host-dtb.sh) with the test script, and the
 # enhanced domU next to it.
@@ -50,16 +44,6 @@ host() {
         -o "$work/host-gicv$1.dtb"
 }
 
-# step LOG NAME: dom0's step NAME said OK; else why not.
-step() {
-    local line
-    line=$(grep -E "^STEP $2 (OK|FAIL)" "$1" | tail -n 1)
-    case $line in
-    "") echo "no 'STEP $2' line from dom0" ;;
-    "STEP $2 OK"*) ;;
-    *) echo "dom0 says: ${line#"STEP $2 "}" ;;
-    esac
-}
 
 # line_no LOG ERE: the number of LOG's first line matching ERE, or 0.
 line_no() { grep -nE -m 1 -- "$2" "$1" | cut -d: -f1 || true; }

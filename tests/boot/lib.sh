@@ -104,3 +104,32 @@ summary() {
     echo "$suite boot tests: $passed passed, $failed failed"
     [ "$failed" -eq 0 ]
 }
+
+# The suites that boot Xen with the Linux dom0 (xl.sh, dom0less-xs.sh):
+
+# dom0_host_prepare: Xen's Image in $xen (XEN_IMAGE, or what
+# scripts/xen/fetch.sh fetches for XEN_VERSION), and the dom0 built (or
+# found in the cache) once here, so that a failure is one clear setup
+# failure and scripts/dom0/host-dtb.sh later finds it cached.  On failure
+# it calls the suite's own setup_failed WHY, which does not return.
+dom0_host_prepare() {
+    local top
+    top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+    xen=${XEN_IMAGE:-}
+    if [ -z "$xen" ] && ! xen=$("$top/scripts/xen/fetch.sh"); then
+        setup_failed "could not fetch Xen ${XEN_VERSION:-4.17} (scripts/xen/fetch.sh)"
+    fi
+    "$top/scripts/dom0/build.sh" >/dev/null ||
+        setup_failed "scripts/dom0/build.sh failed"
+}
+
+# step LOG NAME: the dom0 step NAME said OK; else print why not.
+step() {
+    local line
+    line=$(grep -E "^STEP $2 (OK|FAIL)" "$1" | tail -n 1)
+    case $line in
+    "") echo "no 'STEP $2' line from dom0" ;;
+    "STEP $2 OK"*) ;;
+    *) echo "dom0 says: ${line#"STEP $2 "}" ;;
+    esac
+}

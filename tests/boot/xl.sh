@@ -72,13 +72,7 @@ setup_failed() {
     exit 1
 }
 [ -x "$probe" ] || setup_failed "no $probe (make tools)"
-xen=${XEN_IMAGE:-}
-if [ -z "$xen" ] && ! xen=$("$xen_dir/fetch.sh"); then
-    setup_failed "could not fetch Xen $version (scripts/xen/fetch.sh)"
-fi
-# Built (or found in the cache) once here, so that a failure is one clear
-# setup failure; scripts/dom0/host-dtb.sh then finds it cached.
-"$top/scripts/dom0/build.sh" >/dev/null || setup_failed "scripts/dom0/build.sh failed"
+dom0_host_prepare
 
 # boot.sh runs in the background as $boot_pid; lib.sh stops it on exit.
 
@@ -103,16 +97,6 @@ undump() {
     "$top/tests/tools/dtbdump/undump.sh" "$lines" 0 "$3" 2>&1
 }
 
-# step LOG NAME: the dom0 step NAME said OK; else print why not.
-step() {
-    local line
-    line=$(grep -E "^STEP $2 (OK|FAIL)" "$1" | tail -n 1)
-    case $line in
-    "") echo "no 'STEP $2' line from dom0" ;;
-    "STEP $2 OK"*) ;;
-    *) echo "dom0 says: ${line#"STEP $2 "}" ;;
-    esac
-}
 
 # guest_lines LOG NAME: the guest's PV console lines in step NAME.
 guest_lines() { sed -n "s/^CON $2| //p" "$1"; }
