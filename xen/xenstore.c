@@ -25,14 +25,14 @@
 
 struct watch {
 	char path[PATH_LEN];
-	char token[12];
+	char token[16];
 	xs_watch_cb cb;
 	void *ctx;
 };
 
 struct watch_event {
 	char path[PATH_LEN];
-	char token[12];
+	char token[16];
 };
 
 /*
@@ -58,6 +58,9 @@ static uint32_t next_req_id;
 static struct xs_reply_slot reply_slot;
 static struct xs_msg incoming, reply;
 static struct watch watches[MAX_WATCHES];
+/* Makes every watch's token new, so that an event still queued for a
+ * removed watch never reaches the one that took its slot. */
+static unsigned int watch_serial;
 static struct watch_event queue[WATCH_QUEUE];
 static unsigned int queue_head, queue_len;
 
@@ -81,7 +84,7 @@ static int notify_store(void)
 	if (!err)
 		return 0;
 	printk("xenstore: EVTCHNOP_send(%u): %ld (%s); disconnecting\n",
-	       port, err, xen_strerror(err));
+	       port, err, errno_name(err));
 	broken = true;
 	sem_give(&reply_ready);
 	return -EIO;
@@ -491,7 +494,8 @@ int xs_watch(const char *path, xs_watch_cb cb, void *ctx)
 		return -ENOSPC;
 	}
 	snprintf(watches[i].path, PATH_LEN, "%s", path);
-	snprintf(watches[i].token, sizeof(watches[i].token), "w%u", i);
+	snprintf(watches[i].token, sizeof(watches[i].token), "w%u.%u", i,
+		 ++watch_serial);
 	watches[i].ctx = ctx;
 	watches[i].cb = cb;
 	mutex_unlock(&request_lock);
@@ -507,6 +511,35 @@ int xs_watch(const char *path, xs_watch_cb cb, void *ctx)
 		return err;
 	}
 	return 0;
+}
+
+int xs_unwatch(const char *path, xs_watch_cb cb, void *ctx)
+{
+	char token[sizeof(watches[0].token)];
+	const char *parts[2];
+	uint32_t lens[2];
+	unsigned int i;
+
+	mutex_lock(&request_lock, WAIT_FOREVER);
+	for (i = 0; i < MAX_WATCHES; i++)
+		if (watches[i].cb == cb && watches[i].ctx == ctx &&
+		    strcmp(watches[i].path, path) == 0)
+			break;
+	if (i == MAX_WATCHES) {
+		mutex_unlock(&request_lock);
+		return -ENOENT;
+	}
+	/* The slot is free from now: events still queued carry a token
+	 * no later watch will have. */
+	memcpy(token, watches[i].token, sizeof(token));
+	watches[i].cb = NULL;
+	mutex_unlock(&request_lock);
+	parts[0] = path;
+	lens[0] = (uint32_t)strlen(path) + 1;
+	parts[1] = token;
+	lens[1] = (uint32_t)strlen(token) + 1;
+	return request(XS_UNWATCH, XS_NO_TRANSACTION, parts, lens, 2, NULL,
+		       0);
 }
 
 /* After a reset: xenstored forgot watch i; it also fires it once more. */
