@@ -50,3 +50,12 @@ hdr() { # TYPE LEN as octal escapes
   printf '\064\0\0\0\2\0'; } >"$x/reconnect-then-connected"
 # The peer claims more than the ring holds.
 printf '\0\0\0\0\0\0\0\0\4\1\0\0\0\0\0\0\0\0\0\6\0\1' >"$x/corrupt-rsp-prod"
+
+# blkif_ring: ops (one byte each, then their arguments): 0 send HOW, 1
+# write response at SLOT ID64 OP STATUS16, 2 answer the oldest request
+# OP STATUS, 3 set rsp_prod to VALUE32, 4 take responses.
+b=$dir/blkif_ring
+mkdir -p "$b"
+printf '\0\0\0\1\0\5\2\0\2\2\1\2\4' >"$b/three-answered"
+printf '\0\0\3\0\0\0\100\4' >"$b/index-too-far"
+printf '\0\0\1\0\0\0\0\0\0\0\0\0\0\0\0\2\0\4' >"$b/unknown-id"

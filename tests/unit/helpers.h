@@ -77,5 +77,8 @@ Suite *console_out_suite(void);
 Suite *uart_match_suite(void);
 Suite *gnttab_status_suite(void);
 Suite *smccc_uid_suite(void);
+Suite *blkif_ring_suite(void);
+Suite *vbd_name_suite(void);
+Suite *cksum_suite(void);
 
 #endif
