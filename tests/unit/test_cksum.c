@@ -14,8 +14,8 @@
 /* `cksum` on len bytes of data: its first field. */
 static unsigned long host_cksum(const void *data, size_t len)
 {
-	char path[] = "/tmp/osprey-cksum-XXXXXX", cmd[64];
-	unsigned long crc = 0;
+	char path[] = "/tmp/osprey-cksum-XXXXXX", cmd[64], out[64], *end;
+	unsigned long crc;
 	FILE *f;
 	int fd = mkstemp(path);
 
@@ -26,8 +26,10 @@ static unsigned long host_cksum(const void *data, size_t len)
 	snprintf(cmd, sizeof(cmd), "cksum < %s", path);
 	f = popen(cmd, "r");
 	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(fscanf(f, "%lu", &crc), 1);
+	ck_assert_ptr_nonnull(fgets(out, sizeof(out), f));
 	pclose(f);
+	crc = strtoul(out, &end, 10);
+	ck_assert(end != out && *end == ' ');
 	unlink(path);
 	return crc;
 }
