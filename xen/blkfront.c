@@ -339,6 +339,10 @@ static int queue_piece(struct disk *d, struct block_request *rq,
 	int slot, err = 0;
 
 	while (!d->error && !room_for(d, npages, indirect)) {
+		/* Pages the backend kept are gone for good: with nothing
+		 * in flight to give some back, waiting would be forever. */
+		if (!d->tracker.busy)
+			return -ENOMEM;
 		d->waiters++;
 		mutex_unlock(&d->lock);
 		sem_take(&d->room, WAIT_FOREVER);
