@@ -59,7 +59,7 @@ LWIP_OBJS := $(patsubst %,$(BUILD)/lwip/%.o,$(LWIP_SRCS))
 LWIP_INCLUDE := -iquote net -isystem $(LWIP_DIR)/src/include
 # lwIP's own code, not ours: what its style trips (unused parameters in
 # configurations we left out, sign comparisons) is not ours to fix.
-LWIP_CFLAGS := -Wno-unused-parameter -Wno-sign-compare -Wno-address
+LWIP_CFLAGS := -mno-strict-align -fomit-frame-pointer -Wno-unused-parameter -Wno-sign-compare -Wno-address
 
 WARNINGS := -Wall -Wextra -Werror
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)

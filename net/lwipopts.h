@@ -53,7 +53,7 @@
 /* 127.0.0.1 works (and tests the stack without Xen). */
 #define LWIP_NETIF_LOOPBACK		1
 #define LWIP_HAVE_LOOPIF		1
-#define LWIP_LOOPBACK_MAX_PBUFS		64
+#define LWIP_LOOPBACK_MAX_PBUFS		16
 #define LWIP_NETIF_STATUS_CALLBACK	1
 #define LWIP_NETIF_LINK_CALLBACK	0
 #define LWIP_NETIF_REMOVE_CALLBACK	0
@@ -61,7 +61,7 @@
 #define LWIP_CHECKSUM_CTRL_PER_NETIF	1
 
 #define MEM_ALIGNMENT			8
-#define MEM_SIZE			(128 * 1024)
+#define MEM_SIZE			(256 * 1024)
 
 /* TCP: a 32-segment window and send buffer for a 1500-byte MTU. */
 #define TCP_MSS				1460
