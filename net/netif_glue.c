@@ -31,6 +31,7 @@ static err_t link_output(struct netif *netif, struct pbuf *p)
 	struct net_link *link = netif->state;
 	struct net_frag frags[NET_LINK_MAX_FRAGS];
 	struct pbuf *flat = NULL, *q;
+	size_t total = p->tot_len;
 	unsigned int n = 0;
 	int err;
 
@@ -47,7 +48,7 @@ static err_t link_output(struct netif *netif, struct pbuf *p)
 		frags[0].len = flat->len;
 		n = 1;
 	}
-	err = link->cfg.transmit(link->cfg.ctx, frags, n, p->tot_len);
+	err = link->cfg.transmit(link->cfg.ctx, frags, n, total);
 	if (flat)
 		pbuf_free(flat);
 	return err < 0 ? ERR_IF : ERR_OK;

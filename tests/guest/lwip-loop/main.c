@@ -330,7 +330,7 @@ static size_t eth_header(uint8_t *f, uint16_t type)
 /* A UDP datagram from the peer's port 4000 to our `port`. */
 static size_t udp_frame(uint8_t *f, uint16_t port, const char *text)
 {
-	size_t n = strlen(text), at = eth_header(f, 0x0800);
+	size_t n = strlen(text), at = eth_header(f, 0x0800), i;
 	uint8_t *ip = f + at, *udp = ip + 20;
 
 	memset(ip, 0, 20);
@@ -345,7 +345,8 @@ static size_t udp_frame(uint8_t *f, uint16_t port, const char *text)
 	put16(udp + 2, port);
 	put16(udp + 4, (uint16_t)(8 + n));
 	put16(udp + 6, 0);		/* no checksum: allowed in IPv4 */
-	memcpy(udp + 8, text, n);
+	for (i = 0; i < n; i++)
+		udp[8 + i] = (uint8_t)text[i];
 	return at + 28 + n;
 }
 
@@ -373,8 +374,8 @@ static bool is_udp_to_peer(const uint8_t *f, size_t len, uint16_t from,
 {
 	size_t n = strlen(text), ihl;
 
-	if (len < 14 + 20 + 8 + n || memcmp(f, peer_mac, 6) ||
-	    memcmp(f + 6, our_mac, 6) || be16(f + 12) != 0x0800)
+	if (len < 14 + 20 + 8 + n || memcmp(f, peer_mac, 6) != 0 ||
+	    memcmp(f + 6, our_mac, 6) != 0 || be16(f + 12) != 0x0800)
 		return false;
 	ihl = (size_t)(f[14] & 0xf) * 4;
 	return f[14 + 9] == 17 && !memcmp(f + 14 + 12, our_ip, 4) &&
