@@ -56,7 +56,9 @@ LWIP_SRCS := core/init.c core/def.c core/inet_chksum.c core/ip.c \
 	core/ipv4/ip4.c core/ipv4/ip4_addr.c netif/ethernet.c \
 	api/api_lib.c api/api_msg.c api/err.c api/netbuf.c api/tcpip.c
 LWIP_OBJS := $(patsubst %,$(BUILD)/lwip/%.o,$(LWIP_SRCS))
-LWIP_INCLUDE := -iquote net -isystem $(LWIP_DIR)/src/include
+# -I, not -isystem: -MMD then lists lwIP's headers and net/lwipopts.h
+# (included from them), so changing an option rebuilds what it changes.
+LWIP_INCLUDE := -iquote net -I $(LWIP_DIR)/src/include
 # lwIP's own code, not ours: what its style trips (unused parameters in
 # configurations we left out, sign comparisons) is not ours to fix.
 LWIP_CFLAGS := -mno-strict-align -fomit-frame-pointer -Wno-unused-parameter -Wno-sign-compare -Wno-address
