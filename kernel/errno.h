@@ -21,6 +21,9 @@
 #define ENAMETOOLONG	36
 #define ENOSYS		38
 #define ENOTEMPTY	39
+#define EPROTO		71
+#define EMSGSIZE	90
+#define ENOBUFS		105
 #define EISCONN		106
 #define ETIMEDOUT	110
 #define EALREADY	114

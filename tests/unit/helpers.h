@@ -77,5 +77,6 @@ Suite *console_out_suite(void);
 Suite *uart_match_suite(void);
 Suite *gnttab_status_suite(void);
 Suite *smccc_uid_suite(void);
+Suite *netif_ring_suite(void);
 
 #endif
