@@ -31,6 +31,8 @@ struct xenbus_driver {
 	/* The backend's state changed (runs on the xenwatch thread). */
 	void (*otherend_changed)(struct xenbus_device *dev,
 				 enum xenbus_state state);
+	/* The device's frontend node disappeared, after the backend closed. */
+	void (*remove)(struct xenbus_device *dev);
 };
 
 /*
