@@ -23,6 +23,7 @@
 #define ENOTEMPTY	39
 #define EPROTO		71
 #define EMSGSIZE	90
+#define ENETDOWN	100
 #define ENOBUFS		105
 #define EISCONN		106
 #define ETIMEDOUT	110
