@@ -40,6 +40,8 @@
 #define NETFRONT_RX_BUFS	64	/* < NETIF_RX_RING_SIZE */
 #define NETFRONT_TX_SLOTS	64	/* <= NETIF_TX_RING_SIZE */
 #define NETFRONT_PRIORITY	3	/* above XenBus (4) and apps (7) */
+/* How often a vif waiting for its backend to connect looks itself. */
+#define NETFRONT_RECHECK_MS	500
 
 _Static_assert(NETFRONT_RX_BUFS < NETIF_RX_RING_SIZE, "RX ids are unique");
 _Static_assert(NETFRONT_TX_SLOTS <= NETIF_TX_RING_SIZE, "TX ids fit");
@@ -66,6 +68,7 @@ struct netfront {
 	struct mutex lock;
 	bool connected;		/* rings live, the backend Connected */
 	bool broken;		/* the backend broke the protocol */
+	bool awaiting;		/* we are Connected, the backend not yet */
 	void *ctx;		/* the network layer's, from link_up */
 	evtchn_port_t port;
 	bool port_open;
@@ -124,6 +127,7 @@ static void link_down(struct netfront *nf)
 
 static void link_up(struct netfront *nf)
 {
+	nf->awaiting = false;
 	nf->connected = true;
 	printk("netfront: %s: mac %02x:%02x:%02x:%02x:%02x:%02x, backend d%u\n",
 	       nf->name, nf->mac[0], nf->mac[1], nf->mac[2], nf->mac[3],
@@ -273,19 +277,45 @@ static void rx_poll(struct netfront *nf)
 	} while (more);
 }
 
+/*
+ * XenStore drops watch events when its queue is full, and our own
+ * handshake writes fill it (each key is an event for XenBus's watch on
+ * device/): so a vif waiting for its backend's Connected does not rely
+ * on the event alone, but reads the backend's state now and then.
+ */
+static void recheck_backend(struct netfront *nf)
+{
+	char path[128], value[8];
+	unsigned long state;
+
+	snprintf(path, sizeof(path), "%s/state", nf->dev->otherend);
+	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) >= 0 &&
+	    !xs_parse_uint(value, XenbusStateReconfigured, &state) &&
+	    state == XenbusStateConnected && nf->awaiting) {
+		ring_notify(nf);
+		link_up(nf);
+	}
+}
+
 static void worker_main(void *unused)
 {
+	bool awaiting = false;
 	unsigned int i;
 
 	(void)unused;
 	/* It may wait forever: it does not keep the machine on. */
 	thread_background();
 	for (;;) {
-		(void)sem_take(&work, WAIT_FOREVER);
+		(void)sem_take(&work, awaiting ? NETFRONT_RECHECK_MS :
+						 WAIT_FOREVER);
+		awaiting = false;
 		for (i = 0; i < NETFRONT_MAX_VIFS; i++) {
 			struct netfront *nf = &pool[i];
 
 			mutex_lock(&nf->lock, WAIT_FOREVER);
+			if (nf->awaiting)
+				recheck_backend(nf);
+			awaiting |= nf->awaiting;
 			if (nf->connected)
 				tx_reap(nf);
 			if (nf->connected)
@@ -392,6 +422,7 @@ static void teardown(struct netfront *nf)
 	unsigned int i;
 
 	link_down(nf);
+	nf->awaiting = false;
 	if (nf->port_open) {
 		(void)evtchn_close(nf->port);
 		nf->port_open = false;
@@ -550,6 +581,8 @@ static void connect_rings(struct netfront *nf)
 	if (xenbus_switch_state(nf->dev, XenbusStateInitialised) ||
 	    xenbus_switch_state(nf->dev, XenbusStateConnected))
 		goto fail;
+	nf->awaiting = true;
+	sem_give(&work);
 	return;
 fail:
 	teardown(nf);
@@ -574,8 +607,7 @@ static void backend_changed(struct xenbus_device *dev,
 			connect_rings(nf);
 		break;
 	case XenbusStateConnected:
-		if (dev->state == XenbusStateConnected && !nf->connected &&
-		    !nf->broken) {
+		if (dev->state == XenbusStateConnected && nf->awaiting) {
 			/* It bound the event channel now: wake it. */
 			ring_notify(nf);
 			link_up(nf);
