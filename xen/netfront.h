@@ -56,8 +56,8 @@ int netfront_init(void);
 void netfront_set_ops(const struct netfront_ops *ops);
 
 /*
- * Queue one Ethernet frame (copied: frame may be reused on return).
- * 0; -ENETDOWN when nf is not connected; -EMSGSIZE beyond
+ * Queue one Ethernet frame (copied: frame may be reused on return),
+ * from a thread (it takes the vif's mutex), rx callbacks included.  0; -ENETDOWN when nf is not connected; -EMSGSIZE beyond
  * NETFRONT_FRAME_MAX (or empty); -ENOBUFS when every TX slot is in flight
  * (try again after the backend answers).
  */
