@@ -7,6 +7,7 @@
 
 #include "apps/app.h"
 #include "apps/board.h"
+#include "apps/disk.h"
 #include "drivers/arm_timer.h"
 #include "kernel/page_alloc.h"
 #include "kernel/power.h"
@@ -44,7 +45,8 @@ static void run(char *line)
 		return;
 	} else if (strcmp(line, "help") == 0) {
 		printk("commands: help echo platform mem uptime xs-read "
-		       "xs-write poweroff reboot\n");
+		       "xs-write poweroff reboot disks disk-read disk-write "
+		       "disk-flush disk-sum disk-bench\n");
 	} else if (strcmp(line, "echo") == 0) {
 		printk("%s\n", arg);
 	} else if (strcmp(line, "platform") == 0) {
@@ -67,10 +69,10 @@ static void run(char *line)
 		if (err)
 			printk("xs-write %s: error %d\n", arg, err);
 	} else if (strcmp(line, "poweroff") == 0) {
-		machine_stop(STOP_POWEROFF);
+		machine_shutdown(STOP_POWEROFF);
 	} else if (strcmp(line, "reboot") == 0) {
-		machine_stop(STOP_REBOOT);
-	} else {
+		machine_shutdown(STOP_REBOOT);
+	} else if (!disk_command(line, arg)) {
 		printk("%s: unknown command (try help)\n", line);
 	}
 }

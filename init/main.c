@@ -33,6 +33,8 @@
 #include "kernel/printk.h"
 #include "kernel/thread.h"
 #include "kernel/version.h"
+#include "xen/blkfront.h"
+#include "xen/netfront.h"
 #include "xen/console_io.h"
 #include "xen/console_pv.h"
 #include "xen/guest.h"
@@ -183,6 +185,22 @@ static void setup_memory(uint64_t image_base, uint64_t dtb,
  * The boot figures are for the benchmarks (scripts/bench/): a user's boot
  * log stays one screen long.  Shown with app=bench or loglevel=debug.
  */
+/* The PV frontends zephyr.bin has, each matched by XenBus device type. */
+static void register_xenbus_drivers(void)
+{
+	char options[64];
+
+	if (!xen->present || xen->dom0 || xen->no_node)
+		return;
+	if (!bootarg(platform.bootargs, "blkfront", options, sizeof(options)))
+		options[0] = '\0';
+	if (blkfront_register(options))
+		printk("blkfront: cannot register with XenBus\n");
+	/* Only a table entry until a vif appears. */
+	if (netfront_init())
+		printk("netfront: cannot register with XenBus\n");
+}
+
 static bool show_boot_ticks(const struct app *app)
 {
 	char level[8];
@@ -272,6 +290,7 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 		panic("boot: bootargs \"%s\" name no known app",
 		      platform.bootargs);
 	board_publish(&platform, &ticks);
+	register_xenbus_drivers();
 	xen_start_services();
 	printk("app: %s on %s\n", app->name, board_name());
 	if (!thread_create(app->name, app_thread, (void *)app, APP_PRIORITY,

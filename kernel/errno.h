@@ -2,9 +2,15 @@
 #ifndef KERNEL_ERRNO_H
 #define KERNEL_ERRNO_H
 
+/* A short name for -err or err ("EINVAL"), for messages; "error" for a
+ * number without one here. */
+const char *errno_name(long err);
+
 #define EPERM		1
 #define ENOENT		2
+#define ESRCH		3
 #define EIO		5
+#define ENXIO		6
 #define E2BIG		7
 #define EBADF		9
 #define EAGAIN		11
@@ -13,6 +19,7 @@
 #define EACCES		13
 #define EBUSY		16
 #define EEXIST		17
+#define ENODEV		19
 #define EISDIR		21
 #define EINVAL		22
 #define ENOSPC		28
@@ -23,11 +30,15 @@
 #define ENOTEMPTY	39
 #define EPROTO		71
 #define EMSGSIZE	90
+#define EOPNOTSUPP	95
 #define ENETDOWN	100
+#define ECONNRESET	104
 #define ENOBUFS		105
 #define EISCONN		106
+#define ENOTCONN	107
 #define ETIMEDOUT	110
+#define ECONNREFUSED	111
+#define EHOSTUNREACH	113
 #define EALREADY	114
-#define ESRCH		3
 
 #endif

@@ -32,7 +32,7 @@ static void shutdown_changed(const char *path, void *ctx)
 	printk("control: shutdown requested: %s\n", request);
 	if (notify_app)
 		notify_app(request);
-	machine_stop(why);
+	machine_shutdown(why);
 }
 
 int control_start(control_notify_fn notify)

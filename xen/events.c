@@ -123,7 +123,7 @@ static long bound(long err, evtchn_port_t port, const char *what,
 	int r;
 
 	if (err) {
-		printk("xen: %s: %ld (%s)\n", what, err, xen_strerror(err));
+		printk("xen: %s: %ld (%s)\n", what, err, errno_name(err));
 		return err;
 	}
 	if (handler) {

@@ -65,7 +65,7 @@ int gnttab_init(const struct platform *p)
 		err = hyp_memory_op(XENMEM_add_to_physmap, &xatp);
 		if (err) {
 			printk("xen: XENMEM_add_to_physmap(grant frame %u): "
-			       "%ld (%s)\n", i, err, xen_strerror(err));
+			       "%ld (%s)\n", i, err, errno_name(err));
 			if (i == 0)
 				return (int)err;
 			break;

@@ -8,7 +8,6 @@
 #include "xen/control.h"
 #include "xen/events.h"
 #include "xen/gnttab.h"
-#include "xen/netfront.h"
 #include "xen/physmap.h"
 #include "xen/shared_info.h"
 #include "xen/xenbus.h"
@@ -77,10 +76,6 @@ static void services_thread(void *unused)
 	err = control_start(NULL);
 	if (err)
 		printk("control: cannot watch control/shutdown: %d\n", err);
-	/* Only a table entry until a vif appears. */
-	err = netfront_init();
-	if (err)
-		printk("netfront: cannot register: %d\n", err);
 	err = xenbus_start();
 	if (err)
 		printk("xenbus: cannot watch device/: %d\n", err);

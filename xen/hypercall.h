@@ -86,7 +86,4 @@ static inline long hvm_get_param(uint32_t index, uint64_t *value)
 	return err;
 }
 
-/* A short name for a Xen error code, for messages ("EINVAL"). */
-const char *xen_strerror(long err);
-
 #endif

@@ -32,16 +32,9 @@
 #include "xen/xenstore.h"
 #include "xen/xs_wire.h"
 
-/* io/ring.h's push and check macros want these barriers. */
-#define xen_mb()	smp_mb()
-#define xen_rmb()	smp_rmb()
-#define xen_wmb()	smp_wmb()
-
 #define NETFRONT_RX_BUFS	64	/* < NETIF_RX_RING_SIZE */
 #define NETFRONT_TX_SLOTS	64	/* <= NETIF_TX_RING_SIZE */
 #define NETFRONT_PRIORITY	3	/* above XenBus (4) and apps (7) */
-/* How often a vif waiting for its backend to connect looks itself. */
-#define NETFRONT_RECHECK_MS	500
 
 _Static_assert(NETFRONT_RX_BUFS < NETIF_RX_RING_SIZE, "RX ids are unique");
 _Static_assert(NETFRONT_TX_SLOTS <= NETIF_TX_RING_SIZE, "TX ids fit");
@@ -277,45 +270,19 @@ static void rx_poll(struct netfront *nf)
 	} while (more);
 }
 
-/*
- * XenStore drops watch events when its queue is full, and our own
- * handshake writes fill it (each key is an event for XenBus's watch on
- * device/): so a vif waiting for its backend's Connected does not rely
- * on the event alone, but reads the backend's state now and then.
- */
-static void recheck_backend(struct netfront *nf)
-{
-	char path[128], value[8];
-	unsigned long state;
-
-	snprintf(path, sizeof(path), "%s/state", nf->dev->otherend);
-	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) >= 0 &&
-	    !xs_parse_uint(value, XenbusStateReconfigured, &state) &&
-	    state == XenbusStateConnected && nf->awaiting) {
-		ring_notify(nf);
-		link_up(nf);
-	}
-}
-
 static void worker_main(void *unused)
 {
-	bool awaiting = false;
 	unsigned int i;
 
 	(void)unused;
 	/* It may wait forever: it does not keep the machine on. */
 	thread_background();
 	for (;;) {
-		(void)sem_take(&work, awaiting ? NETFRONT_RECHECK_MS :
-						 WAIT_FOREVER);
-		awaiting = false;
+		(void)sem_take(&work, WAIT_FOREVER);
 		for (i = 0; i < NETFRONT_MAX_VIFS; i++) {
 			struct netfront *nf = &pool[i];
 
 			mutex_lock(&nf->lock, WAIT_FOREVER);
-			if (nf->awaiting)
-				recheck_backend(nf);
-			awaiting |= nf->awaiting;
 			if (nf->connected)
 				tx_reap(nf);
 			if (nf->connected)
@@ -582,7 +549,6 @@ static void connect_rings(struct netfront *nf)
 	    xenbus_switch_state(nf->dev, XenbusStateConnected))
 		goto fail;
 	nf->awaiting = true;
-	sem_give(&work);
 	return;
 fail:
 	teardown(nf);

@@ -21,6 +21,9 @@
 #include <stdint.h>
 
 #include <xen/xen.h>
+
+#include "xen/shared_ring.h"
+
 #include <xen/io/netif.h>
 
 #define NETIF_RING_CORRUPT (-EPROTO)

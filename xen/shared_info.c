@@ -34,7 +34,7 @@ long shared_info_init(void)
 	if (err) {
 		printk("xen: XENMEM_add_to_physmap(shared_info) at 0x%llx: "
 		       "%ld (%s)\n", (unsigned long long)gpa, err,
-		       xen_strerror(err));
+		       errno_name(err));
 		return err;
 	}
 	xen_shared_info = (struct shared_info *)(uintptr_t)gpa;
@@ -49,7 +49,7 @@ long shared_info_init(void)
 	if (err) {
 		/* Older Xen: vCPU 0's info stays in the shared page. */
 		printk("xen: VCPUOP_register_vcpu_info: %ld (%s), using the "
-		       "shared page\n", err, xen_strerror(err));
+		       "shared page\n", err, errno_name(err));
 		vi = &xen_shared_info->vcpu_info[0];
 	}
 	xen_vcpu_info = vi;

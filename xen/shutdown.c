@@ -1,3 +1,4 @@
+#include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "xen/hypercall.h"
 #include "xen/shutdown.h"
@@ -13,7 +14,7 @@ static void xen_stop(enum stop_reason why)
 	long err = hyp_sched_op(SCHEDOP_shutdown, &s);
 
 	printk("xen: SCHEDOP_shutdown failed: %ld (%s)\n", err,
-	       xen_strerror(err));
+	       errno_name(err));
 }
 
 const struct power_ops xen_power_ops = {

@@ -87,7 +87,7 @@ static void add_device(const char *type, const char *id)
 {
 	const struct xenbus_driver *drv = driver_for(type);
 	struct xenbus_device *dev;
-	char name[XENBUS_NODENAME_LEN], path[96], value[16];
+	char name[XENBUS_NODENAME_LEN], path[112], value[16];
 	unsigned long backend_id;
 	unsigned int slot;
 	int err;
@@ -155,6 +155,36 @@ retry:
 	xenbus_seen_forget(&seen, name);
 }
 
+/* device's node is gone: the driver lets go, and the slot is free. */
+static void remove_device(unsigned int slot)
+{
+	struct xenbus_device *dev = devices[slot];
+	char path[112];
+
+	if (dev->driver) {
+		snprintf(path, sizeof(path), "%s/state", dev->otherend);
+		(void)xs_unwatch(path, otherend_changed, dev);
+		printk("xenbus: %s: removed\n", dev->nodename);
+		if (dev->driver->remove)
+			dev->driver->remove(dev);
+	}
+	xenbus_seen_forget(&seen, dev->nodename);
+	devices[slot] = NULL;
+}
+
+/* Drop the devices whose node the toolstack removed (a detach). */
+static void remove_gone(void)
+{
+	char value[8];
+	unsigned int slot;
+
+	for (slot = 0; slot < MAX_DEVICES; slot++)
+		if (devices[slot] &&
+		    xs_read(XS_NO_TRANSACTION, devices[slot]->nodename, value,
+			    sizeof(value)) == -ENOENT)
+			remove_device(slot);
+}
+
 /* Look at device/TYPE/ID and add what is new (hotplug calls this too). */
 static void scan(const char *unused, void *ctx)
 {
@@ -176,6 +206,7 @@ static void scan(const char *unused, void *ctx)
 		for (k = 0, id = ids; k < nids; k++, id += strlen(id) + 1)
 			add_device(type, id);
 	}
+	remove_gone();
 }
 
 int xenbus_start(void)

@@ -31,7 +31,11 @@ struct xenbus_driver {
 	/* The backend's state changed (runs on the xenwatch thread). */
 	void (*otherend_changed)(struct xenbus_device *dev,
 				 enum xenbus_state state);
-	/* The device's frontend node disappeared, after the backend closed. */
+	/*
+	 * The toolstack removed the device's node (after a detach, once
+	 * both ends closed): let go of it.  dev is reused for a later
+	 * device once this returns.  May be NULL.
+	 */
 	void (*remove)(struct xenbus_device *dev);
 };
 

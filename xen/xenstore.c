@@ -25,14 +25,14 @@
 
 struct watch {
 	char path[PATH_LEN];
-	char token[12];
+	char token[16];
 	xs_watch_cb cb;
 	void *ctx;
 };
 
 struct watch_event {
 	char path[PATH_LEN];
-	char token[12];
+	char token[16];
 };
 
 /*
@@ -58,6 +58,14 @@ static uint32_t next_req_id;
 static struct xs_reply_slot reply_slot;
 static struct xs_msg incoming, reply;
 static struct watch watches[MAX_WATCHES];
+/* Makes every watch's token new, so that an event still queued for a
+ * removed watch never reaches the one that took its slot. */
+static unsigned int watch_serial;
+/* Watches whose events the full queue could not take (reader sets,
+ * xenwatch clears, with IRQs masked). */
+static bool missed[MAX_WATCHES];
+/* xenstored forgot our watches: set them again (same owners). */
+static bool rewatch;
 static struct watch_event queue[WATCH_QUEUE];
 static unsigned int queue_head, queue_len;
 
@@ -81,7 +89,7 @@ static int notify_store(void)
 	if (!err)
 		return 0;
 	printk("xenstore: EVTCHNOP_send(%u): %ld (%s); disconnecting\n",
-	       port, err, xen_strerror(err));
+	       port, err, errno_name(err));
 	broken = true;
 	sem_give(&reply_ready);
 	return -EIO;
@@ -95,12 +103,21 @@ static void on_event(evtchn_port_t p, void *ctx)
 	sem_give(&ring_space);
 }
 
+/* Watch slot i's event did not fit the queue.  IRQs masked. */
+static void mark_missed(const char *token)
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_WATCHES; i++)
+		if (strcmp(watches[i].token, token) == 0)
+			missed[i] = true;
+}
+
 static void queue_watch_event(const struct xs_msg *m)
 {
 	const char *path, *token;
 	unsigned long flags;
 
-	/* Our tokens are never empty: in the queue, empty means a reset. */
 	if (xs_parse_watch_event(m->body, m->hdr.len, &path, &token) ||
 	    !token[0]) {
 		printk("xenstore: malformed watch event ignored\n");
@@ -108,9 +125,12 @@ static void queue_watch_event(const struct xs_msg *m)
 	}
 	flags = irq_save();
 	if (queue_len == WATCH_QUEUE) {
+		/* Not lost: the watch fires once more, for its own path,
+		 * when xenwatch catches up (every callback reads the
+		 * store's state anew, so one firing stands for many). */
+		mark_missed(token);
 		irq_restore(flags);
-		printk("xenstore: watch queue full, event for %.60s lost\n",
-		       path);
+		sem_give(&events_ready);
 		return;
 	}
 	snprintf(queue[(queue_head + queue_len) % WATCH_QUEUE].path,
@@ -145,7 +165,7 @@ static void hand_over_reply(void)
  * xenstored reset the connection (docs/misc/xenstore-ring.txt): it dropped
  * any partial message, the request in flight, every watch and transaction.
  * The requester is woken to hear -EAGAIN; the watches are set again on the
- * xenwatch thread, queued as an event with an empty token.
+ * xenwatch thread, which the rewatch flag sends there.
  */
 static void connection_was_reset(void)
 {
@@ -156,10 +176,7 @@ static void connection_was_reset(void)
 	sem_give(&reply_ready);
 	printk("xenstore: xenstored reset the connection; watches set again\n");
 	flags = irq_save();
-	if (queue_len < WATCH_QUEUE) {
-		queue[(queue_head + queue_len) % WATCH_QUEUE].token[0] = '\0';
-		queue_len++;
-	}
+	rewatch = true;
 	irq_restore(flags);
 	sem_give(&events_ready);
 }
@@ -215,30 +232,54 @@ static void reader_thread(void *unused)
 
 static void set_watch_again(unsigned int i);
 
+/* Fire, once each, the watches whose events the queue could not take. */
+static void fire_missed(void)
+{
+	unsigned long flags;
+	unsigned int i;
+	bool was;
+
+	for (i = 0; i < MAX_WATCHES; i++) {
+		flags = irq_save();
+		was = missed[i];
+		missed[i] = false;
+		irq_restore(flags);
+		if (was && watches[i].cb)
+			watches[i].cb(watches[i].path, watches[i].ctx);
+	}
+}
+
 static void watch_thread(void *unused)
 {
 	struct watch_event ev;
 	unsigned long flags;
 	unsigned int i;
+	bool have, again;
 
 	(void)unused;
 	for (;;) {
 		sem_take(&events_ready, WAIT_FOREVER);
 		flags = irq_save();
-		ev = queue[queue_head];
-		queue_head = (queue_head + 1) % WATCH_QUEUE;
-		queue_len--;
-		irq_restore(flags);
-		if (!ev.token[0]) {
-			for (i = 0; i < MAX_WATCHES; i++)
-				if (watches[i].cb)
-					set_watch_again(i);
-			continue;
+		again = rewatch;
+		rewatch = false;
+		have = queue_len > 0;
+		if (have) {
+			ev = queue[queue_head];
+			queue_head = (queue_head + 1) % WATCH_QUEUE;
+			queue_len--;
 		}
-		for (i = 0; i < MAX_WATCHES; i++)
-			if (watches[i].cb &&
-			    strcmp(watches[i].token, ev.token) == 0)
-				watches[i].cb(ev.path, watches[i].ctx);
+		irq_restore(flags);
+		for (i = 0; again && i < MAX_WATCHES; i++)
+			if (watches[i].cb)
+				set_watch_again(i);
+		if (have) {
+			for (i = 0; i < MAX_WATCHES; i++)
+				if (watches[i].cb &&
+				    strcmp(watches[i].token, ev.token) == 0)
+					watches[i].cb(ev.path,
+						      watches[i].ctx);
+		}
+		fire_missed();
 	}
 }
 
@@ -491,7 +532,8 @@ int xs_watch(const char *path, xs_watch_cb cb, void *ctx)
 		return -ENOSPC;
 	}
 	snprintf(watches[i].path, PATH_LEN, "%s", path);
-	snprintf(watches[i].token, sizeof(watches[i].token), "w%u", i);
+	snprintf(watches[i].token, sizeof(watches[i].token), "w%u.%u", i,
+		 ++watch_serial);
 	watches[i].ctx = ctx;
 	watches[i].cb = cb;
 	mutex_unlock(&request_lock);
@@ -507,6 +549,35 @@ int xs_watch(const char *path, xs_watch_cb cb, void *ctx)
 		return err;
 	}
 	return 0;
+}
+
+int xs_unwatch(const char *path, xs_watch_cb cb, void *ctx)
+{
+	char token[sizeof(watches[0].token)];
+	const char *parts[2];
+	uint32_t lens[2];
+	unsigned int i;
+
+	mutex_lock(&request_lock, WAIT_FOREVER);
+	for (i = 0; i < MAX_WATCHES; i++)
+		if (watches[i].cb == cb && watches[i].ctx == ctx &&
+		    strcmp(watches[i].path, path) == 0)
+			break;
+	if (i == MAX_WATCHES) {
+		mutex_unlock(&request_lock);
+		return -ENOENT;
+	}
+	/* The slot is free from now: events still queued carry a token
+	 * no later watch will have. */
+	memcpy(token, watches[i].token, sizeof(token));
+	watches[i].cb = NULL;
+	mutex_unlock(&request_lock);
+	parts[0] = path;
+	lens[0] = (uint32_t)strlen(path) + 1;
+	parts[1] = token;
+	lens[1] = (uint32_t)strlen(token) + 1;
+	return request(XS_UNWATCH, XS_NO_TRANSACTION, parts, lens, 2, NULL,
+		       0);
 }
 
 /* After a reset: xenstored forgot watch i; it also fires it once more. */

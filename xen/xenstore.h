@@ -71,5 +71,12 @@ int xs_transaction_run(int (*fn)(xs_transaction_t t, void *ctx), void *ctx);
 typedef void (*xs_watch_cb)(const char *path, void *ctx);
 /* 0; -E2BIG for a path of 256 bytes or more; -ENOSPC with 16 watches. */
 int xs_watch(const char *path, xs_watch_cb cb, void *ctx);
+/*
+ * Remove the watch set with these three: 0 (cb is not called for it
+ * again, even for events already queued); -ENOENT if there is none; or
+ * the error of xenstored's XS_UNWATCH (the watch is gone from here all
+ * the same: at worst xenstored sends events nobody takes).
+ */
+int xs_unwatch(const char *path, xs_watch_cb cb, void *ctx);
 
 #endif

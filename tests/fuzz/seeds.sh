@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # seeds.sh DIR: hand-written starting inputs for the ring harnesses, in
-# DIR/console_ring, DIR/xs_wire and DIR/netif_ring (the fdt_probe seeds are the test DTBs).
-# Formats: see tests/fuzz/fuzz_console_ring.c, fuzz_xs_wire.c and
-# fuzz_netif_ring.c.  Each
-# seed exercises a case the unit tests name; the fuzzer mutates from there.
+# DIR/HARNESS (the fdt_probe seeds are the test DTBs).  Formats: see each
+# tests/fuzz/fuzz_HARNESS.c.  Each seed exercises a case the unit tests
+# name; the fuzzer mutates from there.
 # The seeds are octal escapes, so they go in printf's format on purpose.
 # shellcheck disable=SC2059
 set -euo pipefail
@@ -51,6 +50,15 @@ hdr() { # TYPE LEN as octal escapes
   printf '\064\0\0\0\2\0'; } >"$x/reconnect-then-connected"
 # The peer claims more than the ring holds.
 printf '\0\0\0\0\0\0\0\0\4\1\0\0\0\0\0\0\0\0\0\6\0\1' >"$x/corrupt-rsp-prod"
+
+# blkif_ring: ops (one byte each, then their arguments): 0 send HOW, 1
+# write response at SLOT ID64 OP STATUS16, 2 answer the oldest request
+# OP STATUS, 3 set rsp_prod to VALUE32, 4 take responses.
+b=$dir/blkif_ring
+mkdir -p "$b"
+printf '\0\0\0\1\0\5\2\0\2\2\1\2\4' >"$b/three-answered"
+printf '\0\0\3\0\0\0\100\4' >"$b/index-too-far"
+printf '\0\0\1\0\0\0\0\0\0\0\0\0\0\0\0\2\0\4' >"$b/unknown-id"
 
 # netif_ring: big-endian starting indices of the TX and RX rings, then
 # ops, bit 3 choosing RX: 0 post N requests, 1 the peer answers N (8

@@ -77,6 +77,9 @@ Suite *console_out_suite(void);
 Suite *uart_match_suite(void);
 Suite *gnttab_status_suite(void);
 Suite *smccc_uid_suite(void);
+Suite *blkif_ring_suite(void);
+Suite *vbd_name_suite(void);
+Suite *cksum_suite(void);
 Suite *netif_ring_suite(void);
 
 #endif

@@ -29,6 +29,9 @@ int main(void)
 	srunner_add_suite(sr, uart_match_suite());
 	srunner_add_suite(sr, gnttab_status_suite());
 	srunner_add_suite(sr, smccc_uid_suite());
+	srunner_add_suite(sr, blkif_ring_suite());
+	srunner_add_suite(sr, vbd_name_suite());
+	srunner_add_suite(sr, cksum_suite());
 	srunner_add_suite(sr, netif_ring_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

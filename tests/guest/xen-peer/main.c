@@ -122,7 +122,7 @@ static void notify(evtchn_port_t port)
 
 	if (err)
 		panic("peer: EVTCHNOP_send(%u): %ld (%s)", port, err,
-		      xen_strerror(err));
+		      errno_name(err));
 }
 
 /* Grant a page to peer and end access again, nobody mapping it. */
@@ -249,7 +249,7 @@ static void check_offered_port(domid_t peer, evtchn_port_t port)
 
 	if (err)
 		panic("peer: EVTCHNOP_status(d%u, %u): %ld (%s)", peer, port,
-		      err, xen_strerror(err));
+		      err, errno_name(err));
 	if (st.status != EVTCHNSTAT_unbound || st.u.unbound.dom != 0)
 		panic("peer: d%u port %u is in state %u, not unbound for d0",
 		      peer, port, st.status);
@@ -267,12 +267,12 @@ static void mapper(domid_t peer, grant_ref_t gref, uint32_t rounds)
 	if (err >= 0)
 		panic("peer: mapping bad grant ref 0x%x succeeded", BAD_GREF);
 	printk("peer: mapper: bad grant ref 0x%x refused: %s (%ld)\n",
-	       BAD_GREF, xen_strerror(err), err);
+	       BAD_GREF, errno_name(err), err);
 
 	err = map_when_granted(peer, gref, &map);
 	if (err)
 		panic("peer: cannot map d%u grant %u: %s (%ld)", peer, gref,
-		      xen_strerror(err), err);
+		      errno_name(err), err);
 	page = (volatile struct peer_page *)(uintptr_t)map.gpa;
 	smp_rmb();
 	if (page->magic != PEER_MAGIC)

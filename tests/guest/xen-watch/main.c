@@ -6,6 +6,7 @@
  *
  *   app=xen-watch domid=1
  */
+#include "kernel/errno.h"
 #include "apps/board.h"
 #include "apps/app.h"
 #include "kernel/bootargs.h"
@@ -52,7 +53,7 @@ static void xen_watch_main(void)
 		err = xen_domain_state(domid, &st);
 		if (err)
 			printk("watch: d%u: getdomaininfo: %ld (%s)\n", domid,
-			       err, xen_strerror(err));
+			       err, errno_name(err));
 		else if (st.shutdown)
 			break;
 		sem_take(&dom_exc, POLL_MS);

@@ -1,14 +1,14 @@
 #include "kernel/errno.h"
-#include "xen/hypercall.h"
 
-const char *xen_strerror(long err)
+const char *errno_name(long err)
 {
-	switch (-err) {
+	switch (err < 0 ? -err : err) {
 	case 0: return "OK";
 	case EPERM: return "EPERM";
 	case ENOENT: return "ENOENT";
 	case ESRCH: return "ESRCH";
 	case EIO: return "EIO";
+	case ENXIO: return "ENXIO";
 	case E2BIG: return "E2BIG";
 	case EBADF: return "EBADF";
 	case EAGAIN: return "EAGAIN";
@@ -17,11 +17,25 @@ const char *xen_strerror(long err)
 	case EFAULT: return "EFAULT";
 	case EBUSY: return "EBUSY";
 	case EEXIST: return "EEXIST";
+	case ENODEV: return "ENODEV";
+	case EISDIR: return "EISDIR";
 	case EINVAL: return "EINVAL";
 	case ENOSPC: return "ENOSPC";
+	case EROFS: return "EROFS";
 	case ERANGE: return "ERANGE";
+	case ENAMETOOLONG: return "ENAMETOOLONG";
 	case ENOSYS: return "ENOSYS";
+	case ENOTEMPTY: return "ENOTEMPTY";
+	case EPROTO: return "EPROTO";
+	case EMSGSIZE: return "EMSGSIZE";
+	case EOPNOTSUPP: return "EOPNOTSUPP";
+	case ECONNRESET: return "ECONNRESET";
+	case ENOBUFS: return "ENOBUFS";
+	case EISCONN: return "EISCONN";
+	case ENOTCONN: return "ENOTCONN";
 	case ETIMEDOUT: return "ETIMEDOUT";
+	case ECONNREFUSED: return "ECONNREFUSED";
+	case EHOSTUNREACH: return "EHOSTUNREACH";
 	case EALREADY: return "EALREADY";
 	default: return "error";
 	}

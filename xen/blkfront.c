@@ -1,0 +1,861 @@
+/*
+ * blkfront: see blkfront.h.
+ *
+ * Data always goes through a pool of pages the disk owns: the caller's
+ * buffer may be anywhere (a thread stack is not identity-mapped) and of
+ * any alignment, the backend never writes anywhere but the pool, and with
+ * persistent grants the pool is granted once, at connection, as the
+ * protocol wants the same grants reused.  Responses are taken on a
+ * thread per disk, woken by the event channel, so that the copies and
+ * XenStore calls run in thread context.
+ *
+ * Sector numbers on the ring and the backend's "sectors" are in 512-byte
+ * units whatever "sector-size" says: that is what Linux's blkback writes
+ * and reads (we do not offer feature-large-sector-size).  sector-size
+ * only sets the granularity of requests.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "kernel/block.h"
+#include "kernel/bootargs.h"
+#include "kernel/errno.h"
+#include "kernel/mutex.h"
+#include "kernel/page_alloc.h"
+#include "kernel/printk.h"
+#include "kernel/thread.h"
+#include "xen/blkfront.h"
+#include "xen/blkif_ring.h"
+#include "xen/events.h"
+#include "xen/gnttab.h"
+#include "xen/vbd_name.h"
+#include "xen/xenbus.h"
+#include "xen/xenstore.h"
+#include "xen/xs_wire.h"
+#include <xen/io/protocols.h>
+
+#define DISKS_MAX		8
+/* Pages of data in flight per disk: 1 MiB. */
+#define POOL_PAGES		256
+#define SEGS_INDIRECT		32	/* 128 KiB a request */
+#define INDIRECT_PAGES		(POOL_PAGES / SEGS_INDIRECT)
+#define RING_ORDER_MAX		3	/* 8 pages: 256 requests */
+#define RING_PAGES_MAX		(1u << RING_ORDER_MAX)
+#define WORKER_PRIORITY		5
+#define SECTOR_SHIFT		9
+#define NO_REF			(-1)
+
+struct piece {				/* one ring request, by slot */
+	struct block_request *rq;
+	uint8_t *buf;			/* the caller's bytes it covers */
+	uint32_t bytes;
+	uint16_t page[SEGS_INDIRECT];	/* pool page numbers */
+	long ref[SEGS_INDIRECT];	/* per-request grants, or NO_REF */
+	uint8_t npages;
+	int8_t indirect;		/* indirect page number, or -1 */
+	long indirect_ref;		/* its per-request grant, or NO_REF */
+	/* Failed while the backend may still use its pages: they stay
+	 * out of the pool until the backend has closed. */
+	bool parked;
+};
+
+enum disk_state { DISK_FREE, DISK_PROBED, DISK_INITIALISED,
+		  DISK_CONNECTED, DISK_CLOSED };
+
+struct disk {
+	struct xenbus_device *dev;
+	struct block_device bd;
+	enum disk_state state;
+	uint16_t handle;		/* the device id, as blkif wants it */
+	/* Chosen at the handshake. */
+	bool persistent, indirect;
+	unsigned int ring_order, segs_max;
+	/* Set up once, kept for the next disk in this slot; a set whose
+	 * grant the backend would not give back is dropped (NULL). */
+	uint8_t *ring_pages, *pool, *indirect_pages;
+	struct piece *pieces;		/* BLKIF_SLOTS_MAX of them */
+	long ring_ref[RING_PAGES_MAX];
+	long pool_ref[POOL_PAGES];	/* persistent grants, or NO_REF */
+	long indirect_pool_ref[INDIRECT_PAGES];
+	uint16_t free_page[POOL_PAGES];	/* a LIFO, as blkif.h advises */
+	unsigned int nfree;
+	uint8_t free_indirect[INDIRECT_PAGES];
+	unsigned int nfree_indirect;
+	blkif_front_ring_t ring;
+	evtchn_port_t port;
+	bool port_open;
+	struct blkif_tracker tracker;
+	/* error != 0: the disk is going away (-ENODEV) or its ring is
+	 * corrupt (-EIO); every request fails with it. */
+	int error;
+	struct mutex lock;		/* all of the above after probe */
+	struct sem kick;		/* event channel -> worker */
+	struct sem room;		/* worker -> a submitter waiting */
+	unsigned int waiters;
+	struct thread *worker;
+};
+
+/*
+ * The disks, allocated on first use and reused after a detach; owned by
+ * this file.  disks[] and options change only on the XenBus thread.
+ */
+static struct disk *disks[DISKS_MAX];
+static struct {
+	bool no_persistent, no_indirect;
+	unsigned int ring_order_max;
+} options = { false, false, RING_ORDER_MAX };
+
+/* The device's number: the last part of "device/vbd/51712". */
+static unsigned long device_number(const struct xenbus_device *dev)
+{
+	const char *id = strrchr(dev->nodename, '/');
+	unsigned long n;
+
+	return id && !xs_parse_uint(id + 1, 0xffffffffUL, &n) ? n : 0;
+}
+
+/* The backend's KEY as a number, or fallback when absent or not one. */
+static unsigned long backend_uint(struct disk *d, const char *key,
+				  unsigned long fallback)
+{
+	char path[128], value[24];
+	unsigned long n;
+
+	snprintf(path, sizeof(path), "%s/%s", d->dev->otherend, key);
+	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) < 0 ||
+	    xs_parse_uint(value, ~0UL, &n))
+		return fallback;
+	return n;
+}
+
+static void on_event(evtchn_port_t port, void *ctx)
+{
+	struct disk *d = ctx;
+
+	(void)port;
+	sem_give(&d->kick);
+}
+
+static void wake_waiters(struct disk *d)
+{
+	unsigned int i;
+
+	for (i = 0; i < d->waiters; i++)
+		sem_give(&d->room);
+}
+
+/* End a grant; false (and the page must not be reused) if it stays. */
+static bool end_grant(long *ref)
+{
+	long err;
+
+	if (*ref == NO_REF)
+		return true;
+	err = gnttab_end_access((grant_ref_t)*ref);
+	if (err && err != -EALREADY)
+		return false;
+	*ref = NO_REF;
+	return true;
+}
+
+static uint8_t *pool_page(struct disk *d, unsigned int n)
+{
+	return d->pool + (size_t)n * PAGE_SIZE;
+}
+
+/*
+ * A piece is over (result err): copy what it read, give its pages back
+ * (a page whose grant the backend keeps is dropped from the pool), and
+ * complete its request when it was the last piece out.  Lock held.
+ */
+static void finish_piece(struct disk *d, unsigned int slot, int err)
+{
+	struct piece *p = &d->pieces[slot];
+	struct block_request *rq = p->rq;
+	uint32_t done = 0, chunk;
+	unsigned int i, dropped = 0;
+
+	for (i = 0; i < p->npages; i++) {
+		if (!end_grant(&p->ref[i])) {
+			dropped++;
+			if (!err)
+				err = -EIO;
+			continue;
+		}
+		chunk = p->bytes - done < PAGE_SIZE ? p->bytes - done :
+						      PAGE_SIZE;
+		if (!err && rq->op == BLOCK_READ)
+			memcpy(p->buf + done, pool_page(d, p->page[i]), chunk);
+		done += chunk;
+		d->free_page[d->nfree++] = p->page[i];
+	}
+	if (p->indirect >= 0) {
+		if (end_grant(&p->indirect_ref))
+			d->free_indirect[d->nfree_indirect++] =
+				(uint8_t)p->indirect;
+		else if (!err)
+			err = -EIO;
+	}
+	if (dropped)
+		printk("blkfront: %s: the backend answered but kept %u "
+		       "page%s granted: dropped from the pool\n", d->bd.name,
+		       dropped, dropped > 1 ? "s" : "");
+	if (err && !rq->result)
+		rq->result = err;
+	p->rq = NULL;
+	if (--rq->pending == 0)
+		block_complete(rq, rq->result);
+}
+
+/*
+ * Fail every request in flight with err (the ring is gone).  Their pages
+ * are parked, not reused: the backend may still be reading or writing
+ * them until it closes (release_ring takes them back).  Lock held.
+ */
+static void fail_in_flight(struct disk *d, int err)
+{
+	struct block_request *rq;
+	unsigned int s;
+
+	for (s = 0; s < d->tracker.size; s++) {
+		if (!d->tracker.slot[s].busy)
+			continue;
+		blkif_tracker_release(&d->tracker, s);
+		rq = d->pieces[s].rq;
+		d->pieces[s].rq = NULL;
+		d->pieces[s].parked = true;
+		if (!rq->result)
+			rq->result = err;
+		if (--rq->pending == 0)
+			block_complete(rq, rq->result);
+	}
+	wake_waiters(d);
+}
+
+/* Stop using the disk: requests fail with err from now.  Lock held. */
+static void shut_down(struct disk *d, int err)
+{
+	if (!d->error)
+		d->error = err;
+	if (d->state == DISK_CONNECTED)
+		block_unregister(&d->bd);
+	fail_in_flight(d, err);
+}
+
+/* The ring broke its protocol: stop trusting it, and close. Lock held. */
+static void corrupt(struct disk *d, const char *what, unsigned long long v)
+{
+	printk("blkfront: %s: corrupt ring (%s 0x%llx): disconnecting\n",
+	       d->bd.name, what, v);
+	shut_down(d, -EIO);
+	if (!xenbus_switch_state(d->dev, XenbusStateClosing))
+		(void)xenbus_switch_state(d->dev, XenbusStateClosed);
+	d->state = DISK_CLOSED;
+}
+
+static void piece_done(void *ctx, unsigned int slot, int result)
+{
+	finish_piece(ctx, slot, result);
+}
+
+/* Take every response the backend has produced.  Lock held. */
+static void take_responses(struct disk *d)
+{
+	int n = blkif_take_responses(&d->ring, &d->tracker, piece_done, d);
+
+	if (n < 0)
+		corrupt(d, "response index or id after",
+			d->ring.rsp_cons);
+	else
+		wake_waiters(d);
+}
+
+static void worker(void *arg)
+{
+	struct disk *d = arg;
+
+	thread_background();
+	for (;;) {
+		sem_take(&d->kick, WAIT_FOREVER);
+		mutex_lock(&d->lock, WAIT_FOREVER);
+		if (d->state == DISK_CONNECTED && !d->error)
+			take_responses(d);
+		mutex_unlock(&d->lock);
+	}
+}
+
+static void notify_backend(struct disk *d)
+{
+	int notify;
+	long err;
+
+	RING_PUSH_REQUESTS_AND_CHECK_NOTIFY(&d->ring, notify);
+	if (notify) {
+		err = evtchn_send(d->port);
+		if (err)
+			printk("blkfront: %s: cannot notify the backend: "
+			       "%ld\n", d->bd.name, err);
+	}
+}
+
+static bool room_for(struct disk *d, unsigned int npages, bool indirect)
+{
+	return !RING_FULL(&d->ring) && d->tracker.busy < d->tracker.size &&
+	       d->nfree >= npages && (!indirect || d->nfree_indirect);
+}
+
+/* A grant for pool page n, per request (without persistent grants). */
+static int grant_page(struct disk *d, uint8_t *page, bool readonly,
+		      long *ref)
+{
+	long r = gnttab_grant_access(d->dev->otherend_id,
+				     (uint64_t)(uintptr_t)page, readonly);
+
+	if (r < 0)
+		return (int)r;
+	*ref = r;
+	return 0;
+}
+
+/*
+ * Queue one ring request for bytes of rq at sector (512-byte units),
+ * waiting for room.  A flush has bytes 0.  0, or an error (nothing
+ * queued).  Lock held (dropped while waiting).
+ */
+static int queue_piece(struct disk *d, struct block_request *rq,
+		       uint64_t sector, uint8_t *buf, uint32_t bytes)
+{
+	unsigned int npages = (bytes + PAGE_SIZE - 1) / PAGE_SIZE;
+	bool indirect = npages > BLKIF_MAX_SEGMENTS_PER_REQUEST;
+	uint8_t op = rq->op == BLOCK_READ ? BLKIF_OP_READ :
+		     rq->op == BLOCK_WRITE ? BLKIF_OP_WRITE :
+					     BLKIF_OP_FLUSH_DISKCACHE;
+	struct blkif_request_segment *seg;
+	blkif_request_t *req;
+	struct piece *p;
+	uint32_t chunk, done = 0;
+	uint64_t id;
+	unsigned int i;
+	int slot, err = 0;
+
+	while (!d->error && !room_for(d, npages, indirect)) {
+		/* Pages the backend kept are gone for good: with nothing
+		 * in flight to give some back, waiting would be forever. */
+		if (!d->tracker.busy)
+			return -ENOMEM;
+		d->waiters++;
+		mutex_unlock(&d->lock);
+		sem_take(&d->room, WAIT_FOREVER);
+		mutex_lock(&d->lock, WAIT_FOREVER);
+		d->waiters--;
+	}
+	if (d->error)
+		return d->error;
+	slot = blkif_tracker_take(&d->tracker, op, indirect, &id);
+	if (slot < 0)
+		return slot;	/* room_for said there was one */
+	p = &d->pieces[slot];
+	p->rq = rq;
+	p->buf = buf;
+	p->bytes = bytes;
+	p->npages = 0;
+	p->indirect = -1;
+	p->indirect_ref = NO_REF;
+	p->parked = false;
+	req = RING_GET_REQUEST(&d->ring, d->ring.req_prod_pvt);
+	if (indirect) {
+		struct blkif_request_indirect *ind = (void *)req;
+		unsigned int n = d->free_indirect[--d->nfree_indirect];
+
+		p->indirect = (int8_t)n;
+		seg = (void *)(d->indirect_pages + (size_t)n * PAGE_SIZE);
+		ind->operation = BLKIF_OP_INDIRECT;
+		ind->indirect_op = op;
+		ind->nr_segments = (uint16_t)npages;
+		ind->id = id;
+		ind->sector_number = sector;
+		ind->handle = d->handle;
+		if (d->persistent)
+			ind->indirect_grefs[0] =
+				(grant_ref_t)d->indirect_pool_ref[n];
+		else if (!(err = grant_page(d, (uint8_t *)seg, true,
+					    &p->indirect_ref)))
+			ind->indirect_grefs[0] = (grant_ref_t)p->indirect_ref;
+	} else {
+		seg = req->seg;
+		req->operation = op;
+		req->nr_segments = (uint8_t)npages;
+		req->handle = d->handle;
+		req->id = id;
+		req->sector_number = sector;
+	}
+	for (i = 0; i < npages && !err; i++) {
+		unsigned int n = d->free_page[--d->nfree];
+
+		chunk = bytes - done < PAGE_SIZE ? bytes - done : PAGE_SIZE;
+		p->page[i] = (uint16_t)n;
+		p->ref[i] = NO_REF;
+		p->npages++;
+		if (rq->op == BLOCK_WRITE)
+			memcpy(pool_page(d, n), buf + done, chunk);
+		if (d->persistent)
+			seg[i].gref = (grant_ref_t)d->pool_ref[n];
+		else if (!(err = grant_page(d, pool_page(d, n),
+					    rq->op == BLOCK_WRITE,
+					    &p->ref[i])))
+			seg[i].gref = (grant_ref_t)p->ref[i];
+		seg[i].first_sect = 0;
+		seg[i].last_sect = (uint8_t)((chunk >> SECTOR_SHIFT) - 1);
+		done += chunk;
+	}
+	if (err) {
+		/* Out of grant references: give back what was taken. */
+		blkif_tracker_release(&d->tracker, (unsigned int)slot);
+		rq->pending++;
+		finish_piece(d, (unsigned int)slot, err);
+		return err;
+	}
+	rq->pending++;
+	d->ring.req_prod_pvt++;
+	notify_backend(d);
+	return 0;
+}
+
+static int disk_submit(struct block_device *bd, struct block_request *rq)
+{
+	struct disk *d = bd->priv;
+	uint32_t per_sector = bd->sector_size >> SECTOR_SHIFT;
+	uint64_t total = (uint64_t)rq->count * bd->sector_size, off = 0;
+	uint32_t max = d->segs_max * PAGE_SIZE, chunk;
+	int err = 0;
+
+	mutex_lock(&d->lock, WAIT_FOREVER);
+	/* Our own hold, so that pieces finishing early cannot complete rq
+	 * before every piece is queued. */
+	rq->pending = 1;
+	if (rq->op == BLOCK_FLUSH)
+		err = queue_piece(d, rq, 0, NULL, 0);
+	while (rq->op != BLOCK_FLUSH && off < total && !err) {
+		chunk = total - off < max ? (uint32_t)(total - off) : max;
+		err = queue_piece(d, rq, rq->sector * per_sector +
+				  (off >> SECTOR_SHIFT),
+				  (uint8_t *)rq->buf + off, chunk);
+		off += chunk;
+	}
+	if (err && !rq->result)
+		rq->result = err;
+	if (--rq->pending == 0)
+		block_complete(rq, rq->result);
+	mutex_unlock(&d->lock);
+	return 0;
+}
+
+static int disk_drain(struct block_device *bd, int64_t timeout_ms)
+{
+	struct disk *d = bd->priv;
+	int64_t waited;
+
+	for (waited = 0; d->tracker.busy && !d->error; waited += 10) {
+		if (waited >= timeout_ms)
+			return -ETIMEDOUT;
+		thread_sleep_ms(10);
+	}
+	return 0;
+}
+
+static const struct block_ops disk_ops = {
+	.submit = disk_submit,
+	.drain = disk_drain,
+};
+
+/*
+ * End the grants of pages count pages at base, refs in refs[]: true if all
+ * ended (the pages may be reused), false if the backend kept any.
+ */
+static bool end_grants(long *refs, unsigned int count)
+{
+	unsigned int i;
+	bool all = true;
+
+	for (i = 0; i < count; i++)
+		all &= end_grant(&refs[i]);
+	return all;
+}
+
+/*
+ * Give back what the last connection granted, once the backend has
+ * closed.  A set of pages with a grant the backend still holds is
+ * dropped (the next disk here allocates new ones): reusing it would let
+ * the backend write into someone else's data.
+ */
+static void release_ring(struct disk *d)
+{
+	bool pool_ok, indirect_ok;
+	unsigned int s;
+
+	if (d->port_open) {
+		(void)evtchn_close(d->port);
+		d->port_open = false;
+	}
+	if (!end_grants(d->ring_ref, RING_PAGES_MAX))
+		d->ring_pages = NULL;
+	pool_ok = end_grants(d->pool_ref, POOL_PAGES);
+	indirect_ok = end_grants(d->indirect_pool_ref, INDIRECT_PAGES);
+	for (s = 0; d->pieces && s < BLKIF_SLOTS_MAX; s++) {
+		struct piece *p = &d->pieces[s];
+
+		if (!p->parked)
+			continue;
+		pool_ok &= end_grants(p->ref, p->npages);
+		indirect_ok &= end_grant(&p->indirect_ref);
+		p->parked = false;
+	}
+	if (!pool_ok || !indirect_ok)
+		printk("blkfront: %s: the backend keeps grants after closing: "
+		       "%s dropped\n", d->bd.name, pool_ok ? "indirect pages" :
+		       "buffer pool");
+	if (!pool_ok)
+		d->pool = NULL;
+	if (!indirect_ok)
+		d->indirect_pages = NULL;
+}
+
+static int alloc_buffers(struct disk *d)
+{
+	size_t piece_pages = (BLKIF_SLOTS_MAX * sizeof(struct piece) +
+			      PAGE_SIZE - 1) / PAGE_SIZE;
+
+	if (!d->ring_pages)
+		d->ring_pages = page_alloc(RING_PAGES_MAX);
+	if (!d->pool)
+		d->pool = page_alloc(POOL_PAGES);
+	if (!d->indirect_pages)
+		d->indirect_pages = page_alloc(INDIRECT_PAGES);
+	if (!d->pieces)
+		d->pieces = page_alloc(piece_pages);
+	return d->ring_pages && d->pool && d->indirect_pages && d->pieces ?
+	       0 : -ENOMEM;
+}
+
+static int grant_all(struct disk *d, long *refs, uint8_t *pages,
+		     unsigned int count, bool readonly)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < count; i++) {
+		err = grant_page(d, pages + (size_t)i * PAGE_SIZE, readonly,
+				 &refs[i]);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* Write the frontend's KEY = value inside transaction t. */
+static int put(xs_transaction_t t, struct disk *d, const char *key,
+	       const char *value)
+{
+	char path[96];
+
+	snprintf(path, sizeof(path), "%s/%s", d->dev->nodename, key);
+	return xs_write(t, path, value);
+}
+
+static int put_uint(xs_transaction_t t, struct disk *d, const char *key,
+		    unsigned long value)
+{
+	char text[24];
+
+	snprintf(text, sizeof(text), "%lu", value);
+	return put(t, d, key, text);
+}
+
+/* blkif.h's "Request Transport Parameters", in one transaction. */
+static int write_ring_keys(xs_transaction_t t, void *ctx)
+{
+	struct disk *d = ctx;
+	char key[16];
+	unsigned int i;
+	int err;
+
+	if (d->ring_order == 0) {
+		err = put_uint(t, d, "ring-ref", (unsigned long)d->ring_ref[0]);
+	} else {
+		err = put_uint(t, d, "ring-page-order", d->ring_order);
+		for (i = 0; !err && i < (1u << d->ring_order); i++) {
+			snprintf(key, sizeof(key), "ring-ref%u", i);
+			err = put_uint(t, d, key,
+				       (unsigned long)d->ring_ref[i]);
+		}
+	}
+	if (!err)
+		err = put_uint(t, d, "event-channel", d->port);
+	if (!err)
+		err = put(t, d, "protocol", XEN_IO_PROTO_ABI_NATIVE);
+	/* Ours, offered before we know the backend's: Linux's blkback
+	 * writes its own only when it connects. */
+	if (!err)
+		err = put_uint(t, d, "feature-persistent",
+			       !options.no_persistent);
+	return err;
+}
+
+/* The backend waits for us: set up the ring and publish it.  Lock held. */
+static int initialise(struct disk *d)
+{
+	unsigned int i, order;
+	long port;
+	int err;
+
+	order = (unsigned int)backend_uint(d, "max-ring-page-order", 0);
+	d->ring_order = order < options.ring_order_max ? order :
+			options.ring_order_max;
+	d->persistent = false;		/* known at Connected */
+	err = alloc_buffers(d);
+	if (err)
+		return err;
+	for (i = 0; i < POOL_PAGES; i++)
+		d->free_page[i] = (uint16_t)i;
+	d->nfree = POOL_PAGES;
+	for (i = 0; i < INDIRECT_PAGES; i++)
+		d->free_indirect[i] = (uint8_t)i;
+	d->nfree_indirect = INDIRECT_PAGES;
+	memset(d->ring_pages, 0, PAGE_SIZE << d->ring_order);
+	SHARED_RING_INIT((blkif_sring_t *)d->ring_pages);
+	FRONT_RING_INIT(&d->ring, (blkif_sring_t *)d->ring_pages,
+			PAGE_SIZE << d->ring_order);
+	blkif_tracker_init(&d->tracker, RING_SIZE(&d->ring));
+	err = grant_all(d, d->ring_ref, d->ring_pages, 1u << d->ring_order,
+			false);
+	if (err)
+		return err;
+	port = evtchn_alloc_unbound(d->dev->otherend_id, on_event, d);
+	if (port < 0)
+		return (int)port;
+	d->port = (evtchn_port_t)port;
+	d->port_open = true;
+	err = xs_transaction_run(write_ring_keys, d);
+	if (!err)
+		err = xenbus_switch_state(d->dev, XenbusStateInitialised);
+	return err;
+}
+
+/* The backend is ready: learn the disk and offer it.  Lock held. */
+static int connect(struct disk *d)
+{
+	unsigned long sectors = backend_uint(d, "sectors", 0);
+	unsigned long size = backend_uint(d, "sector-size", 512);
+	unsigned long info = backend_uint(d, "info", 0);
+	struct block_device *bd = &d->bd;
+	int err;
+
+	if (size < 512 || size > PAGE_SIZE || (size & (size - 1)) ||
+	    sectors == 0 || sectors % (size >> SECTOR_SHIFT)) {
+		printk("blkfront: %s: unusable geometry: %lu sectors, "
+		       "sector-size %lu\n", bd->name, sectors, size);
+		return -EINVAL;
+	}
+	bd->sector_size = (uint32_t)size;
+	bd->sectors = sectors / (size >> SECTOR_SHIFT);
+	bd->readonly = info & VDISK_READONLY;
+	bd->cdrom = info & VDISK_CDROM;
+	bd->removable = info & VDISK_REMOVABLE;
+	bd->can_flush = backend_uint(d, "feature-flush-cache", 0) == 1;
+	/* Features the backend publishes when it connects. */
+	d->persistent = !options.no_persistent &&
+			backend_uint(d, "feature-persistent", 0) == 1;
+	d->indirect = !options.no_indirect &&
+		      backend_uint(d, "feature-max-indirect-segments", 0) >=
+			      SEGS_INDIRECT;
+	d->segs_max = d->indirect ? SEGS_INDIRECT :
+				    BLKIF_MAX_SEGMENTS_PER_REQUEST;
+	err = 0;
+	if (d->persistent)
+		err = grant_all(d, d->pool_ref, d->pool, POOL_PAGES, false);
+	if (!err && d->persistent)
+		err = grant_all(d, d->indirect_pool_ref, d->indirect_pages,
+				INDIRECT_PAGES, true);
+	if (err)
+		return err;
+	bd->ops = &disk_ops;
+	bd->priv = d;
+	err = block_register(bd);
+	if (err)
+		return err;
+	d->error = 0;
+	d->state = DISK_CONNECTED;
+	err = xenbus_switch_state(d->dev, XenbusStateConnected);
+	if (err) {
+		block_unregister(bd);
+		return err;
+	}
+	printk("blkfront: %s: %llu sectors of %u bytes (%llu MiB), %s%s%s, "
+	       "backend d%u\n", bd->name, (unsigned long long)bd->sectors,
+	       bd->sector_size,
+	       (unsigned long long)(bd->sectors * bd->sector_size >> 20),
+	       bd->readonly ? "ro" : "rw", bd->cdrom ? ", cdrom" : "",
+	       bd->removable ? ", removable" : "", d->dev->otherend_id);
+	printk("blkfront: %s: ring %u page%s, %u segments a request%s%s\n",
+	       bd->name, 1u << d->ring_order, d->ring_order ? "s" : "",
+	       d->segs_max, d->persistent ? ", persistent grants" : "",
+	       bd->can_flush ? ", flush" : "");
+	return 0;
+}
+
+/* Close our end (the backend is closing, or we failed).  Lock held. */
+static void close_disk(struct disk *d, int err)
+{
+	bool was_connected = d->state == DISK_CONNECTED;
+
+	shut_down(d, err);
+	if (d->dev->state != XenbusStateClosed &&
+	    d->dev->state != XenbusStateClosing)
+		(void)xenbus_switch_state(d->dev, XenbusStateClosing);
+	if (d->dev->state != XenbusStateClosed)
+		(void)xenbus_switch_state(d->dev, XenbusStateClosed);
+	d->state = DISK_CLOSED;
+	if (was_connected)
+		printk("blkfront: %s: detached\n", d->bd.name);
+}
+
+static void disk_changed(struct xenbus_device *dev, enum xenbus_state state)
+{
+	struct disk *d = dev->priv;
+	int err = 0;
+
+	mutex_lock(&d->lock, WAIT_FOREVER);
+	switch (state) {
+	case XenbusStateInitWait:
+		if (d->state != DISK_PROBED)
+			break;
+		err = initialise(d);
+		if (!err)
+			d->state = DISK_INITIALISED;
+		break;
+	case XenbusStateConnected:
+		if (d->state != DISK_INITIALISED)
+			break;
+		err = connect(d);
+		break;
+	case XenbusStateClosing:
+	case XenbusStateClosed:
+		if (d->state != DISK_CLOSED)
+			close_disk(d, -ENODEV);
+		break;
+	default:
+		break;
+	}
+	if (err) {
+		printk("blkfront: %s: %s failed: %d (%s)\n", d->bd.name,
+		       xenbus_state_name(state), err, errno_name(err));
+		close_disk(d, err);
+	}
+	mutex_unlock(&d->lock);
+}
+
+/* No grants yet: every reference NO_REF (0 is a real one). */
+static void forget_refs(struct disk *d)
+{
+	unsigned int i;
+
+	for (i = 0; i < RING_PAGES_MAX; i++)
+		d->ring_ref[i] = NO_REF;
+	for (i = 0; i < POOL_PAGES; i++)
+		d->pool_ref[i] = NO_REF;
+	for (i = 0; i < INDIRECT_PAGES; i++)
+		d->indirect_pool_ref[i] = NO_REF;
+}
+
+static struct disk *disk_slot(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < DISKS_MAX; i++) {
+		if (!disks[i]) {
+			disks[i] = page_alloc((sizeof(struct disk) +
+					       PAGE_SIZE - 1) / PAGE_SIZE);
+			if (!disks[i])
+				return NULL;
+			forget_refs(disks[i]);
+		}
+		if (disks[i]->state == DISK_FREE)
+			return disks[i];
+	}
+	return NULL;
+}
+
+static int disk_probe(struct xenbus_device *dev)
+{
+	unsigned long number = device_number(dev);
+	struct disk *d = disk_slot();
+	int err;
+
+	if (!d)
+		return -ENOSPC;
+	if (!d->worker) {
+		sem_init(&d->kick, 0, 1);
+		sem_init(&d->room, 0, BLKIF_SLOTS_MAX);
+		mutex_init(&d->lock);
+		d->worker = thread_create("blkfront", worker, d,
+					  WORKER_PRIORITY,
+					  THREAD_STACK_DEFAULT);
+		if (!d->worker)
+			return -ENOMEM;
+	}
+	if (vbd_name((uint32_t)number, d->bd.name, sizeof(d->bd.name)) < 0)
+		snprintf(d->bd.name, sizeof(d->bd.name), "vbd%lu", number);
+	d->dev = dev;
+	d->handle = (uint16_t)number;
+	d->error = 0;
+	d->state = DISK_PROBED;
+	dev->priv = d;
+	err = xenbus_switch_state(dev, XenbusStateInitialising);
+	if (err)
+		d->state = DISK_FREE;	/* XenBus tries again later */
+	return err;
+}
+
+static void disk_remove(struct xenbus_device *dev)
+{
+	struct disk *d = dev->priv;
+
+	mutex_lock(&d->lock, WAIT_FOREVER);
+	if (d->state != DISK_CLOSED)
+		close_disk(d, -ENODEV);
+	release_ring(d);
+	d->state = DISK_FREE;
+	mutex_unlock(&d->lock);
+}
+
+static const struct xenbus_driver blkfront_driver = {
+	.type = "vbd",
+	.probe = disk_probe,
+	.otherend_changed = disk_changed,
+	.remove = disk_remove,
+};
+
+int blkfront_register(const char *opts)
+{
+	char word[24];
+	const char *p = opts ? opts : "";
+	unsigned long order;
+	size_t n;
+
+	while (*p) {
+		n = strchr(p, ',') ? (size_t)(strchr(p, ',') - p) : strlen(p);
+		snprintf(word, sizeof(word), "%.*s", (int)n, p);
+		if (strcmp(word, "no-persistent") == 0)
+			options.no_persistent = true;
+		else if (strcmp(word, "no-indirect") == 0)
+			options.no_indirect = true;
+		else if (strncmp(word, "ring-order=", 11) == 0 &&
+			 !xs_parse_uint(word + 11, RING_ORDER_MAX, &order))
+			options.ring_order_max = (unsigned int)order;
+		else
+			printk("blkfront: option \"%s\" unknown, ignored\n",
+			       word);
+		p += n + (p[n] == ',');
+	}
+	return xenbus_register(&blkfront_driver);
+}
