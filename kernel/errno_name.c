@@ -29,6 +29,9 @@ const char *errno_name(long err)
 	case EPROTO: return "EPROTO";
 	case EMSGSIZE: return "EMSGSIZE";
 	case EOPNOTSUPP: return "EOPNOTSUPP";
+	case EADDRINUSE: return "EADDRINUSE";
+	case ENETDOWN: return "ENETDOWN";
+	case ECONNABORTED: return "ECONNABORTED";
 	case ECONNRESET: return "ECONNRESET";
 	case ENOBUFS: return "ENOBUFS";
 	case EISCONN: return "EISCONN";
@@ -37,6 +40,7 @@ const char *errno_name(long err)
 	case ECONNREFUSED: return "ECONNREFUSED";
 	case EHOSTUNREACH: return "EHOSTUNREACH";
 	case EALREADY: return "EALREADY";
+	case EINPROGRESS: return "EINPROGRESS";
 	default: return "error";
 	}
 }
