@@ -10,7 +10,10 @@
 # Env: XEN_VERSION (4.17 or 4.20, default 4.17), BOOT_LOGS (default
 # build/tests/logs), BLK_BOOT_TIMEOUT (seconds per boot, default 240; a
 # boot needs about 90 s), BLK_GICS (default "2 3"), XEN_IMAGE (Xen's
-# Image), BLK_DOM0_SCRIPT (run in dom0 instead of tests/boot/blk-dom0.sh).
+# Image), BLK_DOM0_SCRIPT (run in dom0 instead of tests/boot/blk-dom0.sh),
+# BLK_GUEST_FILES (a directory copied next to it: with a guest.cfg there,
+# blk-dom0.sh boots that guest instead, e.g. a Linux stand-in that prints
+# the same lines, to check the suite itself).
 set -uo pipefail
 here=$(dirname "$0")
 top=$(cd "$here/../.." && pwd)
@@ -66,6 +69,7 @@ host() {
     cp "$work/zephyr.bin" "$work/seed.bin" "$t/test/"
     install -m 755 "${BLK_DOM0_SCRIPT:-$here/blk-dom0.sh}" "$t/test/run.sh"
     echo "$1" >"$t/test/gic"
+    [ -z "${BLK_GUEST_FILES:-}" ] || cp -r "$BLK_GUEST_FILES/." "$t/test/"
     "$top/scripts/dom0/host-dtb.sh" --gic "$1" --test "$t" \
         -o "$work/host-gicv$1.dtb"
 }
