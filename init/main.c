@@ -33,6 +33,7 @@
 #include "kernel/printk.h"
 #include "kernel/thread.h"
 #include "kernel/version.h"
+#include "net/vif.h"
 #include "xen/blkfront.h"
 #include "xen/netfront.h"
 #include "xen/console_io.h"
@@ -196,7 +197,9 @@ static void register_xenbus_drivers(void)
 		options[0] = '\0';
 	if (blkfront_register(options))
 		printk("blkfront: cannot register with XenBus\n");
-	/* Only a table entry until a vif appears. */
+	/* Only a table entry until a vif appears; lwIP starts with the
+	 * first vif (DHCP, or ip= from bootargs). */
+	netfront_set_ops(net_vif_ops(platform.bootargs));
 	if (netfront_init())
 		printk("netfront: cannot register with XenBus\n");
 }
