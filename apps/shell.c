@@ -8,6 +8,7 @@
 #include "apps/app.h"
 #include "apps/board.h"
 #include "apps/disk.h"
+#include "apps/net_cmd.h"
 #include "drivers/arm_timer.h"
 #include "kernel/page_alloc.h"
 #include "kernel/power.h"
@@ -46,7 +47,7 @@ static void run(char *line)
 	} else if (strcmp(line, "help") == 0) {
 		printk("commands: help echo platform mem uptime xs-read "
 		       "xs-write poweroff reboot disks disk-read disk-write "
-		       "disk-flush disk-sum disk-bench\n");
+		       "disk-flush disk-sum disk-bench ifconfig ping\n");
 	} else if (strcmp(line, "echo") == 0) {
 		printk("%s\n", arg);
 	} else if (strcmp(line, "platform") == 0) {
@@ -72,7 +73,7 @@ static void run(char *line)
 		machine_shutdown(STOP_POWEROFF);
 	} else if (strcmp(line, "reboot") == 0) {
 		machine_shutdown(STOP_REBOOT);
-	} else if (!disk_command(line, arg)) {
+	} else if (!disk_command(line, arg) && !net_command(line, arg)) {
 		printk("%s: unknown command (try help)\n", line);
 	}
 }

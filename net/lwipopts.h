@@ -39,8 +39,8 @@
 #define LWIP_AUTOIP			0
 #define LWIP_IGMP			0
 #define LWIP_DNS			0
-/* ping from the shell would need raw PCBs: 1 then. */
-#define LWIP_RAW			0
+/* raw PCBs: the shell's ping (apps/net_cmd.c). */
+#define LWIP_RAW			1
 #define IP_REASSEMBLY			0
 #define IP_FRAG				0
 
