@@ -39,7 +39,7 @@ packages=("xen-utils-$version" xen-utils-common xenstore-utils
           libxenforeignmemory1 libxengnttab1 libxentoollog1 libxendevicemodel1
           libxenhypfs1 libyajl2 libc6 libgcc-s1 libncurses6 libtinfo6
           "$ext2fs" libcom-err2 libfdt1 libuuid1 zlib1g busybox-static
-          bash util-linux mount libsmartcols1)
+          bash util-linux mount libsmartcols1 coreutils)
 # Xen's dom0 drivers (modules in Debian's kernel), and the binaries the
 # init and the tests run: xenstore is one program answering to many names.
 # The PV backends (/work/shared/xen-qemu.md, "PV block and network backends
@@ -55,9 +55,11 @@ binaries=("$xen_bin/xl" "$xen_bin/xenstored" "$xen_bin/xenconsoled"
 # What libxl's hotplug scripts (/etc/xen/scripts, bash) run that busybox
 # lacks or does differently: bash itself, flock (locking.sh; busybox has
 # none) and util-linux's losetup, whose --sector-size the tests use for a
-# 4096-byte disk (in the "mount" package). Found wherever the suite puts
-# them (Debian 13 is usr-merged).
-tools=(bash flock losetup)
+# 4096-byte disk (in the "mount" package), and coreutils' cksum (Debian's
+# busybox-static has no cksum applet; the suites compare the guest's POSIX
+# cksum lines with it). Found wherever the suite puts them (Debian 13 is
+# usr-merged).
+tools=(bash flock losetup cksum)
 xenstore_names=(xenstore-read xenstore-write xenstore-ls xenstore-list
                 xenstore-watch xenstore-rm xenstore-exists xenstore-chmod)
 libdirs=(lib/aarch64-linux-gnu usr/lib/aarch64-linux-gnu lib usr/lib)
