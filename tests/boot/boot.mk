@@ -122,3 +122,16 @@ boot-tests-blk: $(BUILD)/zephyr.bin | \
 		boot-tests-bare boot-tests-xen boot-tests-bad-dtb boot-tests-xl \
 		boot-tests-run boot-tests-dom0less-xs)
 	@$(call per_xen,tests/boot/blk.sh,$(BUILD)/tests/blk)
+
+# The PV network (netfront, lwIP and the apps) against Linux's xen-netback
+# in the dom0 test host: guests on dom0's bridge (DHCP and static
+# addresses, pings, the httpd page, 64 MiB over TCP each way, a guest
+# pinging a guest, detach and attach), one boot per GIC version, per Xen
+# version.  After the other suites when asked together: one QEMU at a time.
+.PHONY: boot-tests-net
+boot-tests: boot-tests-net
+boot-tests-net: $(BUILD)/zephyr.bin | \
+		$(if $(filter boot-tests check,$(MAKECMDGOALS)),\
+		boot-tests-bare boot-tests-xen boot-tests-bad-dtb boot-tests-xl \
+		boot-tests-run boot-tests-dom0less-xs boot-tests-blk)
+	@$(call per_xen,tests/boot/net.sh,$(BUILD)/tests/net)

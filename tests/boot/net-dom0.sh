@@ -1,0 +1,320 @@
+#!/bin/sh
+# The steps of tests/boot/net.sh, run inside the dom0 test host (busybox
+# sh, see scripts/dom0/init) as /test/run.sh, next to zephyr.bin, a file
+# "gic" with the host's GIC version and seed.bin, 1 MiB of fixed
+# pseudo-random bytes (the 64 MiB sent to the guest is 64 copies).
+#
+# Guests of zephyr.bin with one vif each on dom0's bridge xenbr0
+# (10.0.0.1/24, Linux's xen-netback, libxl's vif-bridge script), DHCP
+# from busybox's udhcpd with static leases:
+#   net-dhcp    app=httpd by DHCP (10.0.0.2): the address, dom0's ping,
+#               the page, 64 MiB each way over TCP, detach and attach
+#   net-static  app=httpd ip=10.0.0.3/24 gw=10.0.0.1: the address, ping
+#   net-shell   app=shell by DHCP (10.0.0.4), typed into: ifconfig, and
+#               ping of net-static (guest to guest through the bridge)
+# It prints, on the console Xen's serial shows:
+#   STEP NAME OK                    a step passed
+#   STEP NAME FAIL REASON           it did not
+#   CON NAME| LINE                  the guest's console during step NAME
+#   INFO ...                        anything else worth seeing in a log
+# Every wait has a time limit and every xl command runs under timeout(1).
+gic=$(cat gic)
+log_dir=/var/log/xen/console
+mac=00:16:3e:4e:00
+mib=1048576
+total=$((64 * mib))
+
+now() { cut -d' ' -f1 /proc/uptime; }
+since() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.2f", a - b }'; }
+ok() { echo "STEP $1 OK ($(now)s)"; }
+fail() {
+    step=$1
+    shift
+    echo "STEP $step FAIL $* ($(now)s)"
+}
+
+# logof NAME: guest NAME's console log (xenconsoled --log=guest).
+logof() { echo "$log_dir/guest-$1.log"; }
+
+# count FILE REGEX [FROM]: lines of FILE (from line FROM on) that match.
+count() {
+    [ -f "$1" ] || { echo 0; return; }
+    tail -n +"${3:-1}" "$1" | tr -d '\r' | grep -Ec -- "$2"
+}
+
+# lines NAME REGEX [FROM]: guest NAME's console lines that match.
+lines() { tail -n +"${3:-1}" "$(logof "$1")" | tr -d '\r' | grep -E -- "$2"; }
+
+# mark NAME: the line of NAME's console log the next output starts at.
+mark() {
+    [ -f "$(logof "$1")" ] || { echo 1; return; }
+    echo $(($(wc -l <"$(logof "$1")") + 1))
+}
+
+# centis: /proc/uptime in hundredths of a second, in $centis (no fork).
+centis() {
+    read -r centis _ </proc/uptime
+    centis=${centis%.*}${centis#*.}
+    centis=${centis#0}
+}
+
+state() {
+    timeout 5 xl list "$1" 2>/dev/null | awk -v n="$1" '$1 == n { print $5 }'
+}
+
+# wait_for NAME REGEX N SECS [FROM]: until N lines of guest NAME's console
+# (from line FROM) match, at most SECS; gives up early if it crashed.
+wait_for() {
+    centis
+    end=$((centis + $4 * 100)) next=$((centis + 100))
+    while [ "$(count "$(logof "$1")" "$2" "${5:-1}")" -lt "$3" ]; do
+        centis
+        [ "$centis" -le "$end" ] || return 1
+        if [ "$centis" -ge "$next" ]; then
+            next=$((centis + 100))
+            case $(state "$1") in
+            *c*) echo "INFO $1 crashed"; return 1 ;;
+            "") echo "INFO $1 is gone"; return 1 ;;
+            esac
+        fi
+        sleep 0.1
+    done
+}
+
+# show STEP NAME FROM: guest NAME's console from line FROM as "CON STEP| ".
+show() {
+    f=$(logof "$2")
+    [ -f "$f" ] || { echo "INFO $1: no $f"; return; }
+    # awk: the last line (a prompt) gets its newline too.
+    tail -n +"$3" "$f" | tr -d '\r' | awk -v p="CON $1| " '{ print p $0 }'
+}
+
+# start NAME MAC EXTRA: guest NAME with one vif on xenbr0.
+start() {
+    {
+        echo "kernel=\"$PWD/zephyr.bin\""
+        echo "name=\"$1\""
+        echo 'memory=32'
+        echo 'vcpus=1'
+        echo 'on_crash="preserve"'
+        echo "extra=\"$3\""
+        echo "vif=['bridge=xenbr0,mac=$2']"
+    } >"$1.conf"
+    rm -f "$(logof "$1")"
+    t0=$(now)
+    out=$(timeout 30 xl create "$1.conf" 2>&1)
+    rc=$?
+    echo "$out" | sed "s/^/INFO xl create $1| /"
+    echo "INFO $1: xl create took $(since "$t0") s (at $(now)s)"
+    [ "$rc" -eq 0 ]
+}
+
+destroy() {
+    timeout 10 xl destroy "$1" >/dev/null 2>&1
+}
+
+# pings STEP IP N: dom0 pings IP N times, all answered.
+pings() {
+    timeout 30 ping -c "$3" -i 0.2 -W 5 "$2" >"$1.ping" 2>&1
+    sed "s/^/INFO $1 ping $2| /" "$1.ping"
+    grep -q "^$3 packets transmitted, $3 packets received" "$1.ping"
+}
+
+# address STEP NAME IP: guest NAME printed its MAC line from netfront and
+# the address line from the net layer within 20 s.
+address() {
+    re="^net: en[0-9]+ $3/24 gw 10\\.0\\.0\\.1 mac $4\$"
+    if ! wait_for "$2" "^netfront: vif0: mac $4, backend d0\$" 1 15; then
+        fail "$1" "no 'netfront: vif0: mac $4, backend d0' line"
+    elif ! wait_for "$2" "$re" 1 20; then
+        fail "$1" "no 'net: enN $3/24 gw 10.0.0.1 mac $4' line"
+    else
+        ok "$1"
+    fi
+    show "$1" "$2" 1
+}
+
+# type_in NAME LINE: type LINE and Enter into guest NAME's PV console.
+type_in() {
+    id=$(timeout 5 xl domid "$1") &&
+        tty=$(timeout 5 xenstore-read "/local/domain/$id/console/tty") &&
+        printf '%s\r' "$2" >"$tty"
+}
+
+# stream: the 64 MiB dom0 sends, 64 copies of seed.bin.
+stream() {
+    i=0
+    while [ "$i" -lt 64 ]; do cat seed.bin; i=$((i + 1)); done
+}
+
+# costs WHEN: CPU seconds of each domain (xl list) and dom0's TCP
+# retransmissions, for the log: who was busy, and was anything lost.
+costs() {
+    echo "INFO $1: cpu $(timeout 5 xl list | awk 'NR > 1 { printf "%s %ss ", $1, $6 }')"
+    echo "INFO $1: dom0 $(awk '/^Tcp: [0-9]/ { print "RetransSegs " $13 ", InSegs " $11 ", OutSegs " $12 }' /proc/net/snmp)"
+}
+
+# rate SECS: MiB/s of 64 MiB in SECS, for the log.
+rate() { awk -v s="$1" 'BEGIN { if (s > 0) printf "%.1f", 64 / s; else print "?" }'; }
+
+echo "INFO host GICv$gic, dom0 up at $(now)s"
+want_in=$(stream | cksum | cut -d' ' -f1)
+echo "INFO the 64 MiB stream's cksum $want_in (at $(now)s)"
+
+cat >udhcpd.conf <<EOF
+start 10.0.0.100
+end 10.0.0.199
+interface xenbr0
+lease_file $PWD/udhcpd.leases
+option subnet 255.255.255.0
+option router 10.0.0.1
+option lease 3600
+static_lease $mac:02 10.0.0.2
+static_lease $mac:04 10.0.0.4
+EOF
+: >udhcpd.leases
+udhcpd -f udhcpd.conf >udhcpd.log 2>&1 &
+dhcpd=$!
+
+# (a) DHCP, ping, the page, TCP both ways, detach and attach.
+g=net-dhcp
+if start $g $mac:02 "app=httpd"; then
+    address dhcp $g 10.0.0.2 $mac:02
+else
+    fail dhcp "xl create failed"
+fi
+from=$(mark $g)
+if pings ping 10.0.0.2 20; then ok ping; else fail ping "dom0's 20 pings of 10.0.0.2 not all answered"; fi
+show ping $g "$from"
+
+from=$(mark $g)
+if ! timeout 20 wget -qO page.txt http://10.0.0.2/ 2>wget.err; then
+    fail http "wget http://10.0.0.2/ failed: $(cat wget.err)"
+else
+    sed 's/^/INFO page| /' page.txt
+    # The platform lines: after the page's first blank line, up to the
+    # next; at boot, between "boot: image at" and "console:".
+    awk 'n == 1 && /^$/ { exit } n == 1 { print } /^$/ { n++ }' \
+        page.txt >page-platform.txt
+    tr -d '\r' <"$(logof $g)" | awk '/^console: / { exit }
+        p { print } /^boot: image at / { p = 1 }' >boot-platform.txt
+    if [ ! -s page-platform.txt ]; then
+        fail http "no platform lines on the page"
+    elif ! cmp -s page-platform.txt boot-platform.txt; then
+        fail http "the page's platform lines differ from the boot log's: $(diff boot-platform.txt page-platform.txt | grep '^[-+][^-+]' | head -n 4 | tr '\n' ' ')"
+    elif ! grep -Eq "^xen 4\\.[0-9]+ domid [0-9]+ name $g\$" page.txt; then
+        fail http "no 'xen 4.N domid D name $g' line on the page"
+    else
+        ok http
+    fi
+fi
+show http $g "$from"
+
+# 64 MiB to the sink: its cksum (the guest's) must be dom0's.
+from=$(mark $g)
+costs "tcp-in before"
+t0=$(now)
+stream | timeout 90 nc 10.0.0.2 5001 >sink.txt 2>&1
+secs=$(since "$t0")
+echo "INFO tcp-in: nc said '$(cat sink.txt)' after $secs s ($(rate "$secs") MiB/s)"
+costs "tcp-in after"
+want="sink $total bytes cksum $want_in"
+if ! wait_for $g "^$want\$" 1 5 "$from"; then
+    fail tcp-in "no '$want' line from the guest"
+elif [ "$(tr -d '\r' <sink.txt)" != "$want" ]; then
+    fail tcp-in "nc got '$(cat sink.txt)', want '$want'"
+else
+    ok tcp-in
+fi
+show tcp-in $g "$from"
+
+# 64 MiB from the source: dom0's cksum must be what the guest sent.
+from=$(mark $g)
+t0=$(now)
+got=$(echo "send $total" | timeout 90 nc 10.0.0.2 5002 | cksum)
+secs=$(since "$t0")
+echo "INFO tcp-out: dom0's cksum '$got' after $secs s ($(rate "$secs") MiB/s)"
+costs "tcp-out after"
+if ! wait_for $g "^source $total bytes cksum [0-9]+\$" 1 5 "$from"; then
+    fail tcp-out "no 'source $total bytes cksum C' line from the guest"
+else
+    sent=$(lines $g "^source $total bytes cksum " "$from" | head -n 1)
+    if [ "$got" != "${sent##* } $total" ]; then
+        fail tcp-out "dom0 received '$got' (cksum, bytes), the guest sent '$sent'"
+    else
+        ok tcp-out
+    fi
+fi
+show tcp-out $g "$from"
+
+# The vif goes and comes back while the guest runs.
+from=$(mark $g)
+timeout 20 xl network-detach $g 0 2>&1 | sed 's/^/INFO xl network-detach| /'
+if ! wait_for $g '^net: vif0: link down$' 1 10 "$from"; then
+    fail detach "no 'net: vif0: link down' line"
+elif ping -c 1 -W 1 10.0.0.2 >/dev/null 2>&1; then
+    fail detach "10.0.0.2 still answers after the detach"
+else
+    ok detach
+fi
+show detach $g "$from"
+from=$(mark $g)
+timeout 20 xl network-attach $g bridge=xenbr0 mac=$mac:02 2>&1 |
+    sed 's/^/INFO xl network-attach| /'
+if ! wait_for $g "^netfront: vif[0-9]+: mac $mac:02, backend d0\$" 1 15 "$from"; then
+    fail attach "no netfront line for the vif attached again"
+elif ! wait_for $g "^net: en[0-9]+ 10\\.0\\.0\\.2/24 gw 10\\.0\\.0\\.1 " 1 20 "$from"; then
+    fail attach "no address line (DHCP) for the vif attached again"
+elif ! pings attach 10.0.0.2 5; then
+    fail attach "dom0's 5 pings after the attach not all answered"
+else
+    ok attach
+fi
+show attach $g "$from"
+destroy $g
+echo "INFO (a) done at $(now)s"
+
+# (b) a static address from bootargs; (c) a guest's shell pings it.
+s=net-static
+if start $s $mac:03 "app=httpd ip=10.0.0.3/24 gw=10.0.0.1"; then
+    address static $s 10.0.0.3 $mac:03
+    lines $s '^net: en[0-9]+ mac .*, static address$' >/dev/null ||
+        echo "INFO $s: no 'static address' line"
+else
+    fail static "xl create failed"
+fi
+from=$(mark $s)
+if pings static-ping 10.0.0.3 20; then ok static-ping; else fail static-ping "dom0's 20 pings of 10.0.0.3 not all answered"; fi
+show static-ping $s "$from"
+c=net-shell
+if start $c $mac:04 "app=shell" && wait_for $c '^shell: ready' 1 10; then
+    address shell-dhcp $c 10.0.0.4 $mac:04
+else
+    fail shell-dhcp "the shell guest did not start"
+fi
+from=$(mark $c)
+type_in $c ifconfig
+if ! wait_for $c '^vif0 rx [0-9]+ frames' 1 5 "$from"; then
+    fail ifconfig "no 'vif0 rx N frames ...' line"
+elif ! lines $c "^en[0-9]+ 10\\.0\\.0\\.4/24 gw 10\\.0\\.0\\.1 mac $mac:04\$" "$from" >/dev/null; then
+    fail ifconfig "no 'enN 10.0.0.4/24 gw 10.0.0.1 mac $mac:04' line"
+else
+    ok ifconfig
+fi
+show ifconfig $c "$from"
+from=$(mark $c)
+type_in $c 'ping 10.0.0.3 10'
+if ! wait_for $c '^ping 10\.0\.0\.3: [0-9]+/10 replies$' 1 20 "$from"; then
+    fail guest-ping "no 'ping 10.0.0.3: N/10 replies' line"
+elif ! lines $c '^ping 10\.0\.0\.3: 10/10 replies$' "$from" >/dev/null; then
+    fail guest-ping "$(lines $c '^ping 10\.0\.0\.3: ' "$from" | tail -n 1), want 10/10"
+else
+    ok guest-ping
+fi
+show guest-ping $c "$from"
+destroy $c
+destroy $s
+
+kill "$dhcpd" 2>/dev/null
+sed 's/^/INFO udhcpd| /' udhcpd.log | tail -n 20
+echo "INFO all steps done at $(now)s"

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# net.sh IMAGE WORKDIR: IMAGE's PV network (netfront and lwIP) against
+# Linux's xen-netback in the dom0 test host (scripts/dom0/build.sh), under
+# Xen 4.17 (or 4.20 with XEN_VERSION=4.20) in QEMU: one boot per GIC
+# version runs every step of tests/boot/net-dom0.sh (guests on dom0's
+# bridge xenbr0: DHCP from udhcpd and a static address, dom0's pings, the
+# httpd page, 64 MiB over TCP each way with cksums, a guest's shell
+# pinging another guest, xl network-detach and network-attach); here each
+# step must have said OK.  QEMU has no network card: all traffic stays
+# between the emulated machine's domains.  Test names start with
+# gicvN-xenX.Y.
+#
+# Env: XEN_VERSION (4.17 or 4.20, default 4.17), BOOT_LOGS (default
+# build/tests/logs), NET_BOOT_TIMEOUT (seconds per boot, default 300; a
+# boot needs about 2 minutes), NET_GICS (default "2 3"), XEN_IMAGE (Xen's
+# Image), NET_DOM0_SCRIPT (run in dom0 instead of tests/boot/net-dom0.sh).
+set -uo pipefail
+here=$(dirname "$0")
+top=$(cd "$here/../.." && pwd)
+# shellcheck source=tests/boot/lib.sh
+. "$here/lib.sh"
+[ $# -eq 2 ] || { echo "usage: $0 IMAGE WORKDIR" >&2; exit 2; }
+image=$1 work=$2
+logs=${BOOT_LOGS:-build/tests/logs}
+limit=${NET_BOOT_TIMEOUT:-300}
+version=${XEN_VERSION:-4.17}
+mkdir -p "$logs" "$work"
+suite=net
+
+# Every boot uses this one snapshot.
+cp "$image" "$work/zephyr.bin" || exit 1
+
+# After a FAIL line: the failed step's guest console and Xen's last lines
+# (one log holds every step of a boot).  NAME is "gicvN-xenX.Y STEP".
+failure_details=net_failure_details
+net_failure_details() { # NAME LOG
+    local log=$2 step=${1#* }
+    [ -s "$log" ] || return 0
+    echo "  ---- the guest's console in step $step ----"
+    grep -E "^CON $step\| " "$log" | tail -n 30 | sed 's/^/  /'
+    grep -E '^INFO (xs|xl [a-z-]+)\| ' "$log" | tail -n 10 | sed 's/^/  /'
+    if [ "$xen_shown" != "$log" ]; then
+        xen_shown=$log
+        echo "  ---- Xen's last lines ----"
+        grep -E '^\((XEN|d[0-9]+)\)' "$log" | tail -n 10 | sed 's/^/  /'
+    fi
+    echo "  ---- the whole log, with dom0's lines: $log"
+}
+xen_shown=
+
+setup_failed() {
+    echo "FAIL: net xen$version: $*"
+    echo "net boot tests (Xen $version): 0 passed, 1 failed"
+    exit 1
+}
+command -v python3 >/dev/null || setup_failed "no python3 (scripts/setup.sh)"
+dom0_host_prepare
+# 1 MiB from a fixed-seed generator: dom0 sends 64 copies of it to the
+# guest, so that every run sends the same bytes.
+python3 -c 'import random, sys
+sys.stdout.buffer.write(random.Random(20261130).randbytes(1 << 20))' \
+    >"$work/seed.bin" || setup_failed "cannot write $work/seed.bin"
+
+# host GIC: the host DTB for dom0, whose /init runs net-dom0.sh.
+host() {
+    local t=$work/test-gicv$1
+    rm -rf "$t"
+    mkdir -p "$t/test"
+    cp "$work/zephyr.bin" "$work/seed.bin" "$t/test/"
+    install -m 755 "${NET_DOM0_SCRIPT:-$here/net-dom0.sh}" "$t/test/run.sh"
+    echo "$1" >"$t/test/gic"
+    "$top/scripts/dom0/host-dtb.sh" --gic "$1" --test "$t" \
+        -o "$work/host-gicv$1.dtb"
+}
+
+# platform LOG GIC: the first guest found its GIC and PV console.
+platform() {
+    local out
+    out=$(sed -n 's/^CON dhcp| //p' "$1")
+    grep -Eq "^drivers: gicv$2, timer [1-9][0-9]* Hz" <<<"$out" ||
+        echo "no 'drivers: gicv$2, timer N Hz' line"
+    grep -Fxq "console: xen-pv-console" <<<"$out" ||
+        echo "no 'console: xen-pv-console' line"
+}
+
+run_gic() {
+    local v=$1 tag=gicv$1-xen$version s t0 name
+    local log=$logs/net-$tag.log
+    : >"$log"
+    if ! host "$v" >"$log.err" 2>&1; then
+        result "$tag boot" "$log" "building the host DTB or initramfs failed: $(tail -n 3 "$log.err")"
+        return
+    fi
+    t0=$(date +%s.%N)
+    "$top/scripts/xen/boot.sh" --xen "$xen" --dtb "$work/host-gicv$v.dtb" \
+        --log "$log" --timeout "$limit" --wait '^dom0: power off' \
+        --fail 'Kernel panic' --fail '^dom0: FATAL' 2>"$log.err" &
+    boot_pid=$!
+    wait "$boot_pid"
+    s=$?
+    boot_pid=
+    sed -i 's/\r*$//' "$log"
+    echo "net $tag: boot took $(awk -v a="$(date +%s.%N)" -v b="$t0" \
+        'BEGIN { printf "%.1f", a - b }') s; log $log"
+    if [ "$s" -ne 0 ]; then
+        result "$tag boot" "$log" "the boot did not reach 'dom0: power off' ($(grep -v '^| ' "$log.err" | head -n 2 | tr '\n' ' '))"
+        echo "---- last lines of $log ----"
+        tail -n 40 "$log"
+        echo "----"
+    else
+        result "$tag boot" "$log" ""
+    fi
+    result "$tag platform" "$log" "$(platform "$log" "$v")"
+    # (a) DHCP, ping, the page, TCP each way, detach and attach; (b) a
+    # static address; (c) a shell guest's ifconfig and ping of (b).
+    for name in dhcp ping http tcp-in tcp-out detach attach \
+        static static-ping shell-dhcp ifconfig guest-ping; do
+        result "$tag $name" "$log" "$(step "$log" "$name")"
+    done
+}
+
+for v in ${NET_GICS:-2 3}; do
+    run_gic "$v"
+done
+
+suite="net (Xen $version)"
+summary
