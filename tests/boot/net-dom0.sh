@@ -7,6 +7,8 @@
 # Guests of zephyr.bin with one vif each on dom0's bridge xenbr0
 # (10.0.0.1/24, Linux's xen-netback, libxl's vif-bridge script), DHCP
 # from busybox's udhcpd with static leases:
+#   net-none    app=shell without a vif: ifconfig finds no network, and
+#               lwIP never started
 #   net-dhcp    app=httpd by DHCP (10.0.0.2): the address, dom0's ping,
 #               the page, 64 MiB each way over TCP, detach and attach
 #   net-static  app=httpd ip=10.0.0.3/24 gw=10.0.0.1: the address, ping
@@ -89,7 +91,8 @@ show() {
     tail -n +"$3" "$f" | tr -d '\r' | awk -v p="CON $1| " '{ print p $0 }'
 }
 
-# start NAME MAC EXTRA: guest NAME with one vif on xenbr0.
+# start NAME MAC EXTRA: guest NAME with one vif on xenbr0 (none if MAC
+# is empty).
 start() {
     {
         echo "kernel=\"$PWD/zephyr.bin\""
@@ -98,7 +101,7 @@ start() {
         echo 'vcpus=1'
         echo 'on_crash="preserve"'
         echo "extra=\"$3\""
-        echo "vif=['bridge=xenbr0,mac=$2']"
+        [ -z "$2" ] || echo "vif=['bridge=xenbr0,mac=$2']"
     } >"$1.conf"
     rm -f "$(logof "$1")"
     t0=$(now)
@@ -175,6 +178,24 @@ EOF
 : >udhcpd.leases
 udhcpd -f udhcpd.conf >udhcpd.log 2>&1 &
 dhcpd=$!
+
+# (0) No vif, no network: lwIP never starts.
+n=net-none
+if start $n "" "app=shell" && wait_for $n '^shell: ready' 1 10; then
+    from=$(mark $n)
+    type_in $n ifconfig
+    if ! wait_for $n '^ifconfig: no network \(no vif\)$' 1 5 "$from"; then
+        fail no-vif "no 'ifconfig: no network (no vif)' line"
+    elif lines $n '^net: ' >/dev/null; then
+        fail no-vif "a 'net: ' line without a vif"
+    else
+        ok no-vif
+    fi
+else
+    fail no-vif "the shell guest without a vif did not start"
+fi
+show no-vif $n 1
+destroy $n
 
 # (a) DHCP, ping, the page, TCP both ways, detach and attach.
 g=net-dhcp

@@ -111,9 +111,10 @@ run_gic() {
         result "$tag boot" "$log" ""
     fi
     result "$tag platform" "$log" "$(platform "$log" "$v")"
-    # (a) DHCP, ping, the page, TCP each way, detach and attach; (b) a
-    # static address; (c) a shell guest's ifconfig and ping of (b).
-    for name in dhcp ping http tcp-in tcp-out detach attach \
+    # (0) no vif, no lwIP; (a) DHCP, ping, the page, TCP each way,
+    # detach and attach; (b) a static address; (c) a shell guest's
+    # ifconfig and ping of (b).
+    for name in no-vif dhcp ping http tcp-in tcp-out detach attach \
         static static-ping shell-dhcp ifconfig guest-ping; do
         result "$tag $name" "$log" "$(step "$log" "$name")"
     done
