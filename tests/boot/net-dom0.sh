@@ -155,6 +155,10 @@ stream() {
 costs() {
     echo "INFO $1: cpu $(timeout 5 xl list | awk 'NR > 1 { printf "%s %ss ", $1, $6 }')"
     echo "INFO $1: dom0 $(awk '/^Tcp: [0-9]/ { print "RetransSegs " $13 ", InSegs " $11 ", OutSegs " $12 }' /proc/net/snmp)"
+    for v in /sys/class/net/vif*; do
+        [ -d "$v" ] || continue
+        echo "INFO $1: ${v##*/} $(cd "$v/statistics" && for c in tx_packets tx_dropped rx_packets rx_dropped; do printf '%s %s ' "$c" "$(cat $c)"; done)"
+    done
 }
 
 # rate SECS: MiB/s of 64 MiB in SECS, for the log.
