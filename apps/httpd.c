@@ -135,7 +135,11 @@ static void httpd_main(void)
 	struct tcp_server server;
 	int err;
 
-	net_start();
+	err = net_start();
+	if (err) {
+		printk("httpd: no network stack: %d\n", err);
+		return;
+	}
 	err = tcp_bench_start();
 	if (err)
 		printk("httpd: no TCP benchmark servers: %d\n", err);

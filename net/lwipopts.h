@@ -4,9 +4,9 @@
  * for the netconn API (net/README.md says why netconn, not sockets).
  * Sized for one or two 1500-byte-MTU vifs on a bridge, and for moving
  * bulk TCP data fast: a full-sized window of segments must fit in the
- * receive pool and the send buffer in the heap.  All memory is lwIP's
- * own static heap and pools, in .bss: nothing in zephyr.bin, nothing from
- * the page allocator (which never frees).
+ * receive pool and the send buffer in the heap.  lwIP's pools are static
+ * (.bss); its heap comes from the page allocator when the stack starts
+ * (net_start()), so a guest without network does not carry it.
  */
 #ifndef NET_LWIPOPTS_H
 #define NET_LWIPOPTS_H
@@ -62,6 +62,9 @@
 
 #define MEM_ALIGNMENT			8
 #define MEM_SIZE			(256 * 1024)
+/* Set by net_start() before lwIP starts (net/net.c). */
+extern unsigned char *net_heap;
+#define LWIP_RAM_HEAP_POINTER		net_heap
 
 /* TCP: a 32-segment window and send buffer for a 1500-byte MTU. */
 #define TCP_MSS				1460

@@ -10,7 +10,9 @@
  * Start lwIP and its tcpip thread, once; later calls return at once.
  * Thread context only (it waits for the thread to come up).  Afterwards
  * 127.0.0.1 works, and apps may use the netconn API (lwip/api.h).
+ * 0, or -ENOMEM: no pages for lwIP's heap (MEM_SIZE); a later call tries
+ * again.
  */
-void net_start(void);
+int net_start(void);
 
 #endif

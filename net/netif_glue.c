@@ -91,8 +91,8 @@ static void print_address(struct netif *netif)
 {
 	char line[96];
 
-	if (ip4_addr_isany_val(*netif_ip4_addr(netif)))
-		return;
+	if (!netif_is_up(netif) || ip4_addr_isany_val(*netif_ip4_addr(netif)))
+		return;		/* also called when going down */
 	format_link(netif, line, sizeof(line));
 	printk("net: %s\n", line);
 }
@@ -110,7 +110,8 @@ struct net_link *net_link_add(const struct net_link_config *cfg)
 
 	if (!cfg->transmit || cfg->mtu < MTU_MIN || cfg->mtu > MTU_MAX)
 		return NULL;
-	net_start();
+	if (net_start())
+		return NULL;
 	link = mem_malloc(sizeof(*link));
 	if (!link)
 		return NULL;

@@ -61,8 +61,8 @@ struct net_link;
  * Start the stack if needed (net_start()), add the link as an lwIP netif
  * ("en0", "en1", ...; the first becomes the default route), bring it up
  * and start DHCP or set the static address.  The boot log shows the MAC,
- * and the address once there is one.  NULL when out of memory or when
- * cfg is invalid (no transmit, MTU outside 576..9000).
+ * and the address once there is one.  NULL when out of memory (also for
+ * the stack's start) or when cfg is invalid (no transmit, MTU outside 576..9000).
  */
 struct net_link *net_link_add(const struct net_link_config *cfg);
 

@@ -466,8 +466,9 @@ static void lwip_loop_main(void)
 	uint32_t expected;
 	int err;
 
-	net_start();
-	err = httpd_start();
+	err = net_start();
+	if (!err)
+		err = httpd_start();
 	if (!err)
 		err = tcp_bench_start();
 	if (!err)
