@@ -187,7 +187,8 @@ start() {
 # backend_info VDEV: what blkback and the hotplug script wrote, for a log.
 backend_info() {
     timeout 5 xenstore-ls -f "/local/domain/0/backend/vbd/$id/$1" 2>&1 |
-        grep -E '/(state|sectors|sector-size|physical-sector-size|mode|node|hotplug-status|hotplug-error) ' |
+        grep -E -e '/(state|sectors|(physical-)?sector-size|mode|node) ' \
+            -e '/hotplug-(status|error) ' |
         sed 's/^/INFO xs| /'
 }
 
@@ -252,7 +253,7 @@ echo "INFO host GICv$gic, dom0 up at $(now)s"
 why=
 t0=$(now)
 image /tmp/a.img 64
-a_outside=$(outside /tmp/a.img $((1000 * 512)) $((1001 * 512)))
+a_outside=$(outside /tmp/a.img 512000 512512)
 image /tmp/b.img 8
 b_sum=$(cksum </tmp/b.img)
 image /tmp/c.img 16
@@ -308,7 +309,7 @@ if start sum 'format=raw,vdev=xvda,access=rw,target=/tmp/a.img'; then
             fail write-shutdown "the guest is still there 10 s after xl shutdown"
         elif dd if=/tmp/a.img bs=512 skip=1000 count=1 2>/dev/null |
             cmp -s - want-sector &&
-            [ "$(outside /tmp/a.img $((1000 * 512)) $((1001 * 512)))" = "$a_outside" ]; then
+            [ "$(outside /tmp/a.img 512000 512512)" = "$a_outside" ]; then
             ok write-shutdown
         else
             fail write-shutdown "sector 1000 of a.img is not 'osprey-pattern' repeated, or other bytes changed"
@@ -440,8 +441,9 @@ echo "INFO (c), (d) done at $(now)s"
 if ! loop=$($losetup --sector-size 4096 -f --show /tmp/k.img 2>&1); then
     why="losetup --sector-size 4096: $loop"
     skip 4k-line 4k-sum 4k-write 4k-file
-elif [ "$(cat "/sys/block/${loop#/dev/}/queue/logical_block_size")" != 4096 ]; then
-    why="$loop has $(cat "/sys/block/${loop#/dev/}/queue/logical_block_size")-byte sectors"
+elif lbs=$(cat "/sys/block/${loop#/dev/}/queue/logical_block_size" 2>&1)
+    [ "$lbs" != 4096 ]; then
+    why="$loop has $lbs-byte sectors"
     skip 4k-line 4k-sum 4k-write 4k-file
 elif start 4k "format=raw,vdev=xvda,access=rw,target=$loop"; then
     if boot_line xvda 2048 4096 8 rw; then
