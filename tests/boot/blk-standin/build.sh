@@ -24,8 +24,9 @@ abi=$(strings "$dom0/Image" | sed -n 's/^Linux version \([^ ]*\).*/\1/p' |
 ko=$(find "$root" -path "*/modules/$abi/*" -name 'xen-blkfront.ko*' |
     head -n 1)
 [ -n "$ko" ] || { echo "blk-standin: no xen-blkfront for $dom0/Image" >&2; exit 1; }
-busybox=$root/bin/busybox
-[ -e "$busybox" ] || busybox=$root/usr/bin/busybox
+# Debian 12's busybox whatever the kernel: Debian 13's has no cksum.
+busybox=$("$here/../../../scripts/fetch-deb.sh" --root dom0root \
+    busybox-static)/bin/busybox
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/bin" "$out"
@@ -44,6 +45,6 @@ cat >"$out/guest.cfg" <<'EOF'
 kernel="/test/linux"
 ramdisk="/test/linux-initrd.gz"
 extra="console=hvc0 rdinit=/init quiet"
-memory=128
+memory=256
 EOF
 echo "$out"
