@@ -83,7 +83,9 @@ wait_for() {
 # show STEP FROM: the guest's console from line FROM as "CON STEP| LINE".
 show() {
     [ -f "$log" ] || { echo "INFO $1: no $log"; return; }
-    tail -n +"$2" "$log" | tr -d '\r' | sed "s/^/CON $1| /"
+    # awk ends the last line too: the shell's prompt has no newline, and a
+    # STEP line after it would be lost in a CON line.
+    tail -n +"$2" "$log" | tr -d '\r' | awk -v p="CON $1| " '{ print p $0 }'
 }
 
 state() {
