@@ -38,14 +38,19 @@ fail() {
     echo "STEP $step FAIL $* ($(now)s)"
 }
 
+# console_from FILE LINE: FILE from line LINE on, less the shell's prompts that
+# begin a line: what the guest prints by itself (a disk attached or
+# detached) follows the prompt on its line.
+console_from() { tail -n +"$2" "$1" | tr -d '\r' | sed 's/^\(osprey> \)*//'; }
+
 # count FILE REGEX [FROM]: lines of FILE (from line FROM on) that match.
 count() {
     [ -f "$1" ] || { echo 0; return; }
-    tail -n +"${3:-1}" "$1" | tr -d '\r' | grep -Ec -- "$2"
+    console_from "$1" "${3:-1}" | grep -Ec -- "$2"
 }
 
 # lines REGEX FROM: the guest's console lines from line FROM that match.
-lines() { tail -n +"$2" "$log" | tr -d '\r' | grep -E -- "$1"; }
+lines() { console_from "$log" "$2" | grep -E -- "$1"; }
 
 # mark: the line of the console log the next command's output starts at.
 mark() {
