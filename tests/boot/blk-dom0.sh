@@ -38,8 +38,8 @@ fail() {
     echo "STEP $step FAIL $* ($(now)s)"
 }
 
-# console_from FILE LINE: FILE from line LINE on, less the shell's prompts that
-# begin a line: what the guest prints by itself (a disk attached or
+# console_from FILE LINE: FILE from line LINE on, less the shell prompts
+# that begin a line: what the guest prints by itself (a disk attached or
 # detached) follows the prompt on its line.
 console_from() { tail -n +"$2" "$1" | tr -d '\r' | sed 's/^\(osprey> \)*//'; }
 
