@@ -29,8 +29,10 @@ version=${XEN_VERSION:-4.17}
 # From /work/shared/xen-qemu.md, "A Linux dom0 with the xl toolstack" and
 # "A Debian 13 dom0": the same list but for Debian 13's names.
 case $version in
-4.17) fetch=(--root dom0root) ext2fs=libext2fs2 ;;
-4.20) fetch=(--suite trixie --root dom0root-4.20) ext2fs=libext2fs2t64 ;;
+4.17) fetch=(--root dom0root) ext2fs=libext2fs2 crypto=() ;;
+# Debian 13's cksum (coreutils) links libcrypto, which links libzstd.
+4.20) fetch=(--suite trixie --root dom0root-4.20) ext2fs=libext2fs2t64
+      crypto=(libssl3t64 libzstd1) ;;
 *) die "XEN_VERSION must be 4.17 or 4.20, not '$version'" ;;
 esac
 packages=("xen-utils-$version" xen-utils-common xenstore-utils
@@ -39,7 +41,7 @@ packages=("xen-utils-$version" xen-utils-common xenstore-utils
           libxenforeignmemory1 libxengnttab1 libxentoollog1 libxendevicemodel1
           libxenhypfs1 libyajl2 libc6 libgcc-s1 libncurses6 libtinfo6
           "$ext2fs" libcom-err2 libfdt1 libuuid1 zlib1g busybox-static
-          bash util-linux mount libsmartcols1 coreutils)
+          bash util-linux mount libsmartcols1 coreutils "${crypto[@]}")
 # Xen's dom0 drivers (modules in Debian's kernel), and the binaries the
 # init and the tests run: xenstore is one program answering to many names.
 # The PV backends (/work/shared/xen-qemu.md, "PV block and network backends
@@ -55,10 +57,9 @@ binaries=("$xen_bin/xl" "$xen_bin/xenstored" "$xen_bin/xenconsoled"
 # What libxl's hotplug scripts (/etc/xen/scripts, bash) run that busybox
 # lacks or does differently: bash itself, flock (locking.sh; busybox has
 # none) and util-linux's losetup, whose --sector-size the tests use for a
-# 4096-byte disk (in the "mount" package), and coreutils' cksum (Debian's
-# busybox-static has no cksum applet; the suites compare the guest's POSIX
-# cksum lines with it). Found wherever the suite puts them (Debian 13 is
-# usr-merged).
+# 4096-byte disk (in the "mount" package); and cksum, which the block
+# tests compare disks with and Debian 13's busybox lacks. Found wherever
+# the suite puts them (Debian 13 is usr-merged).
 tools=(bash flock losetup cksum)
 xenstore_names=(xenstore-read xenstore-write xenstore-ls xenstore-list
                 xenstore-watch xenstore-rm xenstore-exists xenstore-chmod)

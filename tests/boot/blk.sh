@@ -114,7 +114,7 @@ run_gic() {
     result "$tag platform" "$log" "$(platform "$log" "$v")"
     # (a) sums, (b) write, read, flush and shutdown, (c) a read-only second
     # disk, (d) attach and detach while running, (e) 4096-byte sectors.
-    for name in boot-line sum write read flush write-shutdown \
+    for name in cksum boot-line sum write read flush write-shutdown \
         disks ro-sum ro-write ro-unchanged \
         hot-attach hot-sum hot-detach hot-alive detach-busy busy-alive \
         4k-line 4k-sum 4k-write 4k-file; do
