@@ -126,8 +126,9 @@ pings() {
 # address STEP NAME IP: guest NAME printed its MAC line from netfront and
 # the address line from the net layer within 20 s.
 address() {
-    re="^net: en[0-9]+ $3/24 gw 10\\.0\\.0\\.1 mac $4\$"
-    if ! wait_for "$2" "^netfront: vif0: mac $4, backend d0\$" 1 15; then
+    # A shell guest's lines may follow its prompt ("osprey> ").
+    re="^(osprey> )?net: en[0-9]+ $3/24 gw 10\\.0\\.0\\.1 mac $4\$"
+    if ! wait_for "$2" "^(osprey> )?netfront: vif0: mac $4, backend d0\$" 1 15; then
         fail "$1" "no 'netfront: vif0: mac $4, backend d0' line"
     elif ! wait_for "$2" "$re" 1 20; then
         fail "$1" "no 'net: enN $3/24 gw 10.0.0.1 mac $4' line"
