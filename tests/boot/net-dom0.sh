@@ -240,7 +240,7 @@ show http $g "$from"
 from=$(mark $g)
 costs "tcp-in before"
 t0=$(now)
-stream | timeout 90 nc 10.0.0.2 5001 >sink.txt 2>&1
+stream | timeout 180 nc 10.0.0.2 5001 >sink.txt 2>&1
 secs=$(since "$t0")
 echo "INFO tcp-in: nc said '$(cat sink.txt)' after $secs s ($(rate "$secs") MiB/s)"
 costs "tcp-in after"
@@ -257,7 +257,7 @@ show tcp-in $g "$from"
 # 64 MiB from the source: dom0's cksum must be what the guest sent.
 from=$(mark $g)
 t0=$(now)
-got=$(echo "send $total" | timeout 90 nc 10.0.0.2 5002 | cksum)
+got=$(echo "send $total" | timeout 180 nc 10.0.0.2 5002 | cksum)
 secs=$(since "$t0")
 echo "INFO tcp-out: dom0's cksum '$got' after $secs s ($(rate "$secs") MiB/s)"
 costs "tcp-out after"

@@ -11,8 +11,8 @@
 # gicvN-xenX.Y.
 #
 # Env: XEN_VERSION (4.17 or 4.20, default 4.17), BOOT_LOGS (default
-# build/tests/logs), NET_BOOT_TIMEOUT (seconds per boot, default 300; a
-# boot needs about 2 minutes), NET_GICS (default "2 3"), XEN_IMAGE (Xen's
+# build/tests/logs), NET_BOOT_TIMEOUT (seconds per boot, default 480; a
+# boot needs 1 to 3 minutes), NET_GICS (default "2 3"), XEN_IMAGE (Xen's
 # Image), NET_DOM0_SCRIPT (run in dom0 instead of tests/boot/net-dom0.sh).
 set -uo pipefail
 here=$(dirname "$0")
@@ -22,7 +22,7 @@ top=$(cd "$here/../.." && pwd)
 [ $# -eq 2 ] || { echo "usage: $0 IMAGE WORKDIR" >&2; exit 2; }
 image=$1 work=$2
 logs=${BOOT_LOGS:-build/tests/logs}
-limit=${NET_BOOT_TIMEOUT:-300}
+limit=${NET_BOOT_TIMEOUT:-480}
 version=${XEN_VERSION:-4.17}
 mkdir -p "$logs" "$work"
 suite=net
