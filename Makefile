@@ -43,6 +43,26 @@ Q := @
 msg = @printf '  %-7s %s\n' $(1) $(2)
 endif
 
+# lwIP, the TCP/IP stack under net/: Debian 13's source package, unpacked
+# with Debian's patches into the cache by scripts/fetch-lwip.sh (never
+# committed here), built with the kernel's flags and net/lwipopts.h.  Only
+# the files our options use; --gc-sections drops what no app calls.
+LWIP_DIR := $(XENGUEST_CACHE)/lwip
+LWIP_STAMP := $(LWIP_DIR)/.osprey-unpacked
+LWIP_SRCS := core/init.c core/def.c core/inet_chksum.c core/ip.c \
+	core/mem.c core/memp.c core/netif.c core/pbuf.c core/sys.c \
+	core/tcp.c core/tcp_in.c core/tcp_out.c core/timeouts.c core/udp.c \
+	core/ipv4/dhcp.c core/ipv4/etharp.c core/ipv4/icmp.c \
+	core/ipv4/ip4.c core/ipv4/ip4_addr.c netif/ethernet.c \
+	api/api_lib.c api/api_msg.c api/err.c api/netbuf.c api/tcpip.c
+LWIP_OBJS := $(patsubst %,$(BUILD)/lwip/%.o,$(LWIP_SRCS))
+# -I, not -isystem: -MMD then lists lwIP's headers and net/lwipopts.h
+# (included from them), so changing an option rebuilds what it changes.
+LWIP_INCLUDE := -iquote net -I $(LWIP_DIR)/src/include
+# lwIP's own code, not ours: what its style trips (unused parameters in
+# configurations we left out, sign comparisons) is not ours to fix.
+LWIP_CFLAGS := -mno-strict-align -fomit-frame-pointer -Wno-unused-parameter -Wno-sign-compare -Wno-address
+
 WARNINGS := -Wall -Wextra -Werror
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
 
@@ -59,7 +79,7 @@ KERNEL_CFLAGS := $(WARNINGS) -Os -g -std=gnu11 -ffreestanding -nostdinc \
 	-fpie -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-tree-loop-distribute-patterns -mgeneral-regs-only \
 	-mstrict-align -mno-outline-atomics -ffunction-sections \
-	-fdata-sections -MMD -MP
+	-fdata-sections -MMD -MP $(LWIP_INCLUDE)
 KERNEL_ASFLAGS := -D__ASSEMBLER__ -iquote . -iquote boot -MMD -MP
 KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 	-z noexecstack --build-id=none --no-warn-rwx-segments \
@@ -69,8 +89,9 @@ FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c \
 	fdt/xen_regions.c
 # The product, zephyr.bin: the kernel and the apps users run (apps/).
 KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/libc/*.c \
-	drivers/*.c apps/*.c xen/*.c xen/*.S init/*.c) $(FDT_SRCS)
-KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS))
+	drivers/*.c xen/*.c xen/*.S net/*.c apps/*.c init/*.c) $(FDT_SRCS)
+KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS)) \
+	$(LWIP_OBJS)
 
 # Test guests, one folder each as in XTF: tests/guest/NAME/ becomes
 # build/tests/guest/NAME.bin, the product's objects (so app=NAME and the
@@ -94,7 +115,7 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/console_ring.c xen/xs_wire.c xen/xenbus_state.c xen/grant_refs.c \
 	xen/xenbus_seen.c xen/console_out.c xen/xs_reply.c \
 	xen/gnttab_status.c drivers/smccc_uid.c xen/blkif_ring.c \
-	xen/vbd_name.c apps/cksum.c
+	xen/vbd_name.c apps/cksum.c kernel/bootargs.c net/ip_config.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean
@@ -121,10 +142,23 @@ $(XEN_INCLUDE)/public/xen.h: | $(XEN_INCLUDE)/xen/xen.h
 	$(Q)ln -sfn /usr/include/xen $(XEN_INCLUDE)/public
 
 $(BUILD)/target/%.c.o: %.c | $(TARGET_LIBFDT) $(XEN_INCLUDE)/xen/xen.h \
-		$(XEN_INCLUDE)/public/xen.h
+		$(XEN_INCLUDE)/public/xen.h $(LWIP_STAMP)
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(LWIP_STAMP):
+	$(call msg,FETCH,lwip)
+	$(Q)scripts/fetch-lwip.sh >/dev/null
+
+# The sources exist once the stamp does (an order-only edge: unpacking
+# again must not rebuild what did not change).
+$(LWIP_DIR)/src/%.c: | $(LWIP_STAMP) ;
+
+$(BUILD)/lwip/%.c.o: $(LWIP_DIR)/src/%.c
+	$(call msg,CC,lwip/$*.c)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) -c $< -o $@
 
 $(BUILD)/target/%.S.o: %.S
 	$(call msg,AS,$<)

@@ -14,6 +14,7 @@ const char *errno_name(long err);
 #define E2BIG		7
 #define EBADF		9
 #define EAGAIN		11
+#define EWOULDBLOCK	EAGAIN
 #define ENOMEM		12
 #define EFAULT		14
 #define EACCES		13
@@ -31,6 +32,8 @@ const char *errno_name(long err);
 #define EPROTO		71
 #define EMSGSIZE	90
 #define EOPNOTSUPP	95
+#define EADDRINUSE	98
+#define ECONNABORTED	103
 #define ECONNRESET	104
 #define ENOBUFS		105
 #define EISCONN		106
@@ -39,5 +42,6 @@ const char *errno_name(long err);
 #define ECONNREFUSED	111
 #define EHOSTUNREACH	113
 #define EALREADY	114
+#define EINPROGRESS	115
 
 #endif

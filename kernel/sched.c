@@ -263,6 +263,20 @@ struct thread *wait_queue_wake_one(struct wait_queue *wq)
 	return t;
 }
 
+uint64_t sched_now_ms(void)
+{
+	uint64_t now, per_second;
+
+	if (!timer)
+		return 0;
+	/* Split, so that now * 1000 cannot overflow (it would in days). */
+	now = timer->now();
+	per_second = timer->ms_to_ticks(1000);
+	if (!per_second)
+		return 0;
+	return now / per_second * 1000 + now % per_second * 1000 / per_second;
+}
+
 void thread_sleep_ms(uint64_t ms)
 {
 	unsigned long flags = irq_save();

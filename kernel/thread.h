@@ -83,6 +83,13 @@ struct sched_timer {
 
 void sched_set_timer(const struct sched_timer *t);
 
+/*
+ * Milliseconds on the scheduler's timer (the counter since it started,
+ * not since our boot): for layers above the kernel that need a clock
+ * without knowing the timer's driver.  0 before sched_set_timer().
+ */
+uint64_t sched_now_ms(void);
+
 /* Entry points for the trap and timer code. */
 struct trap_frame *sched_switch(struct trap_frame *frame);
 bool sched_need_switch(void);

@@ -3,12 +3,13 @@
 # Idempotent: installs only missing packages, runs apt-get update at most
 # once, and fetches the packages the build links or boots into the cache
 # without installing them: Debian 13's libfdt for the target and for the
-# host, and Debian 12's and 13's arm64 Xen (4.17 and 4.20).
+# host, Debian 12's and 13's arm64 Xen (4.17 and 4.20), and Debian 13's
+# lwIP source (unpacked with its patches by fetch-lwip.sh).
 set -euo pipefail
 packages=(make gcc libc6-dev pkg-config gcc-aarch64-linux-gnu
           binutils-aarch64-linux-gnu libxen-dev qemu-system-arm
           check device-tree-compiler clang libclang-rt-14-dev clang-tidy
-          cppcheck socat cpio xz-utils debian-archive-keyring)
+          cppcheck socat cpio xz-utils debian-archive-keyring dpkg-dev)
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo
 missing=()
@@ -28,3 +29,4 @@ here=$(dirname "$0")
     --suite trixie --arch "$(dpkg --print-architecture)" libfdt-dev >/dev/null
 XEN_VERSION=4.17 "$here/xen/fetch.sh" >/dev/null
 XEN_VERSION=4.20 "$here/xen/fetch.sh" >/dev/null
+"$here/fetch-lwip.sh" >/dev/null

@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <stdlib.h>
 
 static int digit_value(char c)
@@ -35,4 +36,18 @@ unsigned long strtoul(const char *s, char **end, int base)
 	if (end)
 		*end = (char *)(unsigned long)s;
 	return v;
+}
+
+/* For lwIP's netif_find() ("en0"); no overflow checks either. */
+int atoi(const char *s)
+{
+	int negative;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	negative = *s == '-';
+	if (*s == '-' || *s == '+')
+		s++;
+	return negative ? -(int)strtoul(s, NULL, 10) :
+			  (int)strtoul(s, NULL, 10);
 }

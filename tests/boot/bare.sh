@@ -9,7 +9,8 @@ here=$(dirname "$0")
 # shellcheck source=tests/boot/lib.sh
 . "$here/lib.sh"
 image=$1 tramp_dir=$2
-faults=$(guest faults) && kernel_test=$(guest kernel-test) || exit 1
+faults=$(guest faults) && kernel_test=$(guest kernel-test) &&
+    lwip_loop=$(guest lwip-loop) || exit 1
 logs=${BOOT_LOGS:-build/tests/logs}
 limit=${BOOT_TIMEOUT:-30}
 mkdir -p "$logs"
@@ -141,6 +142,26 @@ for g in 2 3; do
         '^kernel-test: ok time-slicing$' '^kernel-test: ok mutex-exclusion$' \
         '^kernel-test: ok preemption$' '^stop: poweroff via psci$'
 done
+# The TCP/IP stack (lwIP on net/'s port) without Xen: 4 MiB each way over
+# TCP with the cksum checked at the far end, UDP echo and the httpd page
+# over 127.0.0.1, then a device through the netif glue (ARP, UDP in and
+# out).  The page's platform lines must be the ones the kernel printed.
+image=$lwip_loop stops lwip-loopback lwip-loop '^lwip-loop: PASS \(0 failed\)$' \
+    '^lwip-loop: ok tcp-sink$' '^lwip-loop: ok tcp-source$' \
+    '^lwip-loop: ok udp-echo$' '^lwip-loop: ok http$' \
+    '^lwip-loop: ok glue-udp-echo$' '^stop: poweroff via psci$'
+page_lines() { # LOG: the page's platform lines (after its first blank line)
+    sed -n 's/^lwip-loop: http| //p' "$1" | awk 'n == 1 && /^$/ { exit }
+        n == 1 { print } /^$/ { n++ }'
+}
+loop_log=$logs/bare-lwip-loopback.log why="no platform lines on the page"
+while IFS= read -r line; do
+    why=
+    grep -Fxq -- "$line" "$loop_log" ||
+        { why="page line \"$line\" is not in the boot log"; break; }
+done < <(page_lines "$loop_log")
+result lwip-http-platform-lines "$loop_log" "$why"
+
 # Console input: commands typed into the UART run, the last one powers off.
 # stdin stays open a little after "poweroff" (EOF could end QEMU first).
 input_log=$logs/bare-console-input.log

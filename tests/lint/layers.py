@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The kernel's folders form layers: each may use only itself and those below.
 
-    libc < boot < kernel < fdt < drivers < xen < apps < init
+    libc < boot < kernel < fdt < drivers < xen < net < apps < init
 
 libc is kernel/libc and the two plain headers every layer needs
 (kernel/errno.h, kernel/visibility.h): definitions only, no state.
@@ -22,7 +22,8 @@ import re
 import subprocess
 import sys
 
-ORDER = ["libc", "boot", "kernel", "fdt", "drivers", "xen", "apps", "init"]
+ORDER = ["libc", "boot", "kernel", "fdt", "drivers", "xen", "net", "apps",
+         "init"]
 RANK = {name: i for i, name in enumerate(ORDER)}
 
 # Source roots scanned, and their layer.  Longer prefixes win.
@@ -35,6 +36,8 @@ PREFIXES = {
     "fdt/": "fdt",
     "drivers/": "drivers",
     "xen/": "xen",
+    "net/": "net",	# the TCP/IP stack's port and glue (lwIP's own code
+			# is built from the cache, outside the tree)
     "apps/": "apps",
     "tests/guest/": "apps",	# the test apps, built as their own images
     "init/": "init",
@@ -62,7 +65,8 @@ def layer_of(path):
 
 def sources(root):
     out = []
-    for top in ["boot", "kernel", "fdt", "drivers", "xen", "apps", "init",
+    for top in ["boot", "kernel", "fdt", "drivers", "xen", "net", "apps",
+                "init",
                 "tests/guest"]:
         base = os.path.join(root, top)
         for d, _, files in os.walk(base):

@@ -80,5 +80,6 @@ Suite *smccc_uid_suite(void);
 Suite *blkif_ring_suite(void);
 Suite *vbd_name_suite(void);
 Suite *cksum_suite(void);
+Suite *net_config_suite(void);
 
 #endif

@@ -32,6 +32,7 @@ int main(void)
 	srunner_add_suite(sr, blkif_ring_suite());
 	srunner_add_suite(sr, vbd_name_suite());
 	srunner_add_suite(sr, cksum_suite());
+	srunner_add_suite(sr, net_config_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

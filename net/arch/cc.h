@@ -1,0 +1,50 @@
+/*
+ * lwIP's compiler and platform hooks (lwip/arch.h includes this): a
+ * freestanding GCC for aarch64 with the kernel's small libc, which has no
+ * <inttypes.h> and no <ctype.h>.
+ */
+#ifndef NET_ARCH_CC_H
+#define NET_ARCH_CC_H
+
+#include <stdint.h>
+#include <stdlib.h>	/* atoi, for netif.c */
+
+#include "kernel/errno.h"	/* lwip/errno.h: err_to_errno() gives ours */
+
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+
+#define LWIP_NO_INTTYPES_H	1
+#define LWIP_NO_CTYPE_H		1
+#define LWIP_NO_UNISTD_H	1
+#define LWIP_ERRNO_INCLUDE	"kernel/errno.h"
+
+/* Only lwIP's debug messages use these; they follow the LP64 model. */
+#define X8_F	"02x"
+#define U16_F	"u"
+#define S16_F	"d"
+#define X16_F	"x"
+#define U32_F	"u"
+#define S32_F	"d"
+#define X32_F	"x"
+#define SZT_F	"zu"
+
+#define BYTE_ORDER LITTLE_ENDIAN
+#define lwip_htons(x)	__builtin_bswap16(x)
+#define lwip_htonl(x)	__builtin_bswap32(x)
+
+/*
+ * Packed protocol headers: with -mstrict-align GCC reads their fields
+ * bytewise, so a frame needs no padding to align its IP header.
+ */
+#define PACK_STRUCT_STRUCT	__attribute__((packed))
+
+/* lwIP's own random numbers: DHCP transaction ids, TCP ports and ISNs. */
+uint32_t net_random(void);
+#define LWIP_RAND()	net_random()
+
+#define LWIP_PLATFORM_DIAG(x)	do { printk x; } while (0)
+/* Only when lwipopts.h leaves assertions on (LWIP_NOASSERT undefined). */
+#define LWIP_PLATFORM_ASSERT(x)	panic("lwip: assertion failed: %s", x)
+
+#endif

@@ -1,0 +1,103 @@
+/*
+ * lwIP's configuration (lwip/opt.h has every option and its default).
+ * IPv4 with ARP, ICMP, UDP, TCP and a DHCP client, on threads (NO_SYS 0),
+ * for the netconn API (net/README.md says why netconn, not sockets).
+ * Sized for one or two 1500-byte-MTU vifs on a bridge, and for moving
+ * bulk TCP data fast: a full-sized window of segments must fit in the
+ * receive pool and the send buffer in the heap.  lwIP's pools are static
+ * (.bss); its heap comes from the page allocator when the stack starts
+ * (net_start()), so a guest without network does not carry it.
+ */
+#ifndef NET_LWIPOPTS_H
+#define NET_LWIPOPTS_H
+
+#define NO_SYS				0
+#define SYS_LIGHTWEIGHT_PROT		1
+/*
+ * The apps' netconn calls run the stack on their own thread under one
+ * lock instead of a message round trip to the tcpip thread per call.
+ */
+#define LWIP_TCPIP_CORE_LOCKING		1
+#define LWIP_TCPIP_CORE_LOCKING_INPUT	0
+
+/* No assertion strings or statistics in the image. */
+#define LWIP_NOASSERT			1
+#define LWIP_STATS			0
+#define LWIP_DEBUG			0
+
+#define LWIP_IPV4			1
+#define LWIP_IPV6			0
+#define LWIP_ARP			1
+#define LWIP_ETHERNET			1
+#define LWIP_ICMP			1
+#define LWIP_UDP			1
+#define LWIP_TCP			1
+#define LWIP_DHCP			1
+/* ACD delays a DHCP lease by seconds of probes; a bridge is not a LAN. */
+#define LWIP_DHCP_DOES_ACD_CHECK	0
+#define LWIP_ACD			0
+#define LWIP_AUTOIP			0
+#define LWIP_IGMP			0
+#define LWIP_DNS			0
+/* ping from the shell would need raw PCBs: 1 then. */
+#define LWIP_RAW			0
+#define IP_REASSEMBLY			0
+#define IP_FRAG				0
+
+#define LWIP_NETCONN			1
+#define LWIP_SOCKET			0
+#define LWIP_NETIF_API			0
+#define LWIP_SO_RCVTIMEO		1
+#define LWIP_TCP_KEEPALIVE		0
+
+/* 127.0.0.1 works (and tests the stack without Xen). */
+#define LWIP_NETIF_LOOPBACK		1
+#define LWIP_HAVE_LOOPIF		1
+#define LWIP_LOOPBACK_MAX_PBUFS		16
+#define LWIP_NETIF_STATUS_CALLBACK	1
+#define LWIP_NETIF_LINK_CALLBACK	0
+#define LWIP_NETIF_REMOVE_CALLBACK	0
+/* A backend that validates checksums lets a vif skip them. */
+#define LWIP_CHECKSUM_CTRL_PER_NETIF	1
+
+#define MEM_ALIGNMENT			8
+#define MEM_SIZE			(256 * 1024)
+/* Set by net_start() before lwIP starts (net/net.c). */
+extern unsigned char *net_heap;
+#define LWIP_RAM_HEAP_POINTER		net_heap
+
+/* TCP: a 32-segment window and send buffer for a 1500-byte MTU. */
+#define TCP_MSS				1460
+#define TCP_WND				(32 * TCP_MSS)
+#define TCP_SND_BUF			(32 * TCP_MSS)
+#define TCP_SND_QUEUELEN		(4 * TCP_SND_BUF / TCP_MSS)
+#define TCP_OVERSIZE			TCP_MSS
+#define LWIP_TCP_SACK_OUT		0
+#define TCP_QUEUE_OOSEQ			1
+#define LWIP_WND_SCALE			0
+
+#define PBUF_POOL_SIZE			48
+#define MEMP_NUM_PBUF			32
+#define MEMP_NUM_TCP_SEG		(TCP_SND_QUEUELEN + 16)
+#define MEMP_NUM_TCP_PCB		8
+#define MEMP_NUM_TCP_PCB_LISTEN		4
+#define MEMP_NUM_UDP_PCB		4
+#define MEMP_NUM_NETCONN		12
+#define MEMP_NUM_NETBUF			8
+#define MEMP_NUM_TCPIP_MSG_API		8
+#define MEMP_NUM_TCPIP_MSG_INPKT	64
+#define ARP_TABLE_SIZE			8
+#define ARP_QUEUEING			1
+
+/* Threads: the tcpip thread above the apps (7), below XenStore (2-4). */
+#define TCPIP_THREAD_NAME		"tcpip"
+#define TCPIP_THREAD_STACKSIZE		(16 * 1024)
+#define TCPIP_THREAD_PRIO		5
+#define TCPIP_MBOX_SIZE			64
+#define DEFAULT_THREAD_STACKSIZE	(16 * 1024)
+#define DEFAULT_TCP_RECVMBOX_SIZE	64
+#define DEFAULT_UDP_RECVMBOX_SIZE	8
+#define DEFAULT_RAW_RECVMBOX_SIZE	8
+#define DEFAULT_ACCEPTMBOX_SIZE		4
+
+#endif

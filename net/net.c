@@ -1,0 +1,56 @@
+/*
+ * Starting lwIP.  Why netconn and not sockets: net/README.md.
+ */
+#include <stdbool.h>
+
+#include "kernel/mutex.h"
+#include "kernel/page_alloc.h"
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+#include "kernel/sem.h"
+#include "lwip/mem.h"
+#include "lwip/tcpip.h"
+#include "net/net.h"
+
+/* Owned by net_start(): set once, under start_lock. */
+/*
+ * lwIP's heap (LWIP_RAM_HEAP_POINTER): set once by net_start() before
+ * lwIP starts, owned by lwIP's mem.c afterwards.  Pages, never freed: the
+ * stack, once started, lives as long as the kernel.
+ */
+unsigned char *net_heap;
+
+/* MEM_SIZE, and room for the heap's end marker and alignment. */
+#define HEAP_PAGES	((MEM_SIZE + PAGE_SIZE - 1) / PAGE_SIZE + 1)
+
+/* All zero is what mutex_init() sets: unlocked. */
+static struct mutex start_lock;
+static bool started;
+
+static void tcpip_ready(void *arg)
+{
+	sem_give(arg);
+}
+
+int net_start(void)
+{
+	struct sem ready;
+	int err = 0;
+
+	(void)mutex_lock(&start_lock, WAIT_FOREVER);
+	if (!started && !net_heap)
+		net_heap = page_alloc(HEAP_PAGES);
+	if (!started && !net_heap) {
+		printk("net: no memory for lwIP's %u KiB heap\n",
+		       MEM_SIZE / 1024);
+		err = -ENOMEM;
+	} else if (!started) {
+		sem_init(&ready, 0, 1);
+		tcpip_init(tcpip_ready, &ready);
+		(void)sem_take(&ready, WAIT_FOREVER);
+		started = true;
+		printk("net: lwIP started\n");
+	}
+	(void)mutex_unlock(&start_lock);
+	return err;
+}

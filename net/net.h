@@ -1,0 +1,18 @@
+/*
+ * The TCP/IP stack (lwIP, configured by net/lwipopts.h) as the rest of
+ * the kernel sees it.  It starts only when something needs it, so a guest
+ * with no network boots as fast as one without the stack.
+ */
+#ifndef NET_NET_H
+#define NET_NET_H
+
+/*
+ * Start lwIP and its tcpip thread, once; later calls return at once.
+ * Thread context only (it waits for the thread to come up).  Afterwards
+ * 127.0.0.1 works, and apps may use the netconn API (lwip/api.h).
+ * 0, or -ENOMEM: no pages for lwIP's heap (MEM_SIZE); a later call tries
+ * again.
+ */
+int net_start(void);
+
+#endif

@@ -1,0 +1,202 @@
+/*
+ * A driver's Ethernet link as an lwIP netif (see netif_glue.h).  lwIP
+ * owns the netif once added; the link around it lives in lwIP's heap.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+#include "lwip/dhcp.h"
+#include "lwip/etharp.h"
+#include "lwip/mem.h"
+#include "lwip/netif.h"
+#include "lwip/pbuf.h"
+#include "lwip/tcpip.h"
+#include "net/net.h"
+#include "net/netif_glue.h"
+
+#define ETH_HEADER	14
+#define MTU_MIN		576
+#define MTU_MAX		9000
+
+struct net_link {
+	struct netif netif;		/* first: lwIP hands back the netif */
+	struct net_link_config cfg;
+	bool dhcp;
+};
+
+static err_t link_output(struct netif *netif, struct pbuf *p)
+{
+	struct net_link *link = netif->state;
+	struct net_frag frags[NET_LINK_MAX_FRAGS];
+	struct pbuf *flat = NULL, *q;
+	size_t total = p->tot_len;
+	unsigned int n = 0;
+	int err;
+
+	for (q = p; q && n < NET_LINK_MAX_FRAGS; q = q->next) {
+		frags[n].data = q->payload;
+		frags[n++].len = q->len;
+	}
+	if (q) {
+		/* Rare: lwIP's TCP sends a header and one data piece. */
+		flat = pbuf_clone(PBUF_RAW, PBUF_RAM, p);
+		if (!flat)
+			return ERR_MEM;
+		frags[0].data = flat->payload;
+		frags[0].len = flat->len;
+		n = 1;
+	}
+	err = link->cfg.transmit(link->cfg.ctx, frags, n, total);
+	if (flat)
+		pbuf_free(flat);
+	return err < 0 ? ERR_IF : ERR_OK;
+}
+
+static err_t link_init(struct netif *netif)
+{
+	struct net_link *link = netif->state;
+
+	netif->name[0] = 'e';
+	netif->name[1] = 'n';
+	netif->output = etharp_output;
+	netif->linkoutput = link_output;
+	netif->mtu = link->cfg.mtu;
+	netif->hwaddr_len = ETH_HWADDR_LEN;
+	memcpy(netif->hwaddr, link->cfg.mac, ETH_HWADDR_LEN);
+	netif->flags = NETIF_FLAG_BROADCAST | NETIF_FLAG_ETHARP |
+		       NETIF_FLAG_ETHERNET;
+	return ERR_OK;
+}
+
+static void format_link(struct netif *netif, char *buf, size_t len)
+{
+	const uint8_t *a = (const uint8_t *)netif_ip4_addr(netif);
+	const uint8_t *g = (const uint8_t *)netif_ip4_gw(netif);
+	uint32_t mask = lwip_ntohl(ip4_addr_get_u32(netif_ip4_netmask(netif)));
+	unsigned int bits = 0;
+	const uint8_t *m = netif->hwaddr;
+
+	while (bits < 32 && (mask & (0x80000000u >> bits)))
+		bits++;
+	snprintf(buf, len, "%c%c%u %u.%u.%u.%u/%u gw %u.%u.%u.%u "
+		 "mac %02x:%02x:%02x:%02x:%02x:%02x",
+		 netif->name[0], netif->name[1], netif->num,
+		 a[0], a[1], a[2], a[3], bits, g[0], g[1], g[2], g[3],
+		 m[0], m[1], m[2], m[3], m[4], m[5]);
+}
+
+static void print_address(struct netif *netif)
+{
+	char line[96];
+
+	if (!netif_is_up(netif) || ip4_addr_isany_val(*netif_ip4_addr(netif)))
+		return;		/* also called when going down */
+	format_link(netif, line, sizeof(line));
+	printk("net: %s\n", line);
+}
+
+static void ip4_from_bytes(ip4_addr_t *a, const uint8_t b[4])
+{
+	IP4_ADDR(a, b[0], b[1], b[2], b[3]);
+}
+
+struct net_link *net_link_add(const struct net_link_config *cfg)
+{
+	ip4_addr_t address, netmask, gateway;
+	struct net_link *link;
+	const uint8_t *m = cfg->mac;
+
+	if (!cfg->transmit || cfg->mtu < MTU_MIN || cfg->mtu > MTU_MAX)
+		return NULL;
+	if (net_start())
+		return NULL;
+	link = mem_malloc(sizeof(*link));
+	if (!link)
+		return NULL;
+	memset(link, 0, sizeof(*link));
+	link->cfg = *cfg;
+	link->cfg.ip = NULL;
+	link->dhcp = !cfg->ip || cfg->ip->dhcp;
+	ip4_addr_set_zero(&address);
+	ip4_addr_set_zero(&netmask);
+	ip4_addr_set_zero(&gateway);
+	if (!link->dhcp) {
+		ip4_from_bytes(&address, cfg->ip->address);
+		ip4_from_bytes(&netmask, cfg->ip->netmask);
+		ip4_from_bytes(&gateway, cfg->ip->gateway);
+	}
+	LOCK_TCPIP_CORE();
+	if (!netif_add(&link->netif, &address, &netmask, &gateway, link,
+		       link_init, tcpip_input)) {
+		UNLOCK_TCPIP_CORE();
+		mem_free(link);
+		return NULL;
+	}
+	printk("net: %c%c%u mac %02x:%02x:%02x:%02x:%02x:%02x, %s\n",
+	       link->netif.name[0], link->netif.name[1], link->netif.num,
+	       m[0], m[1], m[2], m[3], m[4], m[5],
+	       link->dhcp ? "DHCP" : "static address");
+	netif_set_status_callback(&link->netif, print_address);
+	if (!netif_default)
+		netif_set_default(&link->netif);
+	netif_set_link_up(&link->netif);
+	netif_set_up(&link->netif);
+	if (link->dhcp && dhcp_start(&link->netif) != ERR_OK)
+		printk("net: %c%c%u: no memory for DHCP\n",
+		       link->netif.name[0], link->netif.name[1],
+		       link->netif.num);
+	UNLOCK_TCPIP_CORE();
+	return link;
+}
+
+int net_link_input(struct net_link *link, const void *frame, size_t len)
+{
+	struct pbuf *p;
+
+	if (len < ETH_HEADER || len > ETH_HEADER + 4u + link->cfg.mtu)
+		return -EINVAL;		/* 4: room for one VLAN tag */
+	p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
+	if (!p)
+		return -ENOBUFS;
+	if (pbuf_take(p, frame, (u16_t)len) != ERR_OK ||
+	    link->netif.input(p, &link->netif) != ERR_OK) {
+		pbuf_free(p);
+		return -ENOBUFS;
+	}
+	return 0;
+}
+
+/* Frames queued before the removal still name the netif: free after. */
+static void link_free(void *link)
+{
+	mem_free(link);
+}
+
+void net_link_remove(struct net_link *link)
+{
+	LOCK_TCPIP_CORE();
+	if (link->dhcp)
+		dhcp_release_and_stop(&link->netif);
+	netif_remove(&link->netif);
+	UNLOCK_TCPIP_CORE();
+	if (tcpip_callback(link_free, link) != ERR_OK)
+		printk("net: link memory kept: tcpip queue full\n");
+}
+
+
+void net_link_report(net_link_report_fn fn, void *ctx)
+{
+	struct netif *netif;
+	char line[96];
+
+	LOCK_TCPIP_CORE();
+	NETIF_FOREACH(netif) {
+		if (netif->linkoutput != link_output)
+			continue;	/* the loopback */
+		format_link(netif, line, sizeof(line));
+		fn(ctx, line);
+	}
+	UNLOCK_TCPIP_CORE();
+}

@@ -1,0 +1,95 @@
+/*
+ * An Ethernet link under lwIP: what a network driver (netfront) hands in
+ * to put one device on the stack.  The driver knows nothing of lwIP: it
+ * gives a transmit function and its MAC, and passes each received frame to
+ * net_link_input().  Frames are whole Ethernet frames (destination MAC
+ * first) without the FCS.  Every function here runs in thread context,
+ * never in an interrupt handler.
+ *
+ * Wiring, by whoever sees both sides (init/ or an app):
+ *
+ *	link = net_link_add(&(struct net_link_config){
+ *		.mac = {...}, .mtu = 1500, .transmit = my_tx, .ctx = dev,
+ *	});
+ *	... for each frame the device received: net_link_input(link, f, n);
+ *	... when the device goes: net_link_remove(link);
+ */
+#ifndef NET_NETIF_GLUE_H
+#define NET_NETIF_GLUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A frame to send, in pieces (lwIP's buffer chain), in order. */
+struct net_frag {
+	const void *data;
+	size_t len;
+};
+
+/* At most this many pieces per frame; longer chains are copied first. */
+#define NET_LINK_MAX_FRAGS	4
+
+/* IPv4 addresses in network byte order as they appear on the wire. */
+struct net_ip_config {
+	bool dhcp;			/* false: the three below */
+	uint8_t address[4];
+	uint8_t netmask[4];
+	uint8_t gateway[4];		/* 0.0.0.0: none */
+};
+
+struct net_link_config {
+	uint8_t mac[6];
+	uint16_t mtu;			/* IP MTU, 1500 on a Xen bridge */
+	/*
+	 * Send one frame of `total` bytes.  Called with lwIP's core lock
+	 * held, from whichever thread runs the stack (the tcpip thread or an
+	 * app inside a netconn call): copy or grant the data and return; do
+	 * not wait for the peer.  0, or a negative errno: the frame is
+	 * dropped (TCP sends it again).
+	 */
+	int (*transmit)(void *ctx, const struct net_frag *frags,
+			unsigned int count, size_t total);
+	void *ctx;
+	/* NULL: DHCP. */
+	const struct net_ip_config *ip;
+};
+
+struct net_link;
+
+/*
+ * Start the stack if needed (net_start()), add the link as an lwIP netif
+ * ("en0", "en1", ...; the first becomes the default route), bring it up
+ * and start DHCP or set the static address.  The boot log shows the MAC,
+ * and the address once there is one.  NULL when out of memory (also for
+ * the stack's start) or when cfg is invalid (no transmit, MTU outside 576..9000).
+ */
+struct net_link *net_link_add(const struct net_link_config *cfg);
+
+/*
+ * One received frame, copied into lwIP's buffers and queued for the
+ * tcpip thread; the caller may reuse `frame` at once.  0, -EINVAL (too
+ * short, or longer than the MTU allows), -ENOBUFS (no buffer or the
+ * queue is full: the frame is dropped, as a full NIC would).
+ */
+int net_link_input(struct net_link *link, const void *frame, size_t len);
+
+/*
+ * Take the link off the stack (DHCP released) and free it.  The driver
+ * calls net_link_input() no more for it, and its transmit function is no
+ * longer called once this returns.
+ */
+void net_link_remove(struct net_link *link);
+
+/*
+ * "ip=A.B.C.D/N" and optional "gw=A.B.C.D" from bootargs into *ip:
+ * 1 when a static address was given, 0 when not (ip->dhcp set), -EINVAL
+ * when malformed (ip->dhcp set: the caller reports it and uses DHCP).
+ */
+int net_ip_config_parse(const char *bootargs, struct net_ip_config *ip);
+
+/* "10.0.0.2/24 gw 10.0.0.1 mac 00:16:3e:..": one line per link. */
+typedef void (*net_link_report_fn)(void *ctx, const char *line);
+void net_link_report(net_link_report_fn fn, void *ctx);
+
+#endif
