@@ -34,6 +34,7 @@
 #include "kernel/thread.h"
 #include "kernel/version.h"
 #include "xen/blkfront.h"
+#include "xen/netfront.h"
 #include "xen/console_io.h"
 #include "xen/console_pv.h"
 #include "xen/guest.h"
@@ -195,6 +196,9 @@ static void register_xenbus_drivers(void)
 		options[0] = '\0';
 	if (blkfront_register(options))
 		printk("blkfront: cannot register with XenBus\n");
+	/* Only a table entry until a vif appears. */
+	if (netfront_init())
+		printk("netfront: cannot register with XenBus\n");
 }
 
 static bool show_boot_ticks(const struct app *app)

@@ -33,6 +33,7 @@ const char *errno_name(long err);
 #define EMSGSIZE	90
 #define EOPNOTSUPP	95
 #define EADDRINUSE	98
+#define ENETDOWN	100
 #define ECONNABORTED	103
 #define ECONNRESET	104
 #define ENOBUFS		105

@@ -1,8 +1,8 @@
 #!/bin/sh
 # The steps of tests/boot/xl.sh, run inside the dom0 test host (busybox sh,
 # see scripts/dom0/init) as /test/run.sh, next to zephyr.bin, the test
-# guests it runs (faults.bin, xs-test.bin) and a file "gic" holding the
-# host's GIC version (2 or 3).
+# guests it runs (faults.bin, xs-test.bin, net-test.bin) and a file "gic"
+# holding the host's GIC version (2 or 3).
 #
 # It prints, on the console Xen's serial shows:
 #   STEP NAME OK                    a step passed the checks made here
@@ -394,6 +394,56 @@ else
     fail console-input "the shell app did not start"
 fi
 show CON console-input "$log"
+destroy
+
+# 9. PV network: net-test (netfront with a few lines of ARP and ICMP echo
+# on its ops) with two vifs on dom0's bridge xenbr0 (10.0.0.1), answering
+# as 10.0.0.2 and 10.0.0.3.  Both vifs connect on both ends; dom0 pings
+# each; then the first is detached and attached again while the guest runs.
+mac=00:16:3e:00:00
+fe_state() { timeout 5 xenstore-read "/local/domain/$1/device/vif/$2/state"; }
+be_state() { timeout 5 xenstore-read "/local/domain/0/backend/vif/$1/$2/state"; }
+# pings NAME IP N: dom0 pings IP N times, all answered.
+pings() {
+    timeout 30 ping -c "$3" -i 0.2 -W 5 "$2" >"$1.ping" 2>&1
+    sed "s/^/INFO $1 ping $2| /" "$1.ping"
+    grep -q "^$3 packets transmitted, $3 packets received" "$1.ping"
+}
+if kernel=net-test.bin create vif 'extra="app=net-test"' \
+    "vif=['bridge=xenbr0,mac=$mac:01','bridge=xenbr0,mac=$mac:02']" &&
+    wait_for "$log" "^netfront: vif[01]: mac $mac:0[12], backend d0\$" 2 15 &&
+    wait_for "$log" '^net-test: vif1 up' 1 5; then
+    id=$(timeout 5 xl domid zephyr)
+    states="$(fe_state "$id" 0)$(be_state "$id" 0)$(fe_state "$id" 1)$(be_state "$id" 1)"
+    if [ "$states" = 4444 ]; then
+        ok vif-connect
+    else
+        fail vif-connect "frontend/backend states of vif 0 and 1: $states, want 4444"
+    fi
+    if pings vif-ping 10.0.0.2 20 && pings vif-ping 10.0.0.3 10 &&
+        wait_for "$log" '^net-test: vif0 rx [0-9]* frames \(arp [1-9][0-9]*, icmp 20\)' 1 3 &&
+        wait_for "$log" '^net-test: vif1 rx [0-9]* frames \(arp [1-9][0-9]*, icmp 10\)' 1 3; then
+        ok vif-ping
+    else
+        fail vif-ping "dom0's pings of 10.0.0.2 (20) and 10.0.0.3 (10) not all answered and counted"
+    fi
+    timeout 20 xl network-detach zephyr 0 2>&1 | sed 's/^/INFO detach| /'
+    if ! wait_for "$log" '^net-test: vif0 down' 1 10; then
+        fail vif-reattach "no 'net-test: vif0 down' after xl network-detach"
+    else
+        timeout 20 xl network-attach zephyr bridge=xenbr0 mac=$mac:01 2>&1 |
+            sed 's/^/INFO attach| /'
+        if wait_for "$log" "^netfront: vif[0-9]*: mac $mac:01, backend d0\$" 2 15 &&
+            pings vif-reattach 10.0.0.2 5; then
+            ok vif-reattach
+        else
+            fail vif-reattach "the vif attached again did not connect or answer 5 pings"
+        fi
+    fi
+else
+    fail vif-connect "the guest's two vifs did not connect within 15 s"
+fi
+show CON vif "$log"
 destroy
 
 echo "INFO all steps done at $(now)s"

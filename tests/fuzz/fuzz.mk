@@ -36,7 +36,7 @@ FUZZ_CFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -iquote . \
 # libfdt itself is Debian's (the release the kernel links, built for the
 # host: see HOST_LIBFDT in the top Makefile), not instrumented: coverage guidance stops at its entry points,
 # though ASan still checks its memcmp/strlen/strnlen calls.
-FUZZ_HARNESSES := fdt_probe console_ring xs_wire blkif_ring
+FUZZ_HARNESSES := fdt_probe console_ring xs_wire blkif_ring netif_ring
 fuzz_srcs_fdt_probe := $(FDT_SRCS)
 fuzz_libs_fdt_probe := $(HOST_LIBFDT)
 # The pure Xen ring code the unit tests link too (console_ring.c and what
@@ -47,6 +47,8 @@ fuzz_srcs_xs_wire := xen/xs_wire.c xen/byte_ring.c
 fuzz_libs_xs_wire :=
 fuzz_srcs_blkif_ring := xen/blkif_ring.c
 fuzz_libs_blkif_ring :=
+fuzz_srcs_netif_ring := xen/netif_ring.c
+fuzz_libs_netif_ring :=
 
 FUZZ_BINS := $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_HARNESSES))
 

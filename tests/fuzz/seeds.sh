@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # seeds.sh DIR: hand-written starting inputs for the ring harnesses, in
-# DIR/console_ring and DIR/xs_wire (the fdt_probe seeds are the test DTBs).
-# Formats: see tests/fuzz/fuzz_console_ring.c and fuzz_xs_wire.c.  Each
-# seed exercises a case the unit tests name; the fuzzer mutates from there.
+# DIR/HARNESS (the fdt_probe seeds are the test DTBs).  Formats: see each
+# tests/fuzz/fuzz_HARNESS.c.  Each seed exercises a case the unit tests
+# name; the fuzzer mutates from there.
 # The seeds are octal escapes, so they go in printf's format on purpose.
 # shellcheck disable=SC2059
 set -euo pipefail
@@ -59,3 +59,25 @@ mkdir -p "$b"
 printf '\0\0\0\1\0\5\2\0\2\2\1\2\4' >"$b/three-answered"
 printf '\0\0\3\0\0\0\100\4' >"$b/index-too-far"
 printf '\0\0\1\0\0\0\0\0\0\0\0\0\0\0\0\2\0\4' >"$b/unknown-id"
+
+# netif_ring: big-endian starting indices of the TX and RX rings, then
+# ops, bit 3 choosing RX: 0 post N requests, 1 the peer answers N (8
+# bytes each: host-endian struct netif_tx_response or netif_rx_response,
+# or an extra-info slot), 2 set rsp_prod to VALUE32, 3 move it by a signed
+# byte, 4 scribble SLOT BYTE VALUE, 5-7 consume what is ready.
+n=$dir/netif_ring
+mkdir -p "$n"
+# Two frames sent: one OKAY, one ERROR.
+printf '\0\0\0\0\0\0\0\0\0\2\1\2\0\0\0\0\0\0\0\0\1\0\377\377\0\0\0\0\5' \
+    >"$n/tx-okay-error"
+# One 60-byte frame received.
+printf '\0\0\0\0\0\0\0\0\10\4\11\1\0\0\0\0\0\0\74\0\15' >"$n/rx-frame"
+# A frame with an extra-info (GSO) slot and a second data slot.
+printf '\0\0\0\0\0\0\0\0\10\4\11\3\0\0\0\0\14\0\144\0' >"$n/rx-extra-chain"
+printf '\1\0\0\0\0\0\0\0\2\0\0\0\0\0\62\0\15' >>"$n/rx-extra-chain"
+# The peer claims five answers to one request.
+printf '\0\0\0\0\0\0\0\0\10\1\12\0\0\0\5\15' >"$n/rx-corrupt-prod"
+# Indices about to wrap.
+printf '\377\377\377\376\377\377\377\376\0\4\1\2\0\0\0\0\0\0\0\0' \
+    >"$n/tx-wrapping"
+printf '\1\0\0\0\0\0\0\0\5' >>"$n/tx-wrapping"

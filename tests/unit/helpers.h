@@ -81,5 +81,6 @@ Suite *blkif_ring_suite(void);
 Suite *vbd_name_suite(void);
 Suite *cksum_suite(void);
 Suite *net_config_suite(void);
+Suite *netif_ring_suite(void);
 
 #endif

@@ -1,0 +1,734 @@
+/*
+ * The PV network frontend (xen/io/netif.h).  What each vif owns:
+ *
+ *   - a TX and an RX ring page and one event channel, granted and bound
+ *     at each connection and given back when the backend has closed;
+ *   - NETFRONT_RX_BUFS pages granted writable to the backend, all posted
+ *     on the RX ring, each reposted as soon as its data is copied out;
+ *   - NETFRONT_TX_SLOTS pages granted read-only, on a free list: a frame
+ *     is copied into a free slot's page, and the slot comes back when the
+ *     backend answers.
+ *
+ * Every response is checked by xen/netif_ring.c before use.  The event
+ * handler only wakes the "netfront" thread, which reads the rings and
+ * calls the network layer.  The page allocator never frees, so contexts
+ * and their pages live in a pool and serve the next vif.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "kernel/atomic.h"
+#include "kernel/errno.h"
+#include "kernel/mutex.h"
+#include "kernel/page_alloc.h"
+#include "kernel/printk.h"
+#include "kernel/sem.h"
+#include "kernel/thread.h"
+#include "xen/events.h"
+#include "xen/gnttab.h"
+#include "xen/netfront.h"
+#include "xen/netif_ring.h"
+#include "xen/xenbus.h"
+#include "xen/xenstore.h"
+#include "xen/xs_wire.h"
+
+#define NETFRONT_RX_BUFS	64	/* < NETIF_RX_RING_SIZE */
+#define NETFRONT_TX_SLOTS	64	/* <= NETIF_TX_RING_SIZE */
+#define NETFRONT_PRIORITY	3	/* above XenBus (4) and apps (7) */
+
+_Static_assert(NETFRONT_RX_BUFS < NETIF_RX_RING_SIZE, "RX ids are unique");
+_Static_assert(NETFRONT_TX_SLOTS <= NETIF_TX_RING_SIZE, "TX ids fit");
+
+/* A page shared with the backend, and its grant while it has one. */
+struct shared_page {
+	void *page;
+	grant_ref_t gref;
+	bool granted;
+};
+
+struct netfront {
+	/* Set at probe, cleared at remove; the rest is the vif's. */
+	bool in_use;
+	struct xenbus_device *dev;
+	char name[16];
+	uint8_t mac[NETFRONT_MAC_LEN];
+
+	/*
+	 * Held by whoever touches the rings or the connection: the netfront
+	 * thread, senders, and XenBus's xenwatch thread.  Recursive, so that
+	 * an rx callback may send.
+	 */
+	struct mutex lock;
+	bool connected;		/* rings live, the backend Connected */
+	bool broken;		/* the backend broke the protocol */
+	bool awaiting;		/* we are Connected, the backend not yet */
+	void *ctx;		/* the network layer's, from link_up */
+	evtchn_port_t port;
+	bool port_open;
+
+	struct shared_page tx_ring, rx_ring;
+	struct netif_tx_front_ring tx;
+	struct netif_rx_front_ring rx;
+
+	struct shared_page tx_slot[NETFRONT_TX_SLOTS];
+	uint8_t tx_free[NETFRONT_TX_SLOTS];	/* free slots, next on top */
+	unsigned int tx_free_count;
+	struct netif_ids tx_ids;
+
+	struct shared_page rx_buf[NETFRONT_RX_BUFS];
+	uint8_t rx_buf_of_id[NETIF_RX_RING_SIZE];
+	struct netif_ids rx_ids;
+	struct netif_rx_frame rx_frame;
+	uint32_t rx_len;
+	uint8_t frame[NETFRONT_FRAME_MAX];
+
+	struct netfront_stats stats;
+};
+
+/*
+ * The pool of contexts (pages included), the network layer's ops and the
+ * netfront thread's wakeup.  pool[].in_use and ops change on xenwatch
+ * and in netfront_set_ops under pool_lock (ops is one pointer, read
+ * under a vif's lock); each vif's state under its own lock.  Zeroed
+ * mutexes are unlocked ones: nothing needs initialising before use.
+ */
+static struct netfront pool[NETFRONT_MAX_VIFS];
+static struct mutex pool_lock;
+static const struct netfront_ops *ops;
+static struct sem work;
+static struct thread *worker;
+
+static void ring_notify(struct netfront *nf)
+{
+	long err = evtchn_send(nf->port);
+
+	if (err)
+		printk("netfront: %s: cannot notify the backend: %ld\n",
+		       nf->name, err);
+}
+
+/* Go down: the layer hears of it once, the rings are not read again. */
+static void link_down(struct netfront *nf)
+{
+	if (!nf->connected)
+		return;
+	nf->connected = false;
+	if (ops && ops->link_down && nf->ctx)
+		ops->link_down(nf->ctx);
+	nf->ctx = NULL;
+}
+
+static void link_up(struct netfront *nf)
+{
+	nf->awaiting = false;
+	nf->connected = true;
+	printk("netfront: %s: mac %02x:%02x:%02x:%02x:%02x:%02x, backend d%u\n",
+	       nf->name, nf->mac[0], nf->mac[1], nf->mac[2], nf->mac[3],
+	       nf->mac[4], nf->mac[5], nf->dev->otherend_id);
+	if (ops && ops->link_up)
+		nf->ctx = ops->link_up(nf);
+	/* Frames may have come before we were told: look now. */
+	sem_give(&work);
+}
+
+/* The backend broke the ring protocol: stop and tell it we are closing. */
+static void ring_broken(struct netfront *nf, const char *ring, long err)
+{
+	printk("netfront: %s: backend broke the %s ring (%ld), "
+	       "disconnecting\n", nf->name, ring, err);
+	nf->broken = true;
+	link_down(nf);
+	(void)xenbus_switch_state(nf->dev, XenbusStateClosing);
+}
+
+/* Collect the backend's TX answers and free their slots. */
+static void tx_reap(struct netfront *nf)
+{
+	int more;
+
+	do {
+		long n = netif_ring_ready(&nf->tx.sring->rsp_prod,
+					  nf->tx.rsp_cons,
+					  nf->tx.req_prod_pvt,
+					  NETIF_TX_RING_SIZE);
+
+		if (n < 0) {
+			ring_broken(nf, "TX", n);
+			return;
+		}
+		while (n--) {
+			const volatile struct netif_tx_response *shared =
+				RING_GET_RESPONSE(&nf->tx, nf->tx.rsp_cons);
+			struct netif_tx_response rsp = {
+				.id = shared->id, .status = shared->status,
+			};
+			uint16_t id;
+			int v = netif_tx_response(rsp, &nf->tx_ids, &id);
+
+			if (v == NETIF_RING_CORRUPT) {
+				ring_broken(nf, "TX", v);
+				return;
+			}
+			nf->tx.rsp_cons++;
+			if (v == NETIF_TX_SKIP)
+				continue;
+			if (v < 0)
+				nf->stats.tx_errors++;
+			nf->tx_free[nf->tx_free_count++] = (uint8_t)id;
+		}
+		RING_FINAL_CHECK_FOR_RESPONSES(&nf->tx, more);
+	} while (more);
+}
+
+/* Put buffer b on the RX ring, under the id of the next slot. */
+static void rx_post(struct netfront *nf, unsigned int b)
+{
+	RING_IDX idx = nf->rx.req_prod_pvt;
+	unsigned int id = idx % NETIF_RX_RING_SIZE;
+	struct netif_rx_request *req = RING_GET_REQUEST(&nf->rx, idx);
+
+	req->id = (uint16_t)id;
+	req->gref = nf->rx_buf[b].gref;
+	nf->rx_buf_of_id[id] = (uint8_t)b;
+	netif_ids_set(&nf->rx_ids, id);
+	nf->rx.req_prod_pvt = idx + 1;
+}
+
+static void rx_push(struct netfront *nf)
+{
+	int notify;
+
+	RING_PUSH_REQUESTS_AND_CHECK_NOTIFY(&nf->rx, notify);
+	if (notify)
+		ring_notify(nf);
+}
+
+/* Take one checked RX slot: copy its data, repost its buffer. */
+static void rx_slot(struct netfront *nf, int verdict,
+		    const struct netif_rx_slot *slot)
+{
+	unsigned int b = nf->rx_buf_of_id[slot->id];
+
+	/* netif_ring bounds offset + size by the page and the frame. */
+	memcpy(nf->frame + nf->rx_len,
+	       (const uint8_t *)nf->rx_buf[b].page + slot->offset,
+	       slot->size);
+	nf->rx_len += slot->size;
+	rx_post(nf, b);
+	if (verdict == NETIF_RX_MORE)
+		return;
+	if (verdict == 0) {
+		nf->stats.rx_frames++;
+		nf->stats.rx_bytes += slot->frame_len;
+		if (ops && ops->rx && nf->ctx)
+			ops->rx(nf->ctx, nf->frame, slot->frame_len);
+	} else {
+		nf->stats.rx_dropped++;
+	}
+	nf->rx_len = 0;
+}
+
+static void rx_poll(struct netfront *nf)
+{
+	int more;
+
+	do {
+		long n = netif_ring_ready(&nf->rx.sring->rsp_prod,
+					  nf->rx.rsp_cons,
+					  nf->rx.req_prod_pvt,
+					  NETIF_RX_RING_SIZE);
+
+		if (n < 0) {
+			ring_broken(nf, "RX", n);
+			return;
+		}
+		while (n-- && nf->connected) {
+			const volatile struct netif_rx_response *shared =
+				RING_GET_RESPONSE(&nf->rx, nf->rx.rsp_cons);
+			struct netif_rx_response rsp = {
+				.id = shared->id, .offset = shared->offset,
+				.flags = shared->flags,
+				.status = shared->status,
+			};
+			struct netif_rx_slot slot;
+			int v = netif_rx_response(&nf->rx_frame,
+						  nf->rx.rsp_cons, rsp,
+						  &nf->rx_ids,
+						  NETFRONT_FRAME_MAX, &slot);
+
+			if (v == NETIF_RING_CORRUPT) {
+				ring_broken(nf, "RX", v);
+				return;
+			}
+			nf->rx.rsp_cons++;
+			rx_slot(nf, v, &slot);
+		}
+		if (!nf->connected)
+			return;
+		rx_push(nf);
+		RING_FINAL_CHECK_FOR_RESPONSES(&nf->rx, more);
+	} while (more);
+}
+
+static void worker_main(void *unused)
+{
+	unsigned int i;
+
+	(void)unused;
+	/* It may wait forever: it does not keep the machine on. */
+	thread_background();
+	for (;;) {
+		(void)sem_take(&work, WAIT_FOREVER);
+		for (i = 0; i < NETFRONT_MAX_VIFS; i++) {
+			struct netfront *nf = &pool[i];
+
+			mutex_lock(&nf->lock, WAIT_FOREVER);
+			if (nf->connected)
+				tx_reap(nf);
+			if (nf->connected)
+				rx_poll(nf);
+			mutex_unlock(&nf->lock);
+		}
+	}
+}
+
+/* Interrupt context: only wake the thread. */
+static void event(evtchn_port_t port, void *ctx)
+{
+	(void)port;
+	(void)ctx;
+	sem_give(&work);
+}
+
+int netfront_send(struct netfront *nf, const void *frame, size_t len)
+{
+	struct netif_tx_request *req;
+	struct shared_page *s;
+	unsigned int slot;
+	int notify, err = 0;
+
+	if (len == 0 || len > NETFRONT_FRAME_MAX)
+		return -EMSGSIZE;
+	mutex_lock(&nf->lock, WAIT_FOREVER);
+	if (!nf->connected) {
+		err = -ENETDOWN;
+		goto out;
+	}
+	if (!nf->tx_free_count)
+		tx_reap(nf);
+	if (!nf->connected) {
+		err = -ENETDOWN;
+		goto out;
+	}
+	if (!nf->tx_free_count) {
+		err = -ENOBUFS;
+		goto out;
+	}
+	slot = nf->tx_free[--nf->tx_free_count];
+	s = &nf->tx_slot[slot];
+	memcpy(s->page, frame, len);
+	req = RING_GET_REQUEST(&nf->tx, nf->tx.req_prod_pvt);
+	req->gref = s->gref;
+	req->offset = 0;
+	req->flags = 0;		/* checksums complete: lwIP computes them */
+	req->id = (uint16_t)slot;
+	req->size = (uint16_t)len;
+	netif_ids_set(&nf->tx_ids, slot);
+	nf->tx.req_prod_pvt++;
+	RING_PUSH_REQUESTS_AND_CHECK_NOTIFY(&nf->tx, notify);
+	if (notify)
+		ring_notify(nf);
+	nf->stats.tx_frames++;
+	nf->stats.tx_bytes += len;
+out:
+	mutex_unlock(&nf->lock);
+	return err;
+}
+
+/* Our page, granted to the backend; allocated once, reused after. */
+static int share(struct netfront *nf, struct shared_page *s, bool readonly)
+{
+	long gref;
+
+	if (!s->page)
+		s->page = page_alloc(1);
+	if (!s->page)
+		return -ENOMEM;
+	gref = gnttab_grant_access(nf->dev->otherend_id,
+				   (uint64_t)(uintptr_t)s->page, readonly);
+	if (gref < 0)
+		return (int)gref;
+	s->gref = (grant_ref_t)gref;
+	s->granted = true;
+	return 0;
+}
+
+/*
+ * Take a grant back.  While the backend still maps the page, the page is
+ * left to it for good (forgotten here, a fresh one allocated next time):
+ * handing it to someone else would hand them the backend's writes too.
+ */
+static void unshare(struct netfront *nf, struct shared_page *s)
+{
+	long err;
+
+	if (!s->granted)
+		return;
+	err = gnttab_end_access(s->gref);
+	if (err == -EBUSY) {
+		printk("netfront: %s: backend still maps grant %u, "
+		       "page abandoned\n", nf->name, s->gref);
+		s->page = NULL;
+	}
+	s->granted = false;
+}
+
+/* Give back everything the connection held (the backend has closed). */
+static void teardown(struct netfront *nf)
+{
+	unsigned int i;
+
+	link_down(nf);
+	nf->awaiting = false;
+	if (nf->port_open) {
+		(void)evtchn_close(nf->port);
+		nf->port_open = false;
+	}
+	unshare(nf, &nf->tx_ring);
+	unshare(nf, &nf->rx_ring);
+	for (i = 0; i < NETFRONT_TX_SLOTS; i++)
+		unshare(nf, &nf->tx_slot[i]);
+	for (i = 0; i < NETFRONT_RX_BUFS; i++)
+		unshare(nf, &nf->rx_buf[i]);
+	nf->broken = false;
+}
+
+static int setup_rings(struct netfront *nf)
+{
+	unsigned int i;
+	long port;
+	int err;
+
+	err = share(nf, &nf->tx_ring, false);
+	if (!err)
+		err = share(nf, &nf->rx_ring, false);
+	for (i = 0; !err && i < NETFRONT_TX_SLOTS; i++)
+		err = share(nf, &nf->tx_slot[i], true);
+	for (i = 0; !err && i < NETFRONT_RX_BUFS; i++)
+		err = share(nf, &nf->rx_buf[i], false);
+	if (err)
+		return err;
+	memset(nf->tx_ring.page, 0, PAGE_SIZE);
+	memset(nf->rx_ring.page, 0, PAGE_SIZE);
+	SHARED_RING_INIT((struct netif_tx_sring *)nf->tx_ring.page);
+	SHARED_RING_INIT((struct netif_rx_sring *)nf->rx_ring.page);
+	FRONT_RING_INIT(&nf->tx, (struct netif_tx_sring *)nf->tx_ring.page,
+			PAGE_SIZE);
+	FRONT_RING_INIT(&nf->rx, (struct netif_rx_sring *)nf->rx_ring.page,
+			PAGE_SIZE);
+	memset(&nf->tx_ids, 0, sizeof(nf->tx_ids));
+	memset(&nf->rx_ids, 0, sizeof(nf->rx_ids));
+	memset(&nf->rx_frame, 0, sizeof(nf->rx_frame));
+	nf->rx_len = 0;
+	for (i = 0; i < NETFRONT_TX_SLOTS; i++)
+		nf->tx_free[i] = (uint8_t)(NETFRONT_TX_SLOTS - 1 - i);
+	nf->tx_free_count = NETFRONT_TX_SLOTS;
+	for (i = 0; i < NETFRONT_RX_BUFS; i++)
+		rx_post(nf, i);
+	/* Published now; the backend reads req_prod when it connects. */
+	RING_PUSH_REQUESTS(&nf->rx);
+	port = evtchn_alloc_unbound(nf->dev->otherend_id, event, nf);
+	if (port < 0)
+		return (int)port;
+	nf->port = (evtchn_port_t)port;
+	nf->port_open = true;
+	return 0;
+}
+
+static int write_key(xs_transaction_t t, struct netfront *nf,
+		     const char *key, unsigned long value)
+{
+	char path[96], text[24];
+
+	snprintf(path, sizeof(path), "%s/%s", nf->dev->nodename, key);
+	snprintf(text, sizeof(text), "%lu", value);
+	return xs_write(t, path, text);
+}
+
+/*
+ * The frontend's keys (io/netif.h), all in one transaction: the backend
+ * sees all or none of them.
+ */
+static int write_keys(xs_transaction_t t, void *ctx)
+{
+	struct netfront *nf = ctx;
+	const struct {
+		const char *key;
+		unsigned long value;
+	} keys[] = {
+		{ "tx-ring-ref", nf->tx_ring.gref },
+		{ "rx-ring-ref", nf->rx_ring.gref },
+		{ "event-channel", nf->port },
+		/* netback copies into our granted pages (no page flip). */
+		{ "request-rx-copy", 1 },
+		/* We post RX requests and notify: it may wait for them. */
+		{ "feature-rx-notify", 1 },
+		/* One slot per frame, no large frames, and full checksums
+		 * both ways: lwIP computes and checks them. */
+		{ "feature-sg", 0 },
+		{ "feature-gso-tcpv4", 0 },
+		{ "feature-gso-tcpv6", 0 },
+		{ "feature-no-csum-offload", 1 },
+		{ "feature-ipv6-csum-offload", 0 },
+	};
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		err = write_key(t, nf, keys[i].key, keys[i].value);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* "00:16:3e:00:00:01" into 6 bytes: 0, or -EINVAL. */
+static int parse_mac(const char *s, uint8_t mac[NETFRONT_MAC_LEN])
+{
+	unsigned int i, k;
+
+	for (i = 0; i < NETFRONT_MAC_LEN; i++) {
+		unsigned int byte = 0;
+
+		for (k = 0; k < 2; k++) {
+			char c = *s++;
+
+			if (c >= '0' && c <= '9')
+				byte = byte * 16 + (unsigned int)(c - '0');
+			else if (c >= 'a' && c <= 'f')
+				byte = byte * 16 + (unsigned int)(c - 'a' + 10);
+			else if (c >= 'A' && c <= 'F')
+				byte = byte * 16 + (unsigned int)(c - 'A' + 10);
+			else
+				return -EINVAL;
+		}
+		mac[i] = (uint8_t)byte;
+		if (*s++ != (i == NETFRONT_MAC_LEN - 1 ? '\0' : ':'))
+			return -EINVAL;
+	}
+	return 0;
+}
+
+/* The backend waits for us: share the rings, publish, go Connected. */
+static void connect_rings(struct netfront *nf)
+{
+	char path[128], value[8];
+	unsigned long rx_copy = 0;
+	int err;
+
+	snprintf(path, sizeof(path), "%s/feature-rx-copy", nf->dev->otherend);
+	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) < 0 ||
+	    xs_parse_uint(value, 1, &rx_copy) || !rx_copy) {
+		printk("netfront: %s: backend cannot copy to us "
+		       "(feature-rx-copy)\n", nf->name);
+		goto fail;
+	}
+	err = setup_rings(nf);
+	if (err) {
+		printk("netfront: %s: cannot set up the rings: %d\n",
+		       nf->name, err);
+		goto fail;
+	}
+	err = xs_transaction_run(write_keys, nf);
+	if (err) {
+		printk("netfront: %s: cannot publish the rings: %d\n",
+		       nf->name, err);
+		goto fail;
+	}
+	if (xenbus_switch_state(nf->dev, XenbusStateInitialised) ||
+	    xenbus_switch_state(nf->dev, XenbusStateConnected))
+		goto fail;
+	nf->awaiting = true;
+	return;
+fail:
+	teardown(nf);
+	(void)xenbus_switch_state(nf->dev, XenbusStateClosing);
+}
+
+static void backend_changed(struct xenbus_device *dev,
+			    enum xenbus_state state)
+{
+	struct netfront *nf = dev->priv;
+
+	mutex_lock(&nf->lock, WAIT_FOREVER);
+	switch (state) {
+	case XenbusStateInitWait:
+		/* After a close, a new connection starts from Initialising. */
+		if (dev->state == XenbusStateClosed) {
+			teardown(nf);
+			(void)xenbus_switch_state(dev,
+						  XenbusStateInitialising);
+		}
+		if (dev->state == XenbusStateInitialising)
+			connect_rings(nf);
+		break;
+	case XenbusStateConnected:
+		if (dev->state == XenbusStateConnected && nf->awaiting) {
+			/* It bound the event channel now: wake it. */
+			ring_notify(nf);
+			link_up(nf);
+		}
+		break;
+	case XenbusStateClosing:
+		link_down(nf);
+		if (dev->state != XenbusStateClosed) {
+			if (dev->state != XenbusStateClosing)
+				(void)xenbus_switch_state(dev,
+							  XenbusStateClosing);
+			(void)xenbus_switch_state(dev, XenbusStateClosed);
+		}
+		break;
+	case XenbusStateClosed:
+		/* It unmapped everything: the grants can come back. */
+		teardown(nf);
+		if (dev->state != XenbusStateClosed)
+			(void)xenbus_switch_state(dev, XenbusStateClosed);
+		break;
+	default:
+		break;
+	}
+	mutex_unlock(&nf->lock);
+}
+
+static struct netfront *pool_get(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < NETFRONT_MAX_VIFS; i++)
+		if (!pool[i].in_use)
+			return &pool[i];
+	return NULL;
+}
+
+static int probe(struct xenbus_device *dev)
+{
+	struct netfront *nf;
+	const char *id = strrchr(dev->nodename, '/');
+	char path[96], value[24];
+	uint8_t mac[NETFRONT_MAC_LEN];
+	int err = 0;
+
+	snprintf(path, sizeof(path), "%s/mac", dev->nodename);
+	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) < 0 ||
+	    parse_mac(value, mac)) {
+		printk("netfront: %s: no usable mac\n", dev->nodename);
+		return -EINVAL;
+	}
+	mutex_lock(&pool_lock, WAIT_FOREVER);
+	if (!worker) {
+		worker = thread_create("netfront", worker_main, NULL,
+				       NETFRONT_PRIORITY,
+				       THREAD_STACK_DEFAULT);
+		if (!worker) {
+			err = -ENOMEM;
+			goto out;
+		}
+	}
+	nf = pool_get();
+	if (!nf) {
+		printk("netfront: %s: more than %u vifs\n", dev->nodename,
+		       NETFRONT_MAX_VIFS);
+		err = -ENOSPC;
+		goto out;
+	}
+	mutex_lock(&nf->lock, WAIT_FOREVER);
+	nf->in_use = true;
+	nf->dev = dev;
+	nf->broken = false;
+	memcpy(nf->mac, mac, sizeof(mac));
+	memset(&nf->stats, 0, sizeof(nf->stats));
+	snprintf(nf->name, sizeof(nf->name), "vif%s", id ? id + 1 : "?");
+	dev->priv = nf;
+	mutex_unlock(&nf->lock);
+	err = xenbus_switch_state(dev, XenbusStateInitialising);
+	if (err) {
+		dev->priv = NULL;
+		nf->in_use = false;
+	}
+out:
+	mutex_unlock(&pool_lock);
+	return err;
+}
+
+static void netfront_remove(struct xenbus_device *dev)
+{
+	struct netfront *nf = dev->priv;
+
+	if (!nf)
+		return;
+	mutex_lock(&pool_lock, WAIT_FOREVER);
+	mutex_lock(&nf->lock, WAIT_FOREVER);
+	teardown(nf);
+	nf->dev = NULL;
+	nf->in_use = false;
+	dev->priv = NULL;
+	mutex_unlock(&nf->lock);
+	mutex_unlock(&pool_lock);
+}
+
+static const struct xenbus_driver netfront_driver = {
+	.type = "vif",
+	.probe = probe,
+	.otherend_changed = backend_changed,
+	.remove = netfront_remove,
+};
+
+int netfront_init(void)
+{
+	/* One wakeup is enough: the thread then reads every ring. */
+	sem_init(&work, 0, 1);
+	return xenbus_register(&netfront_driver);
+}
+
+void netfront_set_ops(const struct netfront_ops *new_ops)
+{
+	unsigned int i;
+
+	mutex_lock(&pool_lock, WAIT_FOREVER);
+	ops = new_ops;
+	for (i = 0; i < NETFRONT_MAX_VIFS; i++) {
+		struct netfront *nf = &pool[i];
+
+		mutex_lock(&nf->lock, WAIT_FOREVER);
+		if (nf->connected && !nf->ctx && ops && ops->link_up)
+			nf->ctx = ops->link_up(nf);
+		mutex_unlock(&nf->lock);
+	}
+	mutex_unlock(&pool_lock);
+}
+
+const uint8_t *netfront_mac(const struct netfront *nf)
+{
+	return nf->mac;
+}
+
+const char *netfront_name(const struct netfront *nf)
+{
+	return nf->name;
+}
+
+void netfront_get_stats(const struct netfront *nf,
+			struct netfront_stats *stats)
+{
+	*stats = nf->stats;
+}
+
+struct netfront *netfront_at(unsigned int i)
+{
+	unsigned int k;
+
+	for (k = 0; k < NETFRONT_MAX_VIFS; k++)
+		if (pool[k].connected && i-- == 0)
+			return &pool[k];
+	return NULL;
+}
