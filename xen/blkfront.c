@@ -673,9 +673,12 @@ static int connect(struct disk *d)
 	err = 0;
 	if (d->persistent)
 		err = grant_all(d, d->pool_ref, d->pool, POOL_PAGES, false);
+	/* Writable although the backend only reads them: Linux's blkback
+	 * maps every persistent grant read-write, and fails the request
+	 * when the grant says read-only. */
 	if (!err && d->persistent)
 		err = grant_all(d, d->indirect_pool_ref, d->indirect_pages,
-				INDIRECT_PAGES, true);
+				INDIRECT_PAGES, false);
 	if (err)
 		return err;
 	bd->ops = &disk_ops;
