@@ -38,15 +38,26 @@ packages=("xen-utils-$version" xen-utils-common xenstore-utils
           libxenstore4 libxentoolcore1 libxencall1 libxenevtchn1
           libxenforeignmemory1 libxengnttab1 libxentoollog1 libxendevicemodel1
           libxenhypfs1 libyajl2 libc6 libgcc-s1 libncurses6 libtinfo6
-          "$ext2fs" libcom-err2 libfdt1 libuuid1 zlib1g busybox-static)
+          "$ext2fs" libcom-err2 libfdt1 libuuid1 zlib1g busybox-static
+          bash util-linux mount libsmartcols1)
 # Xen's dom0 drivers (modules in Debian's kernel), and the binaries the
 # init and the tests run: xenstore is one program answering to many names.
-modules=(xen-evtchn xen-privcmd xenfs xen-gntdev xen-gntalloc)
+# The PV backends (/work/shared/xen-qemu.md, "PV block and network backends
+# in the Linux dom0"): blkback serves files through loop devices the block
+# hotplug script sets up, netback's vifs join the bridge xenbr0.
+modules=(xen-evtchn xen-privcmd xenfs xen-gntdev xen-gntalloc
+         xen-blkback xen-netback loop bridge)
 xen_bin=usr/lib/xen-$version/bin
 # init-dom0less gives dom0less domains with xen,enhanced their XenStore.
 binaries=("$xen_bin/xl" "$xen_bin/xenstored" "$xen_bin/xenconsoled"
           "$xen_bin/xenconsole" "$xen_bin/xen-init-dom0"
           "$xen_bin/init-dom0less" usr/bin/xenstore)
+# What libxl's hotplug scripts (/etc/xen/scripts, bash) run that busybox
+# lacks or does differently: bash itself, flock (locking.sh; busybox has
+# none) and util-linux's losetup, whose --sector-size the tests use for a
+# 4096-byte disk (in the "mount" package). Found wherever the suite puts
+# them (Debian 13 is usr-merged).
+tools=(bash flock losetup)
 xenstore_names=(xenstore-read xenstore-write xenstore-ls xenstore-list
                 xenstore-watch xenstore-rm xenstore-exists xenstore-chmod)
 libdirs=(lib/aarch64-linux-gnu usr/lib/aarch64-linux-gnu lib usr/lib)
@@ -111,11 +122,25 @@ find_lib() {
     return 1
 }
 
+# find_tool NAME: the path of program NAME under ROOT, relative to ROOT.
+find_tool() {
+    local d
+    for d in bin sbin usr/bin usr/sbin; do
+        [ ! -e "$root/$d/$1" ] || { echo "$d/$1"; return; }
+    done
+    return 1
+}
+tool_paths=()
+for t in "${tools[@]}"; do
+    path=$(find_tool "$t") || die "$t missing from the unpacked packages"
+    tool_paths+=("$path")
+done
+
 # Every binary's libraries, then theirs, until nothing new turns up.
 # libgcc_s is not NEEDED by anyone but glibc dlopens it for unwinding
 # (pthread_cancel): without it detaching from `xl console` aborts.
 declare -A have=()
-queue=("${binaries[@]}" "$(find_lib libgcc_s.so.1)")
+queue=("${binaries[@]}" "${tool_paths[@]}" "$(find_lib libgcc_s.so.1)")
 while [ ${#queue[@]} -gt 0 ]; do
     file=${queue[0]}
     queue=("${queue[@]:1}")
@@ -140,7 +165,18 @@ busybox=bin/busybox
 cp "$root/$busybox" "$stage/bin/busybox"
 # /init is a script: its interpreter must exist before --install runs.
 ln -s busybox "$stage/bin/sh"
+# busybox --install (in init) replaces programs of its applets' names
+# (it has bash and losetup) in /bin, /sbin and /usr/...: the tools live
+# apart and init links them in afterwards, from this list.
+mkdir -p "$stage/usr/lib/osprey/bin"
+for path in "${tool_paths[@]}"; do
+    mv "$stage/$path" "$stage/usr/lib/osprey/bin/"
+    echo "/usr/lib/osprey/bin/${path##*/}" >>"$stage/etc/osprey/tools"
+done
 cp "$root/etc/xen/xl.conf" "$stage/etc/xen/xl.conf"
+# libxl runs these for every vbd and vif (block, vif-bridge and the
+# files they source): the whole directory, as the package installs it.
+cp -a "$root/etc/xen/scripts" "$stage/etc/xen/scripts"
 install -m 755 "$here/init" "$stage/init"
 
 # Modules in load order: each after the ones its "depends=" names.  Debian's

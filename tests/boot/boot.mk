@@ -110,3 +110,15 @@ boot-tests-dom0less-xs: $(BUILD)/zephyr.bin | \
 		boot-tests-bare boot-tests-xen boot-tests-bad-dtb boot-tests-xl \
 		boot-tests-run)
 	tests/boot/dom0less-xs.sh $(BUILD)/zephyr.bin $(BUILD)/tests/dom0less-xs
+
+# The PV block frontend against Linux's xen-blkback in the dom0 test host:
+# the shell guest's disk commands checked against the images in dom0 (one
+# boot per GIC version, per Xen version).  After the other suites when
+# asked together: one QEMU at a time.
+.PHONY: boot-tests-blk
+boot-tests: boot-tests-blk
+boot-tests-blk: $(BUILD)/zephyr.bin | \
+		$(if $(filter boot-tests check,$(MAKECMDGOALS)),\
+		boot-tests-bare boot-tests-xen boot-tests-bad-dtb boot-tests-xl \
+		boot-tests-run boot-tests-dom0less-xs)
+	@$(call per_xen,tests/boot/blk.sh,$(BUILD)/tests/blk)

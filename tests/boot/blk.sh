@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# blk.sh IMAGE WORKDIR: IMAGE's PV block frontend against Linux's
+# xen-blkback in the dom0 test host (scripts/dom0/build.sh), under Xen
+# 4.17 (or 4.20 with XEN_VERSION=4.20) in QEMU: one boot per GIC version
+# runs every step of tests/boot/blk-dom0.sh, which types commands into the
+# guest's shell (disks, disk-sum, disk-write, disk-read, disk-flush) and
+# checks the answers against the disk images in dom0; here each step must
+# have said OK.  Test names start with gicvN-xenX.Y.
+#
+# Env: XEN_VERSION (4.17 or 4.20, default 4.17), BOOT_LOGS (default
+# build/tests/logs), BLK_BOOT_TIMEOUT (seconds per boot, default 240; a
+# boot needs about 90 s), BLK_GICS (default "2 3"), XEN_IMAGE (Xen's
+# Image), BLK_DOM0_SCRIPT (run in dom0 instead of tests/boot/blk-dom0.sh).
+set -uo pipefail
+here=$(dirname "$0")
+top=$(cd "$here/../.." && pwd)
+# shellcheck source=tests/boot/lib.sh
+. "$here/lib.sh"
+[ $# -eq 2 ] || { echo "usage: $0 IMAGE WORKDIR" >&2; exit 2; }
+image=$1 work=$2
+logs=${BOOT_LOGS:-build/tests/logs}
+limit=${BLK_BOOT_TIMEOUT:-240}
+version=${XEN_VERSION:-4.17}
+mkdir -p "$logs" "$work"
+suite=blk
+
+# Every boot uses this one snapshot.
+cp "$image" "$work/zephyr.bin" || exit 1
+
+# After a FAIL line: the failed step's guest console and Xen's last lines
+# (one log holds every step of a boot).  NAME is "gicvN-xenX.Y STEP".
+failure_details=blk_failure_details
+blk_failure_details() { # NAME LOG
+    local log=$2 step=${1#* }
+    [ -s "$log" ] || return 0
+    echo "  ---- the guest's console in step $step ----"
+    grep -E "^CON $step\| " "$log" | tail -n 30 | sed 's/^/  /'
+    grep -E '^INFO (xs|xl [a-z-]+)\| ' "$log" | tail -n 10 | sed 's/^/  /'
+    if [ "$xen_shown" != "$log" ]; then
+        xen_shown=$log
+        echo "  ---- Xen's last lines ----"
+        grep -E '^\((XEN|d[0-9]+)\)' "$log" | tail -n 10 | sed 's/^/  /'
+    fi
+    echo "  ---- the whole log, with dom0's lines: $log"
+}
+xen_shown=
+
+setup_failed() {
+    echo "FAIL: blk xen$version: $*"
+    echo "blk boot tests (Xen $version): 0 passed, 1 failed"
+    exit 1
+}
+command -v python3 >/dev/null || setup_failed "no python3 (scripts/setup.sh)"
+dom0_host_prepare
+# The disk images' bytes: 1 MiB from a fixed-seed generator, so that every
+# run sees the same disks (blk-dom0.sh makes the images from it).
+python3 -c 'import random, sys
+sys.stdout.buffer.write(random.Random(20261130).randbytes(1 << 20))' \
+    >"$work/seed.bin" || setup_failed "cannot write $work/seed.bin"
+
+# host GIC: the host DTB for dom0, whose /init runs blk-dom0.sh.
+host() {
+    local t=$work/test-gicv$1
+    rm -rf "$t"
+    mkdir -p "$t/test"
+    cp "$work/zephyr.bin" "$work/seed.bin" "$t/test/"
+    install -m 755 "${BLK_DOM0_SCRIPT:-$here/blk-dom0.sh}" "$t/test/run.sh"
+    echo "$1" >"$t/test/gic"
+    "$top/scripts/dom0/host-dtb.sh" --gic "$1" --test "$t" \
+        -o "$work/host-gicv$1.dtb"
+}
+
+# platform LOG GIC: the first guest found its GIC and PV console.
+platform() {
+    local out
+    out=$(sed -n 's/^CON boot-line| //p' "$1")
+    grep -Eq "^drivers: gicv$2, timer [1-9][0-9]* Hz" <<<"$out" ||
+        echo "no 'drivers: gicv$2, timer N Hz' line"
+    grep -Fxq "console: xen-pv-console" <<<"$out" ||
+        echo "no 'console: xen-pv-console' line"
+}
+
+run_gic() {
+    local v=$1 tag=gicv$1-xen$version s t0 name
+    local log=$logs/blk-$tag.log
+    : >"$log"
+    if ! host "$v" >"$log.err" 2>&1; then
+        result "$tag boot" "$log" "building the host DTB or initramfs failed: $(tail -n 3 "$log.err")"
+        return
+    fi
+    t0=$(date +%s.%N)
+    "$top/scripts/xen/boot.sh" --xen "$xen" --dtb "$work/host-gicv$v.dtb" \
+        --log "$log" --timeout "$limit" --wait '^dom0: power off' \
+        --fail 'Kernel panic' --fail '^dom0: FATAL' 2>"$log.err" &
+    boot_pid=$!
+    wait "$boot_pid"
+    s=$?
+    boot_pid=
+    sed -i 's/\r*$//' "$log"
+    echo "blk $tag: boot took $(awk -v a="$(date +%s.%N)" -v b="$t0" \
+        'BEGIN { printf "%.1f", a - b }') s; log $log"
+    if [ "$s" -ne 0 ]; then
+        result "$tag boot" "$log" "the boot did not reach 'dom0: power off' ($(grep -v '^| ' "$log.err" | head -n 2 | tr '\n' ' '))"
+        echo "---- last lines of $log ----"
+        tail -n 40 "$log"
+        echo "----"
+    else
+        result "$tag boot" "$log" ""
+    fi
+    result "$tag platform" "$log" "$(platform "$log" "$v")"
+    # (a) sums, (b) write, read, flush and shutdown, (c) a read-only second
+    # disk, (d) attach and detach while running, (e) 4096-byte sectors.
+    for name in boot-line sum write read flush write-shutdown \
+        disks ro-sum ro-write ro-unchanged \
+        hot-attach hot-sum hot-detach hot-alive detach-busy busy-alive \
+        4k-line 4k-sum 4k-write 4k-file; do
+        result "$tag $name" "$log" "$(step "$log" "$name")"
+    done
+}
+
+for v in ${BLK_GICS:-2 3}; do
+    run_gic "$v"
+done
+
+suite="blk (Xen $version)"
+summary
