@@ -739,6 +739,7 @@ static int disk_probe(struct xenbus_device *dev)
 {
 	unsigned long number = device_number(dev);
 	struct disk *d = disk_slot();
+	int err;
 
 	if (!d)
 		return -ENOSPC;
@@ -759,7 +760,10 @@ static int disk_probe(struct xenbus_device *dev)
 	d->error = 0;
 	d->state = DISK_PROBED;
 	dev->priv = d;
-	return 0;
+	err = xenbus_switch_state(dev, XenbusStateInitialising);
+	if (err)
+		d->state = DISK_FREE;	/* XenBus tries again later */
+	return err;
 }
 
 static void disk_remove(struct xenbus_device *dev)

@@ -61,6 +61,11 @@ static struct watch watches[MAX_WATCHES];
 /* Makes every watch's token new, so that an event still queued for a
  * removed watch never reaches the one that took its slot. */
 static unsigned int watch_serial;
+/* Watches whose events the full queue could not take (reader sets,
+ * xenwatch clears, with IRQs masked). */
+static bool missed[MAX_WATCHES];
+/* xenstored forgot our watches: set them again (same owners). */
+static bool rewatch;
 static struct watch_event queue[WATCH_QUEUE];
 static unsigned int queue_head, queue_len;
 
@@ -98,12 +103,21 @@ static void on_event(evtchn_port_t p, void *ctx)
 	sem_give(&ring_space);
 }
 
+/* Watch slot i's event did not fit the queue.  IRQs masked. */
+static void mark_missed(const char *token)
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_WATCHES; i++)
+		if (strcmp(watches[i].token, token) == 0)
+			missed[i] = true;
+}
+
 static void queue_watch_event(const struct xs_msg *m)
 {
 	const char *path, *token;
 	unsigned long flags;
 
-	/* Our tokens are never empty: in the queue, empty means a reset. */
 	if (xs_parse_watch_event(m->body, m->hdr.len, &path, &token) ||
 	    !token[0]) {
 		printk("xenstore: malformed watch event ignored\n");
@@ -111,9 +125,12 @@ static void queue_watch_event(const struct xs_msg *m)
 	}
 	flags = irq_save();
 	if (queue_len == WATCH_QUEUE) {
+		/* Not lost: the watch fires once more, for its own path,
+		 * when xenwatch catches up (every callback reads the
+		 * store's state anew, so one firing stands for many). */
+		mark_missed(token);
 		irq_restore(flags);
-		printk("xenstore: watch queue full, event for %.60s lost\n",
-		       path);
+		sem_give(&events_ready);
 		return;
 	}
 	snprintf(queue[(queue_head + queue_len) % WATCH_QUEUE].path,
@@ -148,7 +165,7 @@ static void hand_over_reply(void)
  * xenstored reset the connection (docs/misc/xenstore-ring.txt): it dropped
  * any partial message, the request in flight, every watch and transaction.
  * The requester is woken to hear -EAGAIN; the watches are set again on the
- * xenwatch thread, queued as an event with an empty token.
+ * xenwatch thread, which the rewatch flag sends there.
  */
 static void connection_was_reset(void)
 {
@@ -159,10 +176,7 @@ static void connection_was_reset(void)
 	sem_give(&reply_ready);
 	printk("xenstore: xenstored reset the connection; watches set again\n");
 	flags = irq_save();
-	if (queue_len < WATCH_QUEUE) {
-		queue[(queue_head + queue_len) % WATCH_QUEUE].token[0] = '\0';
-		queue_len++;
-	}
+	rewatch = true;
 	irq_restore(flags);
 	sem_give(&events_ready);
 }
@@ -218,30 +232,54 @@ static void reader_thread(void *unused)
 
 static void set_watch_again(unsigned int i);
 
+/* Fire, once each, the watches whose events the queue could not take. */
+static void fire_missed(void)
+{
+	unsigned long flags;
+	unsigned int i;
+	bool was;
+
+	for (i = 0; i < MAX_WATCHES; i++) {
+		flags = irq_save();
+		was = missed[i];
+		missed[i] = false;
+		irq_restore(flags);
+		if (was && watches[i].cb)
+			watches[i].cb(watches[i].path, watches[i].ctx);
+	}
+}
+
 static void watch_thread(void *unused)
 {
 	struct watch_event ev;
 	unsigned long flags;
 	unsigned int i;
+	bool have, again;
 
 	(void)unused;
 	for (;;) {
 		sem_take(&events_ready, WAIT_FOREVER);
 		flags = irq_save();
-		ev = queue[queue_head];
-		queue_head = (queue_head + 1) % WATCH_QUEUE;
-		queue_len--;
-		irq_restore(flags);
-		if (!ev.token[0]) {
-			for (i = 0; i < MAX_WATCHES; i++)
-				if (watches[i].cb)
-					set_watch_again(i);
-			continue;
+		again = rewatch;
+		rewatch = false;
+		have = queue_len > 0;
+		if (have) {
+			ev = queue[queue_head];
+			queue_head = (queue_head + 1) % WATCH_QUEUE;
+			queue_len--;
 		}
-		for (i = 0; i < MAX_WATCHES; i++)
-			if (watches[i].cb &&
-			    strcmp(watches[i].token, ev.token) == 0)
-				watches[i].cb(ev.path, watches[i].ctx);
+		irq_restore(flags);
+		for (i = 0; again && i < MAX_WATCHES; i++)
+			if (watches[i].cb)
+				set_watch_again(i);
+		if (have) {
+			for (i = 0; i < MAX_WATCHES; i++)
+				if (watches[i].cb &&
+				    strcmp(watches[i].token, ev.token) == 0)
+					watches[i].cb(ev.path,
+						      watches[i].ctx);
+		}
+		fire_missed();
 	}
 }
 
