@@ -54,6 +54,9 @@ struct piece {				/* one ring request, by slot */
 	uint8_t npages;
 	int8_t indirect;		/* indirect page number, or -1 */
 	long indirect_ref;		/* its per-request grant, or NO_REF */
+	/* Failed while the backend may still use its pages: they stay
+	 * out of the pool until the backend has closed. */
+	bool parked;
 };
 
 enum disk_state { DISK_FREE, DISK_PROBED, DISK_INITIALISED,
@@ -170,12 +173,11 @@ static void finish_piece(struct disk *d, unsigned int slot, int err)
 	struct piece *p = &d->pieces[slot];
 	struct block_request *rq = p->rq;
 	uint32_t done = 0, chunk;
-	unsigned int i;
+	unsigned int i, dropped = 0;
 
 	for (i = 0; i < p->npages; i++) {
 		if (!end_grant(&p->ref[i])) {
-			printk("blkfront: %s: backend keeps page %u's grant: "
-			       "page dropped\n", d->bd.name, p->page[i]);
+			dropped++;
 			if (!err)
 				err = -EIO;
 			continue;
@@ -194,6 +196,10 @@ static void finish_piece(struct disk *d, unsigned int slot, int err)
 		else if (!err)
 			err = -EIO;
 	}
+	if (dropped)
+		printk("blkfront: %s: the backend answered but kept %u "
+		       "page%s granted: dropped from the pool\n", d->bd.name,
+		       dropped, dropped > 1 ? "s" : "");
 	if (err && !rq->result)
 		rq->result = err;
 	p->rq = NULL;
@@ -201,16 +207,27 @@ static void finish_piece(struct disk *d, unsigned int slot, int err)
 		block_complete(rq, rq->result);
 }
 
-/* Fail every request in flight with err (the ring is gone). Lock held. */
+/*
+ * Fail every request in flight with err (the ring is gone).  Their pages
+ * are parked, not reused: the backend may still be reading or writing
+ * them until it closes (release_ring takes them back).  Lock held.
+ */
 static void fail_in_flight(struct disk *d, int err)
 {
+	struct block_request *rq;
 	unsigned int s;
 
 	for (s = 0; s < d->tracker.size; s++) {
 		if (!d->tracker.slot[s].busy)
 			continue;
 		blkif_tracker_release(&d->tracker, s);
-		finish_piece(d, s, err);
+		rq = d->pieces[s].rq;
+		d->pieces[s].rq = NULL;
+		d->pieces[s].parked = true;
+		if (!rq->result)
+			rq->result = err;
+		if (--rq->pending == 0)
+			block_complete(rq, rq->result);
 	}
 	wake_waiters(d);
 }
@@ -322,6 +339,10 @@ static int queue_piece(struct disk *d, struct block_request *rq,
 	int slot, err = 0;
 
 	while (!d->error && !room_for(d, npages, indirect)) {
+		/* Pages the backend kept are gone for good: with nothing
+		 * in flight to give some back, waiting would be forever. */
+		if (!d->tracker.busy)
+			return -ENOMEM;
 		d->waiters++;
 		mutex_unlock(&d->lock);
 		sem_take(&d->room, WAIT_FOREVER);
@@ -340,6 +361,7 @@ static int queue_piece(struct disk *d, struct block_request *rq,
 	p->npages = 0;
 	p->indirect = -1;
 	p->indirect_ref = NO_REF;
+	p->parked = false;
 	req = RING_GET_REQUEST(&d->ring, d->ring.req_prod_pvt);
 	if (indirect) {
 		struct blkif_request_indirect *ind = (void *)req;
@@ -460,21 +482,41 @@ static bool end_grants(long *refs, unsigned int count)
 	return all;
 }
 
-/* Give back what the last connection granted; drop what stays granted. */
+/*
+ * Give back what the last connection granted, once the backend has
+ * closed.  A set of pages with a grant the backend still holds is
+ * dropped (the next disk here allocates new ones): reusing it would let
+ * the backend write into someone else's data.
+ */
 static void release_ring(struct disk *d)
 {
+	bool pool_ok, indirect_ok;
+	unsigned int s;
+
 	if (d->port_open) {
 		(void)evtchn_close(d->port);
 		d->port_open = false;
 	}
 	if (!end_grants(d->ring_ref, RING_PAGES_MAX))
 		d->ring_pages = NULL;
-	if (!end_grants(d->pool_ref, POOL_PAGES)) {
-		printk("blkfront: %s: backend keeps pool grants: pool "
-		       "dropped\n", d->bd.name);
-		d->pool = NULL;
+	pool_ok = end_grants(d->pool_ref, POOL_PAGES);
+	indirect_ok = end_grants(d->indirect_pool_ref, INDIRECT_PAGES);
+	for (s = 0; d->pieces && s < BLKIF_SLOTS_MAX; s++) {
+		struct piece *p = &d->pieces[s];
+
+		if (!p->parked)
+			continue;
+		pool_ok &= end_grants(p->ref, p->npages);
+		indirect_ok &= end_grant(&p->indirect_ref);
+		p->parked = false;
 	}
-	if (!end_grants(d->indirect_pool_ref, INDIRECT_PAGES))
+	if (!pool_ok || !indirect_ok)
+		printk("blkfront: %s: the backend keeps grants after closing: "
+		       "%s dropped\n", d->bd.name, pool_ok ? "indirect pages" :
+		       "buffer pool");
+	if (!pool_ok)
+		d->pool = NULL;
+	if (!indirect_ok)
 		d->indirect_pages = NULL;
 }
 
@@ -551,8 +593,11 @@ static int write_ring_keys(xs_transaction_t t, void *ctx)
 		err = put_uint(t, d, "event-channel", d->port);
 	if (!err)
 		err = put(t, d, "protocol", XEN_IO_PROTO_ABI_NATIVE);
+	/* Ours, offered before we know the backend's: Linux's blkback
+	 * writes its own only when it connects. */
 	if (!err)
-		err = put_uint(t, d, "feature-persistent", d->persistent);
+		err = put_uint(t, d, "feature-persistent",
+			       !options.no_persistent);
 	return err;
 }
 
@@ -566,13 +611,7 @@ static int initialise(struct disk *d)
 	order = (unsigned int)backend_uint(d, "max-ring-page-order", 0);
 	d->ring_order = order < options.ring_order_max ? order :
 			options.ring_order_max;
-	d->persistent = !options.no_persistent &&
-			backend_uint(d, "feature-persistent", 0) == 1;
-	d->indirect = !options.no_indirect &&
-		      backend_uint(d, "feature-max-indirect-segments", 0) >=
-			      SEGS_INDIRECT;
-	d->segs_max = d->indirect ? SEGS_INDIRECT :
-				    BLKIF_MAX_SEGMENTS_PER_REQUEST;
+	d->persistent = false;		/* known at Connected */
 	err = alloc_buffers(d);
 	if (err)
 		return err;
@@ -589,11 +628,6 @@ static int initialise(struct disk *d)
 	blkif_tracker_init(&d->tracker, RING_SIZE(&d->ring));
 	err = grant_all(d, d->ring_ref, d->ring_pages, 1u << d->ring_order,
 			false);
-	if (!err && d->persistent)
-		err = grant_all(d, d->pool_ref, d->pool, POOL_PAGES, false);
-	if (!err && d->persistent)
-		err = grant_all(d, d->indirect_pool_ref, d->indirect_pages,
-				INDIRECT_PAGES, true);
 	if (err)
 		return err;
 	port = evtchn_alloc_unbound(d->dev->otherend_id, on_event, d);
@@ -628,6 +662,22 @@ static int connect(struct disk *d)
 	bd->cdrom = info & VDISK_CDROM;
 	bd->removable = info & VDISK_REMOVABLE;
 	bd->can_flush = backend_uint(d, "feature-flush-cache", 0) == 1;
+	/* Features the backend publishes when it connects. */
+	d->persistent = !options.no_persistent &&
+			backend_uint(d, "feature-persistent", 0) == 1;
+	d->indirect = !options.no_indirect &&
+		      backend_uint(d, "feature-max-indirect-segments", 0) >=
+			      SEGS_INDIRECT;
+	d->segs_max = d->indirect ? SEGS_INDIRECT :
+				    BLKIF_MAX_SEGMENTS_PER_REQUEST;
+	err = 0;
+	if (d->persistent)
+		err = grant_all(d, d->pool_ref, d->pool, POOL_PAGES, false);
+	if (!err && d->persistent)
+		err = grant_all(d, d->indirect_pool_ref, d->indirect_pages,
+				INDIRECT_PAGES, true);
+	if (err)
+		return err;
 	bd->ops = &disk_ops;
 	bd->priv = d;
 	err = block_register(bd);
