@@ -4,7 +4,8 @@
 # linux/Image and linux/initrd.gz (scripts/domu/build.sh's domU with
 # /bin/blkbench added) and "params" (MIB, SEQ_KIB, SEQ_MIB, SEQ_DEPTH,
 # RAND_KIB, RAND_MIB, RAND_DEPTH, REPS, CONFIGS, GUEST_MEMORY,
-# LINUX_MEMORY, LINUX: 0 leaves Linux out).
+# LINUX_MEMORY, LINUX: 0 leaves Linux out, LINUX_ARGS: added to its
+# command line, e.g. " xen_blkfront.feature_persistent=0").
 #
 # One image file of MIB MiB in dom0's RAM, served by xen-blkback through a
 # loop device (libxl's block hotplug script) as xvda, to one guest at a
@@ -171,7 +172,7 @@ echo "INFO image of $MIB MiB made in $(since "$t0") s"
 cat >linux.conf <<EOF
 kernel="$PWD/linux/Image"
 ramdisk="$PWD/linux/initrd.gz"
-extra="console=hvc0 rdinit=/init quiet"
+extra="console=hvc0 rdinit=/init quiet$LINUX_ARGS"
 vcpus=1
 memory=$LINUX_MEMORY
 $disk

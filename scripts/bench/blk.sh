@@ -24,6 +24,8 @@
 #      BLK_CONFIGS    Osprey's runs, LABEL:BLKFRONT-OPTIONS ("-": none)
 #      BLK_TIMEOUT    seconds per host boot (default 900)
 #      BLK_LINUX      0: no Linux run (when looking into Osprey's figures)
+#      BLK_LINUX_ARGS added to Linux's command line, e.g. module options
+#                     (xen_blkfront.feature_persistent=0, see domu/init)
 #      BENCH_OUT      output directory (default build/bench)
 #      BENCH_COMMAND  how the run was started, for the table's header
 # Start it under flock /tmp/osprey-qemu.lock like every QEMU job.
@@ -81,6 +83,7 @@ CONFIGS="$configs"
 GUEST_MEMORY=32
 LINUX_MEMORY=128
 LINUX=${BLK_LINUX:-1}
+LINUX_ARGS="${BLK_LINUX_ARGS:+ $BLK_LINUX_ARGS}"
 EOF
 xen=$("$top/scripts/xen/fetch.sh") || die "scripts/xen/fetch.sh failed"
 
@@ -112,6 +115,7 @@ kver=$(grep -a -o -m 1 'Linux version [^ ]*' "$t/linux/Image" | cut -d' ' -f3 ||
 # The tables of one host, from its dom0's R, USE and FAIL lines.
 tables() { # GIC LOG
     awk -v gic="$1" -v configs="$configs" -v reps="$reps" \
+        -v largs="${BLK_LINUX_ARGS:-}" \
         -v seq="$seq_kib KiB, depth $seq_depth, $seq_mib MiB" \
         -v rnd="$rand_kib KiB, depth $rand_depth, $rand_mib MiB" '
         function median(k,   n, i, j, t, v) {
@@ -144,7 +148,7 @@ tables() { # GIC LOG
         $1 == "FAIL" { l = $0; sub(/^FAIL /, "", l); fails = fails "\n- " l }
         END {
             n = split(configs, cf, " ")
-            guests[1] = "linux"; label["linux"] = "Linux"
+            guests[1] = "linux"; label["linux"] = "Linux" (largs != "" ? " (" largs ")" : "")
             for (i = 1; i <= n; i++) {
                 split(cf[i], p, ":"); g = "osprey-" p[1]; guests[i + 1] = g
                 label[g] = p[2] == "-" ? "Osprey, all on" : "Osprey, " p[2]
