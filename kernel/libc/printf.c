@@ -85,6 +85,11 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		if (*fmt == '.') {
 			precision = 0;
 			fmt++;
+			/* "%.*s": blkfront's option parser cuts words so. */
+			if (*fmt == '*') {
+				precision = va_arg(ap, int);
+				fmt++;
+			}
 			while (*fmt >= '0' && *fmt <= '9')
 				precision = precision * 10 + (*fmt++ - '0');
 		}

@@ -1,0 +1,217 @@
+#!/bin/sh
+# The dom0 side of scripts/bench/blk.sh, run inside the dom0 test host
+# (busybox sh, scripts/dom0/init) as /test/run.sh, next to zephyr.bin,
+# linux/Image and linux/initrd.gz (scripts/domu/build.sh's domU with
+# /bin/blkbench added) and "params" (MIB, SEQ_KIB, SEQ_MIB, SEQ_DEPTH,
+# RAND_KIB, RAND_MIB, RAND_DEPTH, REPS, CONFIGS, GUEST_MEMORY,
+# LINUX_MEMORY, LINUX: 0 leaves Linux out, LINUX_ARGS: added to its
+# command line, e.g. " xen_blkfront.feature_persistent=0").
+#
+# One image file of MIB MiB in dom0's RAM, served by xen-blkback through a
+# loop device (libxl's block hotplug script) as xvda, to one guest at a
+# time: first the Linux domU, then zephyr.bin once per CONFIGS entry
+# (LABEL:OPTIONS, OPTIONS a blkfront= list or "-" for none; the guest is
+# named osprey-LABEL).  Each guest's console is a pty
+# xenconsoled serves: the commands are typed into it, Linux's busybox
+# shell running blkbench, Osprey's shell running disk-bench, the same
+# measurement (see blkbench.c).  A warm-up round, then REPS rounds of:
+# sequential read, write, random read.
+#
+# It prints, on the console Xen's serial shows:
+#   USE GUEST KEY=VALUE...       what the frontend and backend agreed on
+#   R GUEST FIGURE REP KBPS IOPS MS REQS SECTORS KICKS OO
+#                                one measurement (REP 0: the warm-up
+#                                round, not a figure): the guest's KB/s and
+#                                IOPS, and blkback's counts over it
+#                                (statistics/{rd,wr}_req, {rd,wr}_sect,
+#                                the "blkif-backend" interrupts, i.e. the
+#                                frontend's notifications, and oo_req)
+#   FAIL GUEST WHY               a guest or a figure failed
+#   CON GUEST| LINE              an Osprey guest's console, at its end
+#   INFO ...                     anything else worth seeing in a log
+# Every wait has a time limit and every xl command runs under timeout(1).
+# shellcheck disable=SC1091,SC2153 # params comes from blk.sh
+. ./params
+log_dir=/var/log/xen/console
+vdev=51712	# xvda
+
+now() { cut -d' ' -f1 /proc/uptime; }
+since() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.2f", a - b }'; }
+
+# centis: /proc/uptime in hundredths of a second, in $centis (no fork).
+centis() {
+    read -r centis _ </proc/uptime
+    centis=${centis%.*}${centis#*.}
+    centis=${centis#0}
+}
+
+# count REGEX FROM: console lines of $log from line FROM matching REGEX.
+count() {
+    [ -f "$log" ] || { echo 0; return; }
+    tail -n +"$2" "$log" | tr -d '\r' | grep -Ec -- "$1"
+}
+
+# mark: the console log line the next command's output starts at.
+mark() {
+    [ -f "$log" ] || { echo 1; return; }
+    echo $(($(wc -l <"$log") + 1))
+}
+
+# wait_for REGEX SECS FROM: a line from FROM matches, within SECS.
+wait_for() {
+    centis
+    end=$((centis + $2 * 100))
+    while [ "$(count "$1" "$3")" -lt 1 ]; do
+        centis
+        [ "$centis" -le "$end" ] || return 1
+        sleep 0.1
+    done
+}
+
+# line REGEX FROM: the first such line.
+line() { tail -n +"$2" "$log" | tr -d '\r' | grep -E -- "$1" | head -n 1; }
+
+# stats: blkback's counters for the guest's xvda and the frontend's
+# notifications so far: "REQS SECTORS KICKS OO".
+stats() {
+    s=/sys/bus/xen-backend/devices/vbd-$id-$vdev/statistics
+    r=$(($(cat "$s/rd_req") + $(cat "$s/wr_req")))
+    c=$(($(cat "$s/rd_sect") + $(cat "$s/wr_sect")))
+    k=$(awk '/blkif-backend/ { for (i = 2; i <= NF; i++)
+        if ($i ~ /^[0-9]+$/) n += $i; else break } END { print n + 0 }' \
+        /proc/interrupts)
+    echo "$r $c $k $(cat "$s/oo_req")"
+}
+
+# start NAME CONF READY: xl create CONF as NAME, its pty in $tty, its
+# console log in $log; fails unless READY (a regex) shows within 60 s.
+start() {
+    name=$1
+    log=$log_dir/guest-$name.log
+    rm -f "$log"
+    t0=$(now)
+    out=$(timeout 60 xl create "$2" "name=\"$name\"" 2>&1)
+    rc=$?
+    echo "$out" | sed "s/^/INFO xl create $name| /"
+    [ "$rc" -eq 0 ] || return 1
+    id=$(timeout 5 xl domid "$name") || return 1
+    tty=$(timeout 5 xenstore-read "/local/domain/$id/console/tty") ||
+        return 1
+    wait_for "$3" 60 1 || return 1
+    echo "INFO $name: ready $(since "$t0") s after xl create began"
+}
+
+# negotiated NAME: what the frontend wrote and the backend offered.
+negotiated() {
+    fe=/local/domain/$id/device/vbd/$vdev
+    be=/local/domain/0/backend/vbd/$id/$vdev
+    rd() { timeout 5 xenstore-read "$1" 2>/dev/null || echo -; }
+    echo "USE $1 ring-page-order=$(rd "$fe/ring-page-order")" \
+        "fe-persistent=$(rd "$fe/feature-persistent")" \
+        "be-persistent=$(rd "$be/feature-persistent")" \
+        "be-max-indirect=$(rd "$be/feature-max-indirect-segments")" \
+        "be-max-ring-order=$(rd "$be/max-ring-page-order")"
+}
+
+# measure NAME FIGURE REP COMMAND RESULT-REGEX SECS: type COMMAND, wait
+# for the RESULT line (or an error line); print its R line.
+measure() {
+    before=$(stats)
+    from=$(mark)
+    printf '%s\r' "$4" >"$tty"
+    if ! wait_for "$5|: error|^usage:" "$6" "$from"; then
+        echo "FAIL $1 no '$5' line within $6 s after '$4'"
+        tail -n +"$from" "$log" | tr -d '\r' | tail -n 5 | sed "s/^/INFO $1| /"
+        return 1
+    fi
+    got=$(line "$5" "$from")
+    if [ -z "$got" ]; then
+        echo "FAIL $1 '$4': $(line ': error|^usage:' "$from")"
+        return 1
+    fi
+    echo "INFO $1| $got"
+    after=$(stats)
+    # "... N requests in MS ms, X KB/s, Y IOPS"
+    set -- "$1" "$2" "$3" "$(echo "$got" | awk '{ for (i = 1; i <= NF; i++) {
+        if ($i == "ms,") ms = $(i - 1); if ($i == "KB/s,") kb = $(i - 1)
+        if ($i == "IOPS") io = $(i - 1) } print kb, io, ms }')"
+    echo "R $1 $2 $3 $4 $(echo "$before $after" |
+        awk '{ print $5 - $1, $6 - $2, $7 - $3, $8 - $4 }')"
+}
+
+# figures NAME PREFIX RESULT: every figure REPS times; PREFIX is the
+# command before "MODE KIB MIB DEPTH", RESULT the result line's start.
+figures() {
+    # Round 0 is a warm-up, left out of the figures: under TCG the first
+    # pass through a code path pays for its translation.
+    rep=0
+    while [ "$rep" -le "$REPS" ]; do
+        measure "$1" read "$rep" "$2 read $SEQ_KIB $SEQ_MIB $SEQ_DEPTH" \
+            "^$3 read: " 120 || return 1
+        measure "$1" write "$rep" "$2 write $SEQ_KIB $SEQ_MIB $SEQ_DEPTH" \
+            "^$3 write: " 120 || return 1
+        measure "$1" randread "$rep" \
+            "$2 randread $RAND_KIB $RAND_MIB $RAND_DEPTH" \
+            "^$3 randread: " 120 || return 1
+        rep=$((rep + 1))
+    done
+}
+
+destroy() {
+    timeout 20 xl destroy "$1" >/dev/null 2>&1
+    # Its loop device and blkback go with it before the next guest.
+    sleep 1
+}
+
+disk="disk=['format=raw,vdev=xvda,access=rw,target=/tmp/disk.img']"
+echo "INFO blk: dom0 up at $(now)s, params: $(tr '\n' ' ' <params)"
+t0=$(now)
+dd if=/dev/zero of=/tmp/disk.img bs=1048576 count="$MIB" 2>/dev/null
+echo "INFO image of $MIB MiB made in $(since "$t0") s"
+
+cat >linux.conf <<EOF
+kernel="$PWD/linux/Image"
+ramdisk="$PWD/linux/initrd.gz"
+extra="console=hvc0 rdinit=/init quiet$LINUX_ARGS"
+vcpus=1
+memory=$LINUX_MEMORY
+$disk
+EOF
+if [ "$LINUX" = 0 ]; then
+    echo "INFO linux: not asked for"
+elif start linux linux.conf '^domu: ready .*xvda'; then
+    negotiated linux
+    figures linux blkbench\ /dev/xvda 'blkbench xvda' ||
+        echo "INFO linux: stopped"
+else
+    echo "FAIL linux the domU did not come up with xvda"
+    tail -n 20 "$log" | tr -d '\r' | sed 's/^/INFO linux| /'
+fi
+[ "$LINUX" = 0 ] || destroy linux
+
+for c in $CONFIGS; do
+    opts=
+    [ "${c#*:}" = - ] || opts=" blkfront=${c#*:}"
+    cat >zephyr.conf <<EOF
+kernel="$PWD/zephyr.bin"
+vcpus=1
+memory=$GUEST_MEMORY
+extra="app=shell$opts"
+$disk
+EOF
+    name=osprey-${c%%:*}
+    if start "$name" zephyr.conf '^shell: ready' &&
+        wait_for '^blkfront: xvda: ring ' 10 1; then
+        echo "INFO $name| $(line '^blkfront: xvda: ring ' 1)"
+        negotiated "$name"
+        figures "$name" 'disk-bench xvda' 'disk-bench xvda' ||
+            echo "INFO $name: stopped"
+        # The guest's console (short: the shell echoes the commands).
+        tr -d '\r' <"$log" | sed "s/^/CON $name| /"
+    else
+        echo "FAIL $name the guest did not come up with xvda"
+        tail -n 20 "$log" | tr -d '\r' | sed "s/^/INFO $name| /"
+    fi
+    destroy "$name"
+done
+echo "INFO blk: done at $(now)s"
