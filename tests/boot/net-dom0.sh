@@ -273,9 +273,15 @@ else
 fi
 show tcp-out $g "$from"
 
-# The vif goes and comes back while the guest runs.
+# The vif goes and comes back while the guest runs; it goes while pings
+# come in, so that the guest is answering (sending) as its link goes.
 from=$(mark $g)
+timeout 10 ping -q -c 200 -i 0.02 -W 1 10.0.0.2 >flood.ping 2>&1 &
+flood=$!
+sleep 1
 timeout 20 xl network-detach $g 0 2>&1 | sed 's/^/INFO xl network-detach| /'
+wait "$flood"
+sed 's/^/INFO detach flood| /' flood.ping
 if ! wait_for $g '^net: vif0: link down$' 1 10 "$from"; then
     fail detach "no 'net: vif0: link down' line"
 elif ping -c 1 -W 1 10.0.0.2 >/dev/null 2>&1; then
