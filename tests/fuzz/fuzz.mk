@@ -54,7 +54,7 @@ FUZZ_BINS := $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_HARNESSES))
 
 define fuzz_harness
 $(FUZZ_DIR)/fuzz_$(1): tests/fuzz/fuzz_$(1).c $(fuzz_srcs_$(1)) \
-		$(wildcard fdt/*.h xen/*.h) | $(HOST_LIBFDT)
+		$(wildcard fdt/*.h xen/*.h) tests/fuzz/script.h | $(HOST_LIBFDT)
 	$$(call msg,FUZZCC,$$@)
 	@mkdir -p $$(@D)
 	$$(Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) -o $$@ $$< $(fuzz_srcs_$(1)) \

@@ -16,27 +16,9 @@
 #include <string.h>
 
 #include "xen/blkif_ring.h"
+#include "tests/fuzz/script.h"
 
-#define CHECK(cond) do { if (!(cond)) __builtin_trap(); } while (0)
 
-struct script {
-	const uint8_t *data;
-	size_t left;
-};
-
-static uint64_t take(struct script *s, unsigned int bytes)
-{
-	uint64_t v = 0;
-
-	while (bytes--) {
-		v = v << 8 | (s->left ? *s->data : 0);
-		if (s->left) {
-			s->data++;
-			s->left--;
-		}
-	}
-	return v;
-}
 
 static union {
 	unsigned char bytes[4096];

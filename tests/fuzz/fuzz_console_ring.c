@@ -16,32 +16,13 @@
 #include <string.h>
 
 #include "xen/console_ring.h"
+#include "tests/fuzz/script.h"
 
-#define CHECK(cond) do { if (!(cond)) __builtin_trap(); } while (0)
 
 #define GUARD		64
 #define GUARD_BYTE	0xa5
 #define MAX_LEN		5000	/* more than either ring holds */
 
-/* The fuzzer's script, consumed from the front; zeros once it runs out. */
-struct script {
-	const uint8_t *data;
-	size_t left;
-};
-
-static uint32_t take(struct script *s, unsigned int bytes)
-{
-	uint32_t v = 0;
-
-	while (bytes--) {
-		v = v << 8 | (s->left ? *s->data : 0);
-		if (s->left) {
-			s->data++;
-			s->left--;
-		}
-	}
-	return v;
-}
 
 /* The ring page with guard bytes on both sides; aligned like a page. */
 static union {

@@ -19,29 +19,11 @@
 #include <string.h>
 
 #include "xen/netif_ring.h"
+#include "tests/fuzz/script.h"
 
-#define CHECK(cond) do { if (!(cond)) __builtin_trap(); } while (0)
 
 #define MAX_FRAME	1514
 
-struct script {
-	const uint8_t *data;
-	size_t left;
-};
-
-static uint32_t take(struct script *s, unsigned int bytes)
-{
-	uint32_t v = 0;
-
-	while (bytes--) {
-		v = v << 8 | (s->left ? *s->data : 0);
-		if (s->left) {
-			s->data++;
-			s->left--;
-		}
-	}
-	return v;
-}
 
 /* One direction's state, as the driver keeps it. */
 struct side {

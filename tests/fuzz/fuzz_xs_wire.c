@@ -25,31 +25,13 @@
 #include <xen/io/xenbus.h>
 
 #include "xen/xs_wire.h"
+#include "tests/fuzz/script.h"
 
-#define CHECK(cond) do { if (!(cond)) __builtin_trap(); } while (0)
 
 #define GUARD		64
 #define GUARD_BYTE	0x5a
 #define HDR_SIZE	((uint32_t)sizeof(struct xsd_sockmsg))
 
-struct script {
-	const uint8_t *data;
-	size_t left;
-};
-
-static uint32_t take(struct script *s, unsigned int bytes)
-{
-	uint32_t v = 0;
-
-	while (bytes--) {
-		v = v << 8 | (s->left ? *s->data : 0);
-		if (s->left) {
-			s->data++;
-			s->left--;
-		}
-	}
-	return v;
-}
 
 static union {
 	unsigned char bytes[GUARD + sizeof(struct xenstore_domain_interface) +
