@@ -61,7 +61,14 @@
 #define LWIP_CHECKSUM_CTRL_PER_NETIF	1
 
 #define MEM_ALIGNMENT			8
-#define MEM_SIZE			(256 * 1024)
+/*
+ * Pools from the heap too, and the heap from the page allocator when the
+ * stack starts: a guest without a vif carries none of it (its .bss, and
+ * the boot's zeroing of it, stay as they were before lwIP).  256 KiB for
+ * TCP buffers and the rest, plus what the pools below would hold.
+ */
+#define MEMP_MEM_MALLOC			1
+#define MEM_SIZE			(384 * 1024)
 /* Set by net_start() before lwIP starts (net/net.c). */
 extern unsigned char *net_heap;
 #define LWIP_RAM_HEAP_POINTER		net_heap
