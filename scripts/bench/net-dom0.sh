@@ -63,22 +63,38 @@ wait_for() {
     done
 }
 
-# sample: "DOM0CPU GUESTCPU TXP TXB RXP RXB" now (the guest is $name).
+# busy: dom0's busy CPU time in hundredths of a second (/proc/stat:
+# all but idle, iowait and steal), cheap enough to read around a transfer.
+busy() {
+    awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8; exit }' /proc/stat
+}
+
+# sample: "GUESTCPU TXP TXB RXP RXB" now (the guest is $name): its CPU
+# seconds (xl list) and its vif's counters in dom0.
 sample() {
-    cpu=$(timeout 5 xl list | awk -v n="$name" '
-        $1 == "Domain-0" { d = $6 } $1 == n { g = $6 }
-        END { print d + 0, g + 0 }')
+    cpu=$(timeout 5 xl list | awk -v n="$name" '$1 == n { g = $6 }
+        END { print g + 0 }')
     s=/sys/class/net/vif$id.0/statistics
     echo "$cpu $(cat "$s/tx_packets" "$s/tx_bytes" "$s/rx_packets" \
         "$s/rx_bytes" 2>/dev/null | tr '\n' ' ')"
 }
 
-# record FIGURE REP VALUE SECS BEFORE: an R line.
+# begin: the samples before a measurement, then its start time ($t0).
+begin() {
+    before=$(sample)
+    busy0=$(busy)
+    t0=$(now)
+}
+
+# record FIGURE REP VALUE SECS: an R line; dom0's CPU over the
+# measurement alone, the guest's over it and the xl list around it (the
+# guest idles meanwhile).
 record() {
+    busy1=$(busy)
     after=$(sample)
-    echo "R $name $1 $2 $3 $4 $(echo "$5 $after" | awk '{
-        printf "%.2f %.2f %d %d %d %d", $7 - $1, $8 - $2, $9 - $3,
-            $10 - $4, $11 - $5, $12 - $6 }')"
+    echo "R $name $1 $2 $3 $4 $(echo "$busy0 $busy1 $before $after" | awk '{
+        printf "%.2f %.2f %d %d %d %d", ($2 - $1) / 100, $8 - $3,
+            $9 - $4, $10 - $5, $11 - $6, $12 - $7 }')"
 }
 
 # rate MIB SECS
@@ -120,8 +136,7 @@ negotiated() {
 # ping_round REP: PINGS echo requests, the median reply in ms.
 ping_round() {
     round=$1
-    before=$(sample)
-    t0=$(now)
+    begin
     timeout $((PINGS + 30)) ping -c "$PINGS" -i "$PING_INTERVAL" -W 2 \
         "$ip" >ping.out 2>&1
     secs=$(since "$t0")
@@ -139,38 +154,35 @@ ping_round() {
     echo "PING $name $stats"
     # shellcheck disable=SC2086 # the five numbers
     set -- $stats
-    record ping "$round" "$2" "$secs" "$before"
+    record ping "$round" "$2" "$secs"
 }
 
 # tcp_in REP: MIB MiB of zeros to the sink.
 tcp_in() {
-    before=$(sample)
-    t0=$(now)
+    begin
     head -c $((MIB * mib)) /dev/zero | timeout 120 nc "$ip" 5001 >sink.out 2>&1
     rc=$?
     secs=$(since "$t0")
     [ "$rc" -eq 0 ] || { echo "FAIL $name tcp-in: nc status $rc: $(head -c 200 sink.out)"; return 1; }
     echo "INFO $name tcp-in $1: ${secs}s $(tr -d '\r' <sink.out)"
-    record tcp-in "$1" "$(rate "$MIB" "$secs")" "$secs" "$before"
+    record tcp-in "$1" "$(rate "$MIB" "$secs")" "$secs"
 }
 
 # tcp_out REP: "send N" to the source, N bytes back.
 tcp_out() {
-    before=$(sample)
-    t0=$(now)
+    begin
     got=$(echo "send $((MIB * mib))" | timeout 120 nc "$ip" 5002 | wc -c)
     secs=$(since "$t0")
     if [ "$got" -ne $((MIB * mib)) ]; then
         echo "FAIL $name tcp-out: $got bytes, not $((MIB * mib))"
         return 1
     fi
-    record tcp-out "$1" "$(rate "$MIB" "$secs")" "$secs" "$before"
+    record tcp-out "$1" "$(rate "$MIB" "$secs")" "$secs"
 }
 
 # http REP: REQUESTS sequential page fetches.
 http() {
-    before=$(sample)
-    t0=$(now)
+    begin
     i=0
     while [ "$i" -lt "$REQUESTS" ]; do
         timeout 10 wget -qO- "http://$ip/" >page.out 2>wget.err || {
@@ -180,7 +192,7 @@ http() {
         i=$((i + 1))
     done
     secs=$(since "$t0")
-    record http "$1" "$(rate "$REQUESTS" "$secs")" "$secs" "$before"
+    record http "$1" "$(rate "$REQUESTS" "$secs")" "$secs"
 }
 
 # figures: the warm-up round, then REPS rounds; ping once (PINGS replies).

@@ -141,9 +141,10 @@ tables() { # LOG
                 printf "| %s | %s | %s | %s |\n", name[f[j]], a, b, r
             }
             printf "\nWhere the time goes (medians over the rounds): CPU busy as a share of the\n"
-            printf "transfer'"'"'s wall time (xl list: dom0 and the guest, one vCPU each, 100%% =\n"
-            printf "one vCPU), and the frames on the guest'"'"'s vif in dom0 (TX: dom0 to the\n"
-            printf "guest, RX: from it) with their mean size (a GSO frame counts once).\n\n"
+            printf "measurement'"'"'s wall time, 100%% = one vCPU (dom0: its /proc/stat, all but\n"
+            printf "idle, iowait and steal; the guest: xl list, 0.1 s steps, so short HTTP\n"
+            printf "rounds read coarse), and the frames on the guest'"'"'s vif in dom0 (TX: dom0\n"
+            printf "to the guest, RX: from it) with their mean size (a GSO frame counts once).\n\n"
             print "| Figure | Guest | dom0 CPU % | guest CPU % | frames TX / RX | bytes per frame TX / RX |"
             print "|---|---|---|---|---|---|"
             for (j = 2; j <= 4; j++) for (i = 1; i <= 2; i++) {
@@ -178,7 +179,8 @@ tables() { # LOG
     echo "  (scripts/bench/net-dom0.sh), times from /proc/uptime (10 ms):"
     echo "  \`ping -c $pings -i 0.2\`, the median of the replies' times;"
     echo "  TCP in: \`head -c ${mib}M /dev/zero | nc GUEST 5001\` until the guest closes"
-    echo "  (Osprey's sink checksums the data; Linux: \`nc -l -p 5001 >/dev/null\`);"
+    echo "  (Osprey's sink checksums the data; Linux: \`nc -l -p 5001 -e\` a script"
+    echo "  running \`cat >/dev/null\` on the connection);"
     echo "  TCP out: \`echo send N | nc GUEST 5002 | wc -c\` (Osprey's source generates"
     echo "  and checksums a pattern; Linux: \`nc -l -p 5002 -e\` a script running"
     echo "  \`head -c N /dev/zero\`); HTTP: $requests sequential \`wget -qO- http://GUEST/\`"
