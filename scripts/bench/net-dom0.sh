@@ -19,13 +19,15 @@
 # first run), then REPS rounds of tcp-in, tcp-out, http.
 #
 # It prints, on the console Xen's serial shows:
-#   R GUEST FIGURE REP VALUE SECS DOM0CPU GUESTCPU TXP TXB RXP RXB
+#   R GUEST FIGURE REP VALUE SECS DOM0CPU GUESTCPU TXP TXB RXP RXB OUT RETR
 #                       one measurement (REP 0: the warm-up): VALUE is ms
 #                       (ping: the median reply), MiB/s or requests/s;
-#                       the CPU seconds dom0 and the guest used over it
-#                       (xl list) and the guest's vif in dom0: packets and
-#                       bytes dom0 sent to the guest (TX) and received
-#                       from it (RX) over it
+#                       the CPU seconds dom0 (/proc/stat) and the guest
+#                       (xl list) used over it, the guest's vif in dom0:
+#                       packets and bytes dom0 sent to the guest (TX) and
+#                       received from it (RX), and dom0's TCP: segments
+#                       sent (OutSegs: TX frames fewer than these are
+#                       GSO) and retransmitted
 #   PING GUEST MIN MEDIAN P90 MAX N   the replies' times in ms
 #   USE GUEST KEY=VALUE...            what frontend and backend wrote
 #   FAIL GUEST WHY                    a guest or a figure failed
@@ -63,6 +65,11 @@ wait_for() {
     done
 }
 
+# tcp: dom0's TCP counters "OUTSEGS RETRANSSEGS" (/proc/net/snmp).
+tcp() {
+    awk '$1 == "Tcp:" && $2 ~ /^[0-9]/ { print $12, $13; exit }' /proc/net/snmp
+}
+
 # busy: dom0's busy CPU time in hundredths of a second (/proc/stat:
 # all but idle, iowait and steal), cheap enough to read around a transfer.
 busy() {
@@ -83,6 +90,7 @@ sample() {
 begin() {
     before=$(sample)
     busy0=$(busy)
+    tcp0=$(tcp)
     t0=$(now)
 }
 
@@ -91,10 +99,12 @@ begin() {
 # guest idles meanwhile).
 record() {
     busy1=$(busy)
+    tcp1=$(tcp)
     after=$(sample)
     echo "R $name $1 $2 $3 $4 $(echo "$busy0 $busy1 $before $after" | awk '{
         printf "%.2f %.2f %d %d %d %d", ($2 - $1) / 100, $8 - $3,
-            $9 - $4, $10 - $5, $11 - $6, $12 - $7 }')"
+            $9 - $4, $10 - $5, $11 - $6, $12 - $7 }')" \
+        "$(echo "$tcp0 $tcp1" | awk '{ print $3 - $1, $4 - $2 }')"
 }
 
 # rate MIB SECS

@@ -110,8 +110,8 @@ tables() { # LOG
             m = median(k); med[k] = m
             return lo[k] == hi[k] ? fmt(m) : fmt(m) " [" fmt(lo[k]) "-" fmt(hi[k]) "]"
         }
-        # R GUEST FIGURE REP VALUE SECS DOM0CPU GUESTCPU TXP TXB RXP RXB
-        $1 == "R" && NF == 12 && ($4 > 0 || $3 == "ping") {
+        # R GUEST FIGURE REP VALUE SECS DOM0CPU GUESTCPU TXP TXB RXP RXB OUT RETR
+        $1 == "R" && NF == 14 && ($4 > 0 || $3 == "ping") {
             k = $2 SUBSEP $3
             add(k, $5)
             add(k SUBSEP "secs", $6)
@@ -120,6 +120,7 @@ tables() { # LOG
             add(k SUBSEP "txf", $9); add(k SUBSEP "rxf", $11)
             add(k SUBSEP "txb", $9 ? $10 / $9 : 0)
             add(k SUBSEP "rxb", $11 ? $12 / $11 : 0)
+            add(k SUBSEP "out", $13); add(k SUBSEP "retr", $14)
         }
         $1 == "PING" { ping[$2] = "min " $3 ", median " $4 ", 90th " $5 ", max " $6 " ms (" $7 " replies)" }
         $1 == "USE" { u = $0; sub(/^USE [^ ]* /, "", u); use[$2] = u }
@@ -144,16 +145,19 @@ tables() { # LOG
             printf "measurement'"'"'s wall time, 100%% = one vCPU (dom0: its /proc/stat, all but\n"
             printf "idle, iowait and steal; the guest: xl list, 0.1 s steps, so short HTTP\n"
             printf "rounds read coarse), and the frames on the guest'"'"'s vif in dom0 (TX: dom0\n"
-            printf "to the guest, RX: from it) with their mean size (a GSO frame counts once).\n\n"
-            print "| Figure | Guest | dom0 CPU % | guest CPU % | frames TX / RX | bytes per frame TX / RX |"
-            print "|---|---|---|---|---|---|"
+            printf "to the guest, RX: from it) with their mean size (a GSO frame counts once),\n"
+            printf "and the TCP segments dom0'"'"'s stack sent (more than TX frames: GSO) and\n"
+            printf "retransmitted.\n\n"
+            print "| Figure | Guest | dom0 CPU % | guest CPU % | frames TX / RX | bytes per frame TX / RX | dom0 TCP segments out / retransmitted |"
+            print "|---|---|---|---|---|---|---|"
             for (j = 2; j <= 4; j++) for (i = 1; i <= 2; i++) {
                 k = g[i] SUBSEP f[j]
                 if (!cnt[k]) continue
-                printf "| %s | %s | %.0f | %.0f | %d / %d | %.0f / %.0f |\n", f[j], g[i],
+                printf "| %s | %s | %.0f | %.0f | %d / %d | %.0f / %.0f | %d / %d |\n", f[j], g[i],
                     median(k SUBSEP "d0"), median(k SUBSEP "gu"),
                     median(k SUBSEP "txf"), median(k SUBSEP "rxf"),
-                    median(k SUBSEP "txb"), median(k SUBSEP "rxb")
+                    median(k SUBSEP "txb"), median(k SUBSEP "rxb"),
+                    median(k SUBSEP "out"), median(k SUBSEP "retr")
             }
             printf "\nPing replies:\n\n"
             for (i = 1; i <= 2; i++) printf "- %s: %s\n", g[i], ping[g[i]] ? ping[g[i]] : "none"
