@@ -76,7 +76,8 @@ boot-tests-xl: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe | \
 # zephyr.bin guests run at once on one test host, up to DENSITY_N (default
 # 100, about 7 minutes; DENSITY_N=1000 is the full sweep, up to 40 minutes), to
 # $(BUILD)/bench/density.md (scripts/bench/density.sh).  Then PV block I/O
-# against a Linux domU on the same test host (make bench-blk, below).
+# and the PV network against a Linux domU on the same test host (make
+# bench-blk and make bench-net, below).
 DENSITY_N ?= 100
 .PHONY: bench
 BENCH_ARGS = $(if $(filter command line environment,$(origin GIC)),GIC=$(GIC)) \
@@ -91,6 +92,7 @@ bench: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe
 		BENCH_COMMAND="make bench DENSITY_N=$(DENSITY_N)" \
 		scripts/bench/density.sh $(BUILD)/zephyr.bin
 	$(BENCH_BLK)
+	$(BENCH_NET)
 
 # make bench-blk [GIC=2|3|"2 3"] [BLK_REPS=N]: only the PV block benchmark
 # (scripts/bench/blk.sh, about 5 minutes per GIC version, GICv3 unless
@@ -106,6 +108,22 @@ BENCH_BLK = $(BLK_ARGS) BENCH_OUT=$(BUILD)/bench \
 .PHONY: bench-blk
 bench-blk: $(BUILD)/zephyr.bin
 	$(BENCH_BLK)
+
+# make bench-net [GIC=2|3] [NET_REPS=N] [NET_MIB=N]: only the PV network
+# benchmark (scripts/bench/net.sh, one dom0 boot of about 5 minutes,
+# GICv3 unless GIC is given): dom0's ping round trip, TCP MiB/s each way
+# and HTTP requests/s of zephyr.bin (app=httpd) as ratios to a Linux
+# domU's (busybox nc and httpd) on the same dom0, netback and bridge, with
+# dom0's and the guest's CPU and the features each netfront negotiated.
+# The table goes to $(BUILD)/bench/net.md.
+NET_ARGS = $(if $(filter command line environment,$(origin GIC)),GIC="$(GIC)") \
+	$(if $(NET_REPS),NET_REPS=$(NET_REPS)) $(if $(NET_MIB),NET_MIB=$(NET_MIB))
+BENCH_NET = $(NET_ARGS) BENCH_OUT=$(BUILD)/bench \
+	BENCH_COMMAND='$(strip make bench-net $(NET_ARGS))' \
+	scripts/bench/net.sh $(BUILD)/zephyr.bin
+.PHONY: bench-net
+bench-net: $(BUILD)/zephyr.bin
+	$(BENCH_NET)
 
 # The README's first command as a user sees it: scripts/run.sh with keys
 # typed in (Ctrl-], xl list, xl shutdown, exit).  After the other suites
