@@ -35,10 +35,10 @@
 #include "kernel/version.h"
 #include "net/vif.h"
 #include "xen/blkfront.h"
-#include "xen/netfront.h"
 #include "xen/console_io.h"
 #include "xen/console_pv.h"
 #include "xen/guest.h"
+#include "xen/netfront.h"
 
 /* The largest DTB accepted, as Linux does on arm64. */
 #define DTB_MAX_SIZE	(2UL << 20)
@@ -182,10 +182,6 @@ static void setup_memory(uint64_t image_base, uint64_t dtb,
 	       dtb_copy, mmu_tables_used());
 }
 
-/*
- * The boot figures are for the benchmarks (scripts/bench/): a user's boot
- * log stays one screen long.  Shown with app=bench or loglevel=debug.
- */
 /* The PV frontends zephyr.bin has, each matched by XenBus device type. */
 static void register_xenbus_drivers(void)
 {
@@ -204,6 +200,10 @@ static void register_xenbus_drivers(void)
 		printk("netfront: cannot register with XenBus\n");
 }
 
+/*
+ * The boot figures are for the benchmarks (scripts/bench/): a user's boot
+ * log stays one screen long.  Shown with app=bench or loglevel=debug.
+ */
 static bool show_boot_ticks(const struct app *app)
 {
 	char level[8];
