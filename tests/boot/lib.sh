@@ -133,3 +133,29 @@ step() {
     *) echo "dom0 says: ${line#"STEP $2 "}" ;;
     esac
 }
+
+# dom0_step_details NAME LOG: a failure_details for the suites whose dom0
+# script prints "CON STEP| ..." and "INFO xs|/xl ...| ..." lines (blk.sh,
+# net.sh): the failed step's guest console, and Xen's last lines once per
+# log (one log holds every step of a boot).  NAME is "gicvN-xenX.Y STEP".
+dom0_xen_shown=
+dom0_step_details() {
+    local log=$2 step=${1#* }
+    [ -s "$log" ] || return 0
+    echo "  ---- the guest's console in step $step ----"
+    grep -E "^CON $step\| " "$log" | tail -n 30 | sed 's/^/  /'
+    grep -E '^INFO (xs|xl [a-z-]+)\| ' "$log" | tail -n 10 | sed 's/^/  /'
+    if [ "$dom0_xen_shown" != "$log" ]; then
+        dom0_xen_shown=$log
+        echo "  ---- Xen's last lines ----"
+        grep -E '^\((XEN|d[0-9]+)\)' "$log" | tail -n 10 | sed 's/^/  /'
+    fi
+    echo "  ---- the whole log, with dom0's lines: $log"
+}
+
+# fixed_seed FILE: 1 MiB from a fixed-seed generator, the bytes the PV
+# suites' disks and transfers are made of, so that every run is alike.
+fixed_seed() {
+    python3 -c 'import random, sys
+sys.stdout.buffer.write(random.Random(20261130).randbytes(1 << 20))' >"$1"
+}

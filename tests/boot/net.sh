@@ -30,23 +30,7 @@ suite=net
 # Every boot uses this one snapshot.
 cp "$image" "$work/zephyr.bin" || exit 1
 
-# After a FAIL line: the failed step's guest console and Xen's last lines
-# (one log holds every step of a boot).  NAME is "gicvN-xenX.Y STEP".
-failure_details=net_failure_details
-net_failure_details() { # NAME LOG
-    local log=$2 step=${1#* }
-    [ -s "$log" ] || return 0
-    echo "  ---- the guest's console in step $step ----"
-    grep -E "^CON $step\| " "$log" | tail -n 30 | sed 's/^/  /'
-    grep -E '^INFO (xs|xl [a-z-]+)\| ' "$log" | tail -n 10 | sed 's/^/  /'
-    if [ "$xen_shown" != "$log" ]; then
-        xen_shown=$log
-        echo "  ---- Xen's last lines ----"
-        grep -E '^\((XEN|d[0-9]+)\)' "$log" | tail -n 10 | sed 's/^/  /'
-    fi
-    echo "  ---- the whole log, with dom0's lines: $log"
-}
-xen_shown=
+failure_details=dom0_step_details
 
 setup_failed() {
     echo "FAIL: net xen$version: $*"
@@ -57,9 +41,7 @@ command -v python3 >/dev/null || setup_failed "no python3 (scripts/setup.sh)"
 dom0_host_prepare
 # 1 MiB from a fixed-seed generator: dom0 sends 64 copies of it to the
 # guest, so that every run sends the same bytes.
-python3 -c 'import random, sys
-sys.stdout.buffer.write(random.Random(20261130).randbytes(1 << 20))' \
-    >"$work/seed.bin" || setup_failed "cannot write $work/seed.bin"
+fixed_seed "$work/seed.bin" || setup_failed "cannot write $work/seed.bin"
 
 # host GIC: the host DTB for dom0, whose /init runs net-dom0.sh.
 host() {
