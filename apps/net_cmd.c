@@ -55,13 +55,13 @@ static void cmd_ifconfig(void)
 	for (i = 0; (nf = netfront_at(i)) != NULL; i++) {
 		netfront_get_stats(nf, &st);
 		printk("%s rx %llu frames %llu bytes %llu dropped, "
-		       "tx %llu frames %llu bytes %llu errors\n",
+		       "tx %llu frames %llu bytes %llu errors %u in flight\n",
 		       netfront_name(nf), (unsigned long long)st.rx_frames,
 		       (unsigned long long)st.rx_bytes,
 		       (unsigned long long)st.rx_dropped,
 		       (unsigned long long)st.tx_frames,
 		       (unsigned long long)st.tx_bytes,
-		       (unsigned long long)st.tx_errors);
+		       (unsigned long long)st.tx_errors, st.tx_in_flight);
 	}
 	if (!links && !i)
 		printk("ifconfig: no network (no vif)\n");

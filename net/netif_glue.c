@@ -9,6 +9,7 @@
 #include "kernel/printk.h"
 #include "lwip/dhcp.h"
 #include "lwip/etharp.h"
+#include "netif/ethernet.h"
 #include "lwip/mem.h"
 #include "lwip/netif.h"
 #include "lwip/pbuf.h"
@@ -19,6 +20,18 @@
 #define ETH_HEADER	14
 #define MTU_MIN		576
 #define MTU_MAX		9000
+/*
+ * Received frames in lwIP's mailbox, not yet taken by the tcpip thread,
+ * from every link together.  Half the mailbox: the rest stays for the
+ * apps' calls and timers, which a flood must not crowd out.
+ */
+#define INPUT_QUEUE_MAX	(TCPIP_MBOX_SIZE / 2)
+
+/*
+ * Frames queued to the tcpip thread: counted up by net_link_input (the
+ * drivers' threads), down by link_input on the tcpip thread.  Atomic.
+ */
+static unsigned int input_queued;
 
 struct net_link {
 	struct netif netif;		/* first: lwIP hands back the netif */
@@ -151,17 +164,34 @@ struct net_link *net_link_add(const struct net_link_config *cfg)
 	return link;
 }
 
+/* On the tcpip thread: one queued frame is taken. */
+static err_t link_input(struct pbuf *p, struct netif *netif)
+{
+	__atomic_sub_fetch(&input_queued, 1, __ATOMIC_RELAXED);
+	return ethernet_input(p, netif);
+}
+
+bool net_link_can_input(void)
+{
+	return __atomic_load_n(&input_queued, __ATOMIC_RELAXED) <
+	       INPUT_QUEUE_MAX;
+}
+
 int net_link_input(struct net_link *link, const void *frame, size_t len)
 {
 	struct pbuf *p;
 
 	if (len < ETH_HEADER || len > ETH_HEADER + 4u + link->cfg.mtu)
 		return -EINVAL;		/* 4: room for one VLAN tag */
+	if (!net_link_can_input())
+		return -ENOBUFS;
 	p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
 	if (!p)
 		return -ENOBUFS;
+	__atomic_add_fetch(&input_queued, 1, __ATOMIC_RELAXED);
 	if (pbuf_take(p, frame, (u16_t)len) != ERR_OK ||
-	    link->netif.input(p, &link->netif) != ERR_OK) {
+	    tcpip_inpkt(p, &link->netif, link_input) != ERR_OK) {
+		__atomic_sub_fetch(&input_queued, 1, __ATOMIC_RELAXED);
 		pbuf_free(p);
 		return -ENOBUFS;
 	}

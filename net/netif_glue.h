@@ -70,9 +70,18 @@ struct net_link *net_link_add(const struct net_link_config *cfg);
  * One received frame, copied into lwIP's buffers and queued for the
  * tcpip thread; the caller may reuse `frame` at once.  0, -EINVAL (too
  * short, or longer than the MTU allows), -ENOBUFS (no buffer or the
- * queue is full: the frame is dropped, as a full NIC would).
+ * queue is full, see net_link_can_input: the frame is dropped, as a
+ * full NIC would).
  */
 int net_link_input(struct net_link *link, const void *frame, size_t len);
+
+/*
+ * Whether net_link_input would find room in the stack's queue now: a
+ * driver that can leave frames with its device (netfront leaves them on
+ * the ring) asks first, so that a flood is held back there instead of
+ * being copied and dropped here.
+ */
+bool net_link_can_input(void);
 
 /*
  * Take the link off the stack (DHCP released) and free it.  The driver

@@ -1,12 +1,14 @@
 /*
  * netfront's vifs as lwIP links (see vif.h).
  *
- * Locks: netfront calls link_up, rx and link_down holding the vif's
- * mutex, and our transmit runs holding lwIP's core lock, then takes the
- * vif's mutex in netfront_send.  So link_down must not take the core lock
- * (the tcpip thread may be waiting for that vif's mutex inside transmit):
- * it only marks the link down and leaves net_link_remove() to the "vif"
- * thread, which holds no vif mutex.
+ * Locks (the order is written at struct netfront): netfront calls
+ * link_up with no vif lock held, so it may take lwIP's core lock; rx
+ * and link_down come holding the vif's mutex, and transmit runs holding
+ * lwIP's core lock, then takes the vif's mutex in netfront_send.  So
+ * rx and link_down must not take the core lock (the tcpip thread may be
+ * waiting for that vif's mutex inside transmit): rx only queues the
+ * frame, and link_down only marks the link down and leaves
+ * net_link_remove() to the "vif" thread, which holds no vif mutex.
  */
 #include <stdbool.h>
 #include <string.h>
@@ -173,6 +175,12 @@ static void vif_rx(void *ctx, const void *frame, size_t len)
 		(void)net_link_input(v->link, frame, len);
 }
 
+static bool vif_rx_room(void *ctx)
+{
+	(void)ctx;
+	return net_link_can_input();
+}
+
 static void vif_link_down(void *ctx)
 {
 	struct vif_link *v = ctx;
@@ -188,6 +196,7 @@ static void vif_link_down(void *ctx)
 static const struct netfront_ops vif_ops = {
 	.link_up = vif_link_up,
 	.rx = vif_rx,
+	.rx_room = vif_rx_room,
 	.link_down = vif_link_down,
 };
 

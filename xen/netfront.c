@@ -35,6 +35,9 @@
 #define NETFRONT_RX_BUFS	64	/* < NETIF_RX_RING_SIZE */
 #define NETFRONT_TX_SLOTS	64	/* <= NETIF_TX_RING_SIZE */
 #define NETFRONT_PRIORITY	3	/* above XenBus (4) and apps (7) */
+/* Frames one pass takes from every RX ring together, then it sleeps. */
+#define NETFRONT_RX_BUDGET	32
+#define NETFRONT_BACKOFF_MS	1
 
 _Static_assert(NETFRONT_RX_BUFS < NETIF_RX_RING_SIZE, "RX ids are unique");
 _Static_assert(NETFRONT_TX_SLOTS <= NETIF_TX_RING_SIZE, "TX ids fit");
@@ -54,14 +57,26 @@ struct netfront {
 	uint8_t mac[NETFRONT_MAC_LEN];
 
 	/*
-	 * Held by whoever touches the rings or the connection: the netfront
-	 * thread, senders, and XenBus's xenwatch thread.  Recursive, so that
-	 * an rx callback may send.
+	 * The two locks, in this order (with lwIP's core lock, which the
+	 * layer's link_up takes and under which it sends, between them):
+	 *
+	 *   state_lock -> lwIP's core lock -> lock
+	 *
+	 * state_lock: held across the connection's XenStore round trips and
+	 * XenBus state changes (xenwatch's callbacks, the netfront thread's
+	 * report of a broken ring), never by the data path.
+	 * lock: the rings and the flags below, for the netfront thread,
+	 * senders and xenwatch; never held across a XenStore round trip
+	 * nor while calling link_up.  Recursive, so that an rx callback may
+	 * send.
 	 */
+	struct mutex state_lock;
 	struct mutex lock;
 	bool connected;		/* rings live, the backend Connected */
 	bool broken;		/* the backend broke the protocol */
+	bool report_broken;	/* ... and the backend is not told yet */
 	bool awaiting;		/* we are Connected, the backend not yet */
+	bool rising;		/* link_up is running: hold received frames */
 	void *ctx;		/* the network layer's, from link_up */
 	evtchn_port_t port;
 	bool port_open;
@@ -89,7 +104,8 @@ struct netfront {
  * The pool of contexts (pages included), the network layer's ops and the
  * netfront thread's wakeup.  pool[].in_use and ops change on xenwatch
  * and in netfront_set_ops under pool_lock (ops is one pointer, read
- * under a vif's lock); each vif's state under its own lock.  Zeroed
+ * under a vif's lock); each vif's state under its own locks.  pool_lock
+ * comes before every vif's state_lock and lock.  Zeroed
  * mutexes are unlocked ones: nothing needs initialising before use.
  */
 static struct netfront pool[NETFRONT_MAX_VIFS];
@@ -118,27 +134,79 @@ static void link_down(struct netfront *nf)
 	nf->ctx = NULL;
 }
 
-static void link_up(struct netfront *nf)
+/*
+ * Hand a connected vif to the layer above, holding no vif lock: link_up
+ * takes lwIP's core lock, which comes first.  Frames that arrive
+ * meanwhile wait on the ring (rising), and netfront_send works, so the
+ * layer may send (a gratuitous ARP) from link_up.
+ */
+static void announce(struct netfront *nf)
 {
-	nf->awaiting = false;
-	nf->connected = true;
-	printk("netfront: %s: mac %02x:%02x:%02x:%02x:%02x:%02x, backend d%u\n",
-	       nf->name, nf->mac[0], nf->mac[1], nf->mac[2], nf->mac[3],
-	       nf->mac[4], nf->mac[5], nf->dev->otherend_id);
-	if (ops && ops->link_up)
-		nf->ctx = ops->link_up(nf);
+	void *ctx;
+
+	mutex_lock(&nf->lock, WAIT_FOREVER);
+	if (!nf->connected || nf->ctx || nf->rising || !ops ||
+	    !ops->link_up) {
+		mutex_unlock(&nf->lock);
+		return;
+	}
+	nf->rising = true;
+	mutex_unlock(&nf->lock);
+	ctx = ops->link_up(nf);
+	mutex_lock(&nf->lock, WAIT_FOREVER);
+	nf->rising = false;
+	if (nf->connected)
+		nf->ctx = ctx;
+	else if (ctx && ops->link_down)
+		ops->link_down(ctx);	/* it went down meanwhile */
+	mutex_unlock(&nf->lock);
 	/* Frames may have come before we were told: look now. */
 	sem_give(&work);
 }
 
-/* The backend broke the ring protocol: stop and tell it we are closing. */
+/* Under state_lock: the backend answered; the link is up. */
+static void link_up(struct netfront *nf)
+{
+	mutex_lock(&nf->lock, WAIT_FOREVER);
+	nf->awaiting = false;
+	nf->connected = true;
+	/* It bound the event channel now: wake it. */
+	ring_notify(nf);
+	mutex_unlock(&nf->lock);
+	printk("netfront: %s: mac %02x:%02x:%02x:%02x:%02x:%02x, backend d%u\n",
+	       nf->name, nf->mac[0], nf->mac[1], nf->mac[2], nf->mac[3],
+	       nf->mac[4], nf->mac[5], nf->dev->otherend_id);
+	announce(nf);
+}
+
+/*
+ * The backend broke the ring protocol: stop now (under lock); the
+ * netfront thread tells the backend, after letting go of the lock.
+ */
 static void ring_broken(struct netfront *nf, const char *ring, long err)
 {
 	printk("netfront: %s: backend broke the %s ring (%ld), "
 	       "disconnecting\n", nf->name, ring, err);
 	nf->broken = true;
+	nf->report_broken = true;
 	link_down(nf);
-	(void)xenbus_switch_state(nf->dev, XenbusStateClosing);
+	sem_give(&work);	/* a sender may have found it */
+}
+
+/* On the netfront thread, holding no lock: tell the backend we close. */
+static void report_broken(struct netfront *nf)
+{
+	bool report;
+
+	mutex_lock(&nf->state_lock, WAIT_FOREVER);
+	mutex_lock(&nf->lock, WAIT_FOREVER);
+	report = nf->report_broken && nf->dev;
+	nf->report_broken = false;
+	mutex_unlock(&nf->lock);
+	if (report && nf->dev->state != XenbusStateClosing &&
+	    nf->dev->state != XenbusStateClosed)
+		(void)xenbus_switch_state(nf->dev, XenbusStateClosing);
+	mutex_unlock(&nf->state_lock);
 }
 
 /* Collect the backend's TX answers and free their slots. */
@@ -203,33 +271,66 @@ static void rx_push(struct netfront *nf)
 		ring_notify(nf);
 }
 
-/* Take one checked RX slot: copy its data, repost its buffer. */
+/*
+ * Take one checked RX slot and repost its buffer.  A frame in one slot
+ * (all of them, as we ask for no SG) goes up straight from the granted
+ * page: the layer copies it before it parses a byte, so a backend that
+ * rewrites the page meanwhile changes only the data, never the length
+ * checked here.  Pieces of a longer frame are gathered in nf->frame.
+ */
 static void rx_slot(struct netfront *nf, int verdict,
 		    const struct netif_rx_slot *slot)
 {
 	unsigned int b = nf->rx_buf_of_id[slot->id];
+	const uint8_t *data = (const uint8_t *)nf->rx_buf[b].page +
+			      slot->offset;
+	bool whole = verdict == 0 && nf->rx_len == 0;
 
 	/* netif_ring bounds offset + size by the page and the frame. */
-	memcpy(nf->frame + nf->rx_len,
-	       (const uint8_t *)nf->rx_buf[b].page + slot->offset,
-	       slot->size);
-	nf->rx_len += slot->size;
-	rx_post(nf, b);
-	if (verdict == NETIF_RX_MORE)
+	if (!whole) {
+		memcpy(nf->frame + nf->rx_len, data, slot->size);
+		nf->rx_len += slot->size;
+		data = nf->frame;
+	}
+	if (verdict == NETIF_RX_MORE) {
+		rx_post(nf, b);
 		return;
+	}
 	if (verdict == 0) {
 		nf->stats.rx_frames++;
 		nf->stats.rx_bytes += slot->frame_len;
 		if (ops && ops->rx && nf->ctx)
-			ops->rx(nf->ctx, nf->frame, slot->frame_len);
+			ops->rx(nf->ctx, data, slot->frame_len);
 	} else {
 		nf->stats.rx_dropped++;
 	}
+	/* Reposted only now: the backend may write it again at once. */
+	rx_post(nf, b);
 	nf->rx_len = 0;
 }
 
-static void rx_poll(struct netfront *nf)
+/*
+ * Whether the layer above can take another frame now.  When it cannot,
+ * the frame stays on the ring: the backend holds it (and drops what no
+ * longer fits, in its own queue) instead of our copying frames only to
+ * drop them.
+ */
+static bool rx_room(struct netfront *nf)
 {
+	if (nf->rising)
+		return false;
+	return !ops || !ops->rx_room || !nf->ctx || ops->rx_room(nf->ctx);
+}
+
+/*
+ * Take at most *budget frames off the RX ring (Linux's NAPI budget: a
+ * flood must not keep this thread, which runs above the stack and the
+ * apps, from letting them run).  Returns true when it stopped with
+ * frames left: over budget, or no room above.
+ */
+static bool rx_poll(struct netfront *nf, unsigned int *budget)
+{
+	bool stopped = false;
 	int more;
 
 	do {
@@ -240,54 +341,83 @@ static void rx_poll(struct netfront *nf)
 
 		if (n < 0) {
 			ring_broken(nf, "RX", n);
-			return;
+			return false;
 		}
 		while (n-- && nf->connected) {
-			const volatile struct netif_rx_response *shared =
-				RING_GET_RESPONSE(&nf->rx, nf->rx.rsp_cons);
-			struct netif_rx_response rsp = {
+			const volatile struct netif_rx_response *shared;
+			struct netif_rx_response rsp;
+			struct netif_rx_slot slot;
+			int v;
+
+			/* A new frame starts here: may we take one? */
+			if (!nf->rx_frame.started &&
+			    (*budget == 0 || !rx_room(nf))) {
+				stopped = true;
+				break;
+			}
+			shared = RING_GET_RESPONSE(&nf->rx, nf->rx.rsp_cons);
+			rsp = (struct netif_rx_response){
 				.id = shared->id, .offset = shared->offset,
 				.flags = shared->flags,
 				.status = shared->status,
 			};
-			struct netif_rx_slot slot;
-			int v = netif_rx_response(&nf->rx_frame,
-						  nf->rx.rsp_cons, rsp,
-						  &nf->rx_ids,
-						  NETFRONT_FRAME_MAX, &slot);
-
+			v = netif_rx_response(&nf->rx_frame, nf->rx.rsp_cons,
+					      rsp, &nf->rx_ids,
+					      NETFRONT_FRAME_MAX, &slot);
 			if (v == NETIF_RING_CORRUPT) {
 				ring_broken(nf, "RX", v);
-				return;
+				return false;
 			}
 			nf->rx.rsp_cons++;
+			if (v != NETIF_RX_MORE)
+				(*budget)--;
 			rx_slot(nf, v, &slot);
 		}
 		if (!nf->connected)
-			return;
+			return false;
 		rx_push(nf);
+		if (stopped)
+			return true;
 		RING_FINAL_CHECK_FOR_RESPONSES(&nf->rx, more);
 	} while (more);
+	return false;
 }
 
 static void worker_main(void *unused)
 {
-	unsigned int i;
+	unsigned int i, budget;
+	bool left;
 
 	(void)unused;
 	/* It may wait forever: it does not keep the machine on. */
 	thread_background();
 	for (;;) {
 		(void)sem_take(&work, WAIT_FOREVER);
+		budget = NETFRONT_RX_BUDGET;
+		left = false;
 		for (i = 0; i < NETFRONT_MAX_VIFS; i++) {
 			struct netfront *nf = &pool[i];
+			bool broken;
 
 			mutex_lock(&nf->lock, WAIT_FOREVER);
 			if (nf->connected)
 				tx_reap(nf);
-			if (nf->connected)
-				rx_poll(nf);
+			if (nf->connected && rx_poll(nf, &budget))
+				left = true;
+			broken = nf->report_broken;
 			mutex_unlock(&nf->lock);
+			if (broken)
+				report_broken(nf);
+		}
+		if (left) {
+			/*
+			 * Frames are waiting, but the stack is full or this
+			 * pass took its share: let the stack and the apps
+			 * run (a strict-priority scheduler runs nothing
+			 * below us while we are ready), then look again.
+			 */
+			thread_sleep_ms(NETFRONT_BACKOFF_MS);
+			sem_give(&work);
 		}
 	}
 }
@@ -519,7 +649,10 @@ static int parse_mac(const char *s, uint8_t mac[NETFRONT_MAC_LEN])
 	return 0;
 }
 
-/* The backend waits for us: share the rings, publish, go Connected. */
+/*
+ * The backend waits for us: share the rings, publish, go Connected.
+ * Under state_lock; lock only around the rings, not the XenStore I/O.
+ */
 static void connect_rings(struct netfront *nf)
 {
 	char path[128], value[8];
@@ -533,12 +666,15 @@ static void connect_rings(struct netfront *nf)
 		       "(feature-rx-copy)\n", nf->name);
 		goto fail;
 	}
+	mutex_lock(&nf->lock, WAIT_FOREVER);
 	err = setup_rings(nf);
+	mutex_unlock(&nf->lock);
 	if (err) {
 		printk("netfront: %s: cannot set up the rings: %d\n",
 		       nf->name, err);
 		goto fail;
 	}
+	/* The grants and port it publishes change only under state_lock. */
 	err = xs_transaction_run(write_keys, nf);
 	if (err) {
 		printk("netfront: %s: cannot publish the rings: %d\n",
@@ -548,10 +684,14 @@ static void connect_rings(struct netfront *nf)
 	if (xenbus_switch_state(nf->dev, XenbusStateInitialised) ||
 	    xenbus_switch_state(nf->dev, XenbusStateConnected))
 		goto fail;
+	mutex_lock(&nf->lock, WAIT_FOREVER);
 	nf->awaiting = true;
+	mutex_unlock(&nf->lock);
 	return;
 fail:
+	mutex_lock(&nf->lock, WAIT_FOREVER);
 	teardown(nf);
+	mutex_unlock(&nf->lock);
 	(void)xenbus_switch_state(nf->dev, XenbusStateClosing);
 }
 
@@ -560,12 +700,14 @@ static void backend_changed(struct xenbus_device *dev,
 {
 	struct netfront *nf = dev->priv;
 
-	mutex_lock(&nf->lock, WAIT_FOREVER);
+	mutex_lock(&nf->state_lock, WAIT_FOREVER);
 	switch (state) {
 	case XenbusStateInitWait:
 		/* After a close, a new connection starts from Initialising. */
 		if (dev->state == XenbusStateClosed) {
+			mutex_lock(&nf->lock, WAIT_FOREVER);
 			teardown(nf);
+			mutex_unlock(&nf->lock);
 			(void)xenbus_switch_state(dev,
 						  XenbusStateInitialising);
 		}
@@ -573,14 +715,13 @@ static void backend_changed(struct xenbus_device *dev,
 			connect_rings(nf);
 		break;
 	case XenbusStateConnected:
-		if (dev->state == XenbusStateConnected && nf->awaiting) {
-			/* It bound the event channel now: wake it. */
-			ring_notify(nf);
+		if (dev->state == XenbusStateConnected && nf->awaiting)
 			link_up(nf);
-		}
 		break;
 	case XenbusStateClosing:
+		mutex_lock(&nf->lock, WAIT_FOREVER);
 		link_down(nf);
+		mutex_unlock(&nf->lock);
 		if (dev->state != XenbusStateClosed) {
 			if (dev->state != XenbusStateClosing)
 				(void)xenbus_switch_state(dev,
@@ -590,14 +731,16 @@ static void backend_changed(struct xenbus_device *dev,
 		break;
 	case XenbusStateClosed:
 		/* It unmapped everything: the grants can come back. */
+		mutex_lock(&nf->lock, WAIT_FOREVER);
 		teardown(nf);
+		mutex_unlock(&nf->lock);
 		if (dev->state != XenbusStateClosed)
 			(void)xenbus_switch_state(dev, XenbusStateClosed);
 		break;
 	default:
 		break;
 	}
-	mutex_unlock(&nf->lock);
+	mutex_unlock(&nf->state_lock);
 }
 
 static struct netfront *pool_get(void)
@@ -667,12 +810,15 @@ static void netfront_remove(struct xenbus_device *dev)
 	if (!nf)
 		return;
 	mutex_lock(&pool_lock, WAIT_FOREVER);
+	mutex_lock(&nf->state_lock, WAIT_FOREVER);
 	mutex_lock(&nf->lock, WAIT_FOREVER);
 	teardown(nf);
 	nf->dev = NULL;
 	nf->in_use = false;
+	nf->report_broken = false;
 	dev->priv = NULL;
 	mutex_unlock(&nf->lock);
+	mutex_unlock(&nf->state_lock);
 	mutex_unlock(&pool_lock);
 }
 
@@ -697,12 +843,9 @@ void netfront_set_ops(const struct netfront_ops *new_ops)
 	mutex_lock(&pool_lock, WAIT_FOREVER);
 	ops = new_ops;
 	for (i = 0; i < NETFRONT_MAX_VIFS; i++) {
-		struct netfront *nf = &pool[i];
-
-		mutex_lock(&nf->lock, WAIT_FOREVER);
-		if (nf->connected && !nf->ctx && ops && ops->link_up)
-			nf->ctx = ops->link_up(nf);
-		mutex_unlock(&nf->lock);
+		mutex_lock(&pool[i].state_lock, WAIT_FOREVER);
+		announce(&pool[i]);
+		mutex_unlock(&pool[i].state_lock);
 	}
 	mutex_unlock(&pool_lock);
 }
@@ -721,6 +864,7 @@ void netfront_get_stats(const struct netfront *nf,
 			struct netfront_stats *stats)
 {
 	*stats = nf->stats;
+	stats->tx_in_flight = NETFRONT_TX_SLOTS - nf->tx_free_count;
 }
 
 struct netfront *netfront_at(unsigned int i)

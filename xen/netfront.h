@@ -9,6 +9,7 @@
 #ifndef XEN_NETFRONT_H
 #define XEN_NETFRONT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,8 +33,17 @@ struct netfront_ops {
 	 * interface), or NULL to leave it alone.
 	 */
 	void *(*link_up)(struct netfront *nf);
-	/* One whole received frame, valid only during the call. */
+	/*
+	 * One whole received frame, valid only during the call.  It may lie
+	 * in a page the backend can still write: copy it before reading it.
+	 */
 	void (*rx)(void *ctx, const void *frame, size_t len);
+	/*
+	 * Whether rx would take a frame now.  While it says no, frames stay
+	 * on the ring (the backend queues or drops them), and netfront
+	 * looks again a little later.  NULL: always.
+	 */
+	bool (*rx_room)(void *ctx);
 	/*
 	 * The backend closed, the vif was removed or the backend broke the
 	 * ring protocol: no rx after this, netfront_send fails until the
@@ -71,6 +81,7 @@ const char *netfront_name(const struct netfront *nf);
 struct netfront_stats {
 	uint64_t rx_frames, rx_bytes, rx_dropped;
 	uint64_t tx_frames, tx_bytes, tx_errors;
+	unsigned int tx_in_flight;	/* sent, the backend not done yet */
 };
 void netfront_get_stats(const struct netfront *nf,
 			struct netfront_stats *stats);

@@ -120,7 +120,26 @@ destroy() {
 pings() {
     timeout 30 ping -c "$3" -i 0.2 -W 5 "$2" >"$1.ping" 2>&1
     sed "s/^/INFO $1 ping $2| /" "$1.ping"
-    grep -q "^$3 packets transmitted, $3 packets received" "$1.ping"
+    grep -q "^$3 packets transmitted, $3 packets received" "$1.ping" &&
+        return
+    diagnose "$1"
+    return 1
+}
+
+# diagnose STEP: what dom0 and Xen know of every vif, for a step whose
+# traffic failed: each vif's counters (rx: frames from the guest), the
+# bridge's ports and MACs, dom0's neighbours and interrupts, and the
+# event channels Xen has for the guests ('e' key).
+diagnose() {
+    for v in /sys/class/net/vif*; do
+        [ -d "$v" ] || continue
+        echo "INFO $1 diag: ${v##*/} $(cat "$v/operstate") $(cd "$v/statistics" && for c in rx_packets rx_dropped rx_errors tx_packets tx_dropped tx_errors; do printf '%s %s ' "$c" "$(cat $c)"; done)"
+    done
+    brctl showmacs xenbr0 2>&1 | sed "s/^/INFO $1 diag: macs| /"
+    ip neigh 2>&1 | sed "s/^/INFO $1 diag: neigh| /"
+    grep -iE 'vif|xen' /proc/interrupts | sed "s/^/INFO $1 diag: irq| /"
+    timeout 5 xl debug-keys e >/dev/null 2>&1
+    timeout 5 xl dmesg 2>/dev/null | tail -n 60 | sed "s/^/INFO $1 diag: xen| /"
 }
 
 # address STEP NAME IP: guest NAME printed its MAC line from netfront and
@@ -132,6 +151,7 @@ address() {
         fail "$1" "no 'netfront: vif0: mac $4, backend d0' line"
     elif ! wait_for "$2" "$re" 1 20; then
         fail "$1" "no 'net: enN $3/24 gw 10.0.0.1 mac $4' line"
+        diagnose "$1"
     else
         ok "$1"
     fi
