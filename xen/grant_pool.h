@@ -42,7 +42,7 @@ struct grant_pool {
 	const struct grant_pool_ops *ops;
 	uint8_t *base;
 	unsigned int count;
-	long ref[GRANT_POOL_MAX];		/* the page's grant, or NO_REF */
+	long ref[GRANT_POOL_MAX];		/* its grant, or NO_REF */
 	uint16_t free[GRANT_POOL_MAX];		/* a LIFO, as blkif.h advises */
 	unsigned int nfree;
 	uint64_t free_bits[GRANT_POOL_MAX / 64];
