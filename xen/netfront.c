@@ -13,6 +13,16 @@
  * handler only wakes the "netfront" thread, which reads the rings and
  * calls the network layer.  The page allocator never frees, so contexts
  * and their pages live in a pool and serve the next vif.
+ *
+ * A page is cleared before each grant, so that a backend never reads what
+ * it held for the last one.  A page whose grant the backend still maps
+ * when it has closed is abandoned for good, its grant reference with it
+ * (allocated, never ended again): a fresh page takes its place.  What a
+ * backend can cost that way is bounded by the context's grant_budget
+ * (xen/grant_pool.h): GRANT_BUDGET_CONNECTS_MAX connections per vif
+ * (a backend that cycles Closed -> InitWait is otherwise reconnected
+ * forever), and no more connections once its backends kept more than
+ * GRANT_BUDGET_KEPT_MAX grants; the context then serves no other vif.
  */
 #include <stdio.h>
 #include <string.h>
@@ -26,6 +36,7 @@
 #include "kernel/thread.h"
 #include "xen/events.h"
 #include "xen/gnttab.h"
+#include "xen/grant_pool.h"
 #include "xen/netfront.h"
 #include "xen/netif_ring.h"
 #include "xen/xenbus.h"
@@ -83,6 +94,9 @@ struct netfront {
 	uint8_t frame[NETFRONT_FRAME_MAX];
 
 	struct netfront_stats stats;
+	/* Connections of this vif, grants kept by the context's backends. */
+	struct grant_budget budget;
+	bool given_up;		/* budget spent: the vif stays Closed */
 };
 
 /*
@@ -345,7 +359,10 @@ out:
 	return err;
 }
 
-/* Our page, granted to the backend; allocated once, reused after. */
+/*
+ * Our page, granted to the backend; allocated once, reused after, and
+ * cleared first: what it held was perhaps another backend's.
+ */
 static int share(struct netfront *nf, struct shared_page *s, bool readonly)
 {
 	long gref;
@@ -354,6 +371,7 @@ static int share(struct netfront *nf, struct shared_page *s, bool readonly)
 		s->page = page_alloc(1);
 	if (!s->page)
 		return -ENOMEM;
+	memset(s->page, 0, PAGE_SIZE);
 	gref = gnttab_grant_access(nf->dev->otherend_id,
 				   (uint64_t)(uintptr_t)s->page, readonly);
 	if (gref < 0)
@@ -364,29 +382,31 @@ static int share(struct netfront *nf, struct shared_page *s, bool readonly)
 }
 
 /*
- * Take a grant back.  While the backend still maps the page, the page is
- * left to it for good (forgotten here, a fresh one allocated next time):
- * handing it to someone else would hand them the backend's writes too.
+ * Take a grant back: false if the backend still maps the page.  The page
+ * is then left to it for good (forgotten here, a fresh one allocated
+ * next time), and so is its grant reference, which gnttab keeps
+ * allocated: handing either to someone else would hand them the
+ * backend's writes too.
  */
-static void unshare(struct netfront *nf, struct shared_page *s)
+static bool unshare(struct shared_page *s)
 {
 	long err;
 
 	if (!s->granted)
-		return;
+		return true;
+	s->granted = false;
 	err = gnttab_end_access(s->gref);
 	if (err == -EBUSY) {
-		printk("netfront: %s: backend still maps grant %u, "
-		       "page abandoned\n", nf->name, s->gref);
 		s->page = NULL;
+		return false;
 	}
-	s->granted = false;
+	return true;
 }
 
 /* Give back everything the connection held (the backend has closed). */
 static void teardown(struct netfront *nf)
 {
-	unsigned int i;
+	unsigned int i, kept = 0;
 
 	link_down(nf);
 	nf->awaiting = false;
@@ -394,13 +414,41 @@ static void teardown(struct netfront *nf)
 		(void)evtchn_close(nf->port);
 		nf->port_open = false;
 	}
-	unshare(nf, &nf->tx_ring);
-	unshare(nf, &nf->rx_ring);
+	kept += !unshare(&nf->tx_ring);
+	kept += !unshare(&nf->rx_ring);
 	for (i = 0; i < NETFRONT_TX_SLOTS; i++)
-		unshare(nf, &nf->tx_slot[i]);
+		kept += !unshare(&nf->tx_slot[i]);
 	for (i = 0; i < NETFRONT_RX_BUFS; i++)
-		unshare(nf, &nf->rx_buf[i]);
+		kept += !unshare(&nf->rx_buf[i]);
 	nf->broken = false;
+	if (!kept)
+		return;
+	grant_budget_kept(&nf->budget, kept);
+	printk("netfront: %s: backend still maps %u page%s: abandoned, "
+	       "%u in all\n", nf->name, kept, kept > 1 ? "s" : "",
+	       nf->budget.kept);
+}
+
+/*
+ * Count a new connection against the budget: false (said once) when it
+ * is spent, and the vif stays Closed.
+ */
+static bool may_connect(struct netfront *nf)
+{
+	int err = grant_budget_connect(&nf->budget);
+
+	if (!err)
+		return true;
+	if (nf->given_up)
+		return false;
+	nf->given_up = true;
+	if (err == -ELOOP)
+		printk("netfront: %s: %u connections already: staying "
+		       "Closed\n", nf->name, nf->budget.connects);
+	else
+		printk("netfront: %s: backends kept %u grants: staying "
+		       "Closed\n", nf->name, nf->budget.kept);
+	return false;
 }
 
 static int setup_rings(struct netfront *nf)
@@ -564,11 +612,14 @@ static void backend_changed(struct xenbus_device *dev,
 	switch (state) {
 	case XenbusStateInitWait:
 		/* After a close, a new connection starts from Initialising. */
-		if (dev->state == XenbusStateClosed) {
+		if (dev->state == XenbusStateClosed)
 			teardown(nf);
+		if ((dev->state != XenbusStateClosed &&
+		     dev->state != XenbusStateInitialising) || !may_connect(nf))
+			break;
+		if (dev->state == XenbusStateClosed)
 			(void)xenbus_switch_state(dev,
 						  XenbusStateInitialising);
-		}
 		if (dev->state == XenbusStateInitialising)
 			connect_rings(nf);
 		break;
@@ -604,8 +655,10 @@ static struct netfront *pool_get(void)
 {
 	unsigned int i;
 
+	/* Not one whose backends kept too much: it would not connect. */
 	for (i = 0; i < NETFRONT_MAX_VIFS; i++)
-		if (!pool[i].in_use)
+		if (!pool[i].in_use &&
+		    pool[i].budget.kept <= GRANT_BUDGET_KEPT_MAX)
 			return &pool[i];
 	return NULL;
 }
@@ -647,6 +700,8 @@ static int probe(struct xenbus_device *dev)
 	nf->broken = false;
 	memcpy(nf->mac, mac, sizeof(mac));
 	memset(&nf->stats, 0, sizeof(nf->stats));
+	nf->budget.connects = 0;	/* per vif; what was kept stays */
+	nf->given_up = false;
 	snprintf(nf->name, sizeof(nf->name), "vif%s", id ? id + 1 : "?");
 	dev->priv = nf;
 	mutex_unlock(&nf->lock);
@@ -717,10 +772,12 @@ const char *netfront_name(const struct netfront *nf)
 	return nf->name;
 }
 
-void netfront_get_stats(const struct netfront *nf,
-			struct netfront_stats *stats)
+void netfront_get_stats(struct netfront *nf, struct netfront_stats *stats)
 {
+	/* One consistent snapshot: the netfront thread counts under it. */
+	mutex_lock(&nf->lock, WAIT_FOREVER);
 	*stats = nf->stats;
+	mutex_unlock(&nf->lock);
 }
 
 struct netfront *netfront_at(unsigned int i)
