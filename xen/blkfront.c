@@ -266,8 +266,11 @@ static void piece_done(void *ctx, unsigned int slot, int result)
 	finish_piece(ctx, slot, result);
 }
 
-/* Take every response the backend has produced.  Lock held. */
-static void take_responses(struct disk *d)
+/*
+ * Take every response the backend has produced: whether there was any
+ * (a corrupt ring counts: the event had a reason).  Lock held.
+ */
+static bool take_responses(struct disk *d)
 {
 	int n = blkif_take_responses(&d->ring, &d->tracker, piece_done, d);
 
@@ -276,18 +279,23 @@ static void take_responses(struct disk *d)
 			d->ring.rsp_cons);
 	else
 		wake_waiters(d);
+	return n != 0;
 }
 
 static void worker(void *arg)
 {
 	struct disk *d = arg;
+	bool work;
 
 	thread_background();
 	for (;;) {
 		sem_take(&d->kick, WAIT_FOREVER);
 		mutex_lock(&d->lock, WAIT_FOREVER);
-		if (d->state == DISK_CONNECTED && !d->error)
-			take_responses(d);
+		work = d->state == DISK_CONNECTED && !d->error &&
+		       take_responses(d);
+		/* Under the lock: the port cannot be closed and reused. */
+		if (d->port_open)
+			(void)evtchn_eoi(d->port, !work);
 		mutex_unlock(&d->lock);
 	}
 }
@@ -673,6 +681,10 @@ static int initialise(struct disk *d)
 		return (int)port;
 	d->port = (evtchn_port_t)port;
 	d->port_open = true;
+	err = evtchn_set_late_eoi(d->port);
+	if (err)
+		printk("blkfront: %s: no late EOI (%d): event storms not "
+		       "damped\n", d->bd.name, err);
 	err = xs_transaction_run(write_ring_keys, d);
 	if (!err)
 		err = xenbus_switch_state(d->dev, XenbusStateInitialised);

@@ -80,6 +80,8 @@ struct netfront {
 	struct shared_page tx_ring, rx_ring;
 	struct netif_tx_front_ring tx;
 	struct netif_rx_front_ring rx;
+	/* rsp_cons at the last late EOI: work since then is any change. */
+	RING_IDX eoi_tx_cons, eoi_rx_cons;
 
 	struct shared_page tx_slot[NETFRONT_TX_SLOTS];
 	uint8_t tx_free[NETFRONT_TX_SLOTS];	/* free slots, next on top */
@@ -284,6 +286,22 @@ static void rx_poll(struct netfront *nf)
 	} while (more);
 }
 
+/*
+ * Tell events.c whether the event brought work (late EOI, against
+ * storms): responses taken since the last EOI, here or by a sender
+ * reaping TX slots.  Lock held, so that the port is nf's.
+ */
+static void end_of_pass(struct netfront *nf)
+{
+	bool work = nf->tx.rsp_cons != nf->eoi_tx_cons ||
+		    nf->rx.rsp_cons != nf->eoi_rx_cons;
+
+	if (nf->port_open && evtchn_eoi(nf->port, !work)) {
+		nf->eoi_tx_cons = nf->tx.rsp_cons;
+		nf->eoi_rx_cons = nf->rx.rsp_cons;
+	}
+}
+
 static void worker_main(void *unused)
 {
 	unsigned int i;
@@ -301,6 +319,7 @@ static void worker_main(void *unused)
 				tx_reap(nf);
 			if (nf->connected)
 				rx_poll(nf);
+			end_of_pass(nf);
 			mutex_unlock(&nf->lock);
 		}
 	}
@@ -474,6 +493,8 @@ static int setup_rings(struct netfront *nf)
 			PAGE_SIZE);
 	FRONT_RING_INIT(&nf->rx, (struct netif_rx_sring *)nf->rx_ring.page,
 			PAGE_SIZE);
+	nf->eoi_tx_cons = nf->tx.rsp_cons;
+	nf->eoi_rx_cons = nf->rx.rsp_cons;
 	memset(&nf->tx_ids, 0, sizeof(nf->tx_ids));
 	memset(&nf->rx_ids, 0, sizeof(nf->rx_ids));
 	memset(&nf->rx_frame, 0, sizeof(nf->rx_frame));
@@ -490,6 +511,10 @@ static int setup_rings(struct netfront *nf)
 		return (int)port;
 	nf->port = (evtchn_port_t)port;
 	nf->port_open = true;
+	err = evtchn_set_late_eoi(nf->port);
+	if (err)
+		printk("netfront: %s: no late EOI (%d): event storms not "
+		       "damped\n", nf->name, err);
 	return 0;
 }
 
