@@ -347,6 +347,19 @@ static int take_page(struct disk *d, struct grant_pool *pool, bool readonly,
 }
 
 /*
+ * Why rq may not go to the backend: -ENODEV when it came through a handle
+ * to a disk now gone (this slot may serve another since: checked under
+ * the lock that connect and shut_down register and unregister under),
+ * else the disk's error; 0 if it may.  Lock held.
+ */
+static int refused(struct disk *d, const struct block_request *rq)
+{
+	if (block_request_stale(&d->bd, rq))
+		return -ENODEV;
+	return d->error;
+}
+
+/*
  * Queue one ring request for bytes of rq at sector (512-byte units),
  * waiting for room.  A flush has bytes 0.  0, or an error (nothing
  * queued).  Lock held (dropped while waiting).
@@ -367,7 +380,7 @@ static int queue_piece(struct disk *d, struct block_request *rq,
 	unsigned int i;
 	int slot, err = 0;
 
-	while (!d->error && !room_for(d, npages, indirect)) {
+	while (!(err = refused(d, rq)) && !room_for(d, npages, indirect)) {
 		/* Pages the backend kept are gone for good: with nothing
 		 * in flight to give some back, waiting would be forever. */
 		if (!d->tracker.busy)
@@ -378,8 +391,8 @@ static int queue_piece(struct disk *d, struct block_request *rq,
 		mutex_lock(&d->lock, WAIT_FOREVER);
 		d->waiters--;
 	}
-	if (d->error)
-		return d->error;
+	if (err)
+		return err;
 	slot = blkif_tracker_take(&d->tracker, op, indirect, &id);
 	if (slot < 0)
 		return slot;	/* room_for said there was one */
