@@ -76,6 +76,11 @@ struct disk {
 	uint16_t handle;		/* the device id, as blkif wants it */
 	/* Chosen at the handshake. */
 	bool persistent, indirect;
+	/* How a flush goes on the ring (FLUSH_DISKCACHE, or WRITE_BARRIER
+	 * from a backend with only feature-barrier); bd.can_flush says if
+	 * at all, and turns false for good when the backend says the op is
+	 * not supported after all. */
+	uint8_t flush_op;
 	unsigned int ring_order, segs_max;
 	/*
 	 * Set up once, kept for the next disk in this slot.  A page whose
@@ -209,6 +214,15 @@ static void finish_piece(struct disk *d, unsigned int slot, int err)
 		printk("blkfront: %s: the backend answered but kept %u "
 		       "page%s granted: out of the pool for good\n",
 		       d->bd.name, dropped, dropped > 1 ? "s" : "");
+	if (err == -EOPNOTSUPP && rq->op == BLOCK_FLUSH && d->bd.can_flush) {
+		/* Remembered: later flushes are no-ops, as with a backend
+		 * that never offered one. */
+		d->bd.can_flush = false;
+		printk("blkfront: %s: the backend does not support %s after "
+		       "all: no more flushes\n", d->bd.name,
+		       d->flush_op == BLKIF_OP_WRITE_BARRIER ? "barriers" :
+							       "flushes");
+	}
 	if (err && !rq->result)
 		rq->result = err;
 	p->rq = NULL;
@@ -370,8 +384,7 @@ static int queue_piece(struct disk *d, struct block_request *rq,
 	unsigned int npages = (bytes + PAGE_SIZE - 1) / PAGE_SIZE;
 	bool indirect = npages > BLKIF_MAX_SEGMENTS_PER_REQUEST;
 	uint8_t op = rq->op == BLOCK_READ ? BLKIF_OP_READ :
-		     rq->op == BLOCK_WRITE ? BLKIF_OP_WRITE :
-					     BLKIF_OP_FLUSH_DISKCACHE;
+		     rq->op == BLOCK_WRITE ? BLKIF_OP_WRITE : d->flush_op;
 	struct blkif_request_segment *seg;
 	blkif_request_t *req;
 	struct piece *p;
@@ -468,7 +481,8 @@ static int disk_submit(struct block_device *bd, struct block_request *rq)
 	/* Our own hold, so that pieces finishing early cannot complete rq
 	 * before every piece is queued. */
 	rq->pending = 1;
-	if (rq->op == BLOCK_FLUSH)
+	/* can_flush may have turned false since block_submit looked. */
+	if (rq->op == BLOCK_FLUSH && d->bd.can_flush)
 		err = queue_piece(d, rq, 0, NULL, 0);
 	while (rq->op != BLOCK_FLUSH && off < total && !err) {
 		chunk = total - off < max ? (uint32_t)(total - off) : max;
@@ -724,7 +738,13 @@ static int connect(struct disk *d)
 	bd->readonly = info & VDISK_READONLY;
 	bd->cdrom = info & VDISK_CDROM;
 	bd->removable = info & VDISK_REMOVABLE;
-	bd->can_flush = backend_uint(d, "feature-flush-cache", 0) == 1;
+	/* blkif.h: a barrier also flushes; Linux's blkfront falls back to
+	 * it the same way. */
+	d->flush_op = backend_uint(d, "feature-flush-cache", 0) == 1 ?
+		      BLKIF_OP_FLUSH_DISKCACHE :
+		      backend_uint(d, "feature-barrier", 0) == 1 ?
+		      BLKIF_OP_WRITE_BARRIER : 0;
+	bd->can_flush = d->flush_op != 0;
 	/* Features the backend publishes when it connects. */
 	d->persistent = !options.no_persistent &&
 			backend_uint(d, "feature-persistent", 0) == 1;
@@ -764,7 +784,9 @@ static int connect(struct disk *d)
 	printk("blkfront: %s: ring %u page%s, %u segments a request%s%s\n",
 	       bd->name, 1u << d->ring_order, d->ring_order ? "s" : "",
 	       d->segs_max, d->persistent ? ", persistent grants" : "",
-	       bd->can_flush ? ", flush" : "");
+	       !bd->can_flush ? "" :
+	       d->flush_op == BLKIF_OP_WRITE_BARRIER ? ", flush by barrier" :
+						       ", flush");
 	return 0;
 }
 
