@@ -322,9 +322,12 @@ static void cmd_bench(char *arg)
 	if (!arg || (!b.random && b.op == BLOCK_READ &&
 		     strcmp(mode, "read") != 0) ||
 	    !number_arg(&arg, &kib) || !number_arg(&arg, &mib) ||
-	    !number_arg(&arg, &depth) || kib == 0 ||
-	    kib * 1024 % b.bd->sector_size || depth == 0 ||
-	    depth > BENCH_DEPTH_MAX || kib * depth > BUFFER_PAGES * 4 ||
+	    !number_arg(&arg, &depth) || depth == 0 ||
+	    depth > BENCH_DEPTH_MAX || kib == 0 ||
+	    /* Divided, not multiplied: kib * depth could wrap to a
+	     * small number and pass. */
+	    kib > BUFFER_PAGES * 4 / depth ||
+	    kib * 1024 % b.bd->sector_size || mib > UINT64_MAX / MIB ||
 	    !get_buffer()) {
 		printk("usage: disk-bench DISK read|write|randread KIB MIB "
 		       "DEPTH (KIB * DEPTH <= %u, DEPTH <= %u)\n",
