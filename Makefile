@@ -116,13 +116,16 @@ HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -iquote . $(HOST_LIBFDT_INCLUDE) \
 	-MMD -MP
 FDT_HOST_SRCS := $(FDT_SRCS)
 # The kernel's pure code, linked by the host unit tests as it is: fdt/,
-# the page allocator's bookkeeping and the Xen ring and protocol code.
+# the page allocator's bookkeeping, the Xen ring and protocol code, and
+# the block layer (tests/unit/test_block.c stubs its mutexes and
+# semaphores).
 UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/console_ring.c xen/xs_wire.c xen/xenbus_state.c xen/grant_refs.c \
 	xen/xenbus_seen.c xen/console_out.c xen/xs_reply.c \
 	xen/gnttab_status.c drivers/smccc_uid.c xen/blkif_ring.c \
 	xen/vbd_name.c apps/cksum.c kernel/bootargs.c net/ip_config.c \
-	xen/netif_ring.c
+	xen/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c kernel/block.c \
+	kernel/errno_name.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean

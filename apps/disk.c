@@ -40,10 +40,14 @@ static void print_error(const char *cmd, const char *name, const char *at,
 	       at);
 }
 
-/* The disk named by the first word of *arg (advanced past it). */
-static struct block_device *disk_arg(const char *cmd, char **arg)
+/*
+ * A handle to the disk named by the first word of *arg (advanced past
+ * it) in *h: its device, or NULL.  Through the handle, a disk detached
+ * meanwhile fails with ENODEV, even if another takes its name.
+ */
+static const struct block_device *disk_arg(const char *cmd, char **arg,
+					   struct block_handle *h)
 {
-	struct block_device *bd;
 	char *name = *arg, *sp = strchr(name, ' ');
 
 	if (sp) {
@@ -52,10 +56,11 @@ static struct block_device *disk_arg(const char *cmd, char **arg)
 	} else {
 		*arg = name + strlen(name);
 	}
-	bd = block_find(name);
-	if (!bd)
+	if (block_find(name, h)) {
 		printk("%s %s: no such disk (see disks)\n", cmd, name);
-	return bd;
+		return NULL;
+	}
+	return h->bd;
 }
 
 static bool number_arg(char **arg, unsigned long *out)
@@ -71,8 +76,9 @@ static bool number_arg(char **arg, unsigned long *out)
 	return true;
 }
 
-static void list_one(struct block_device *bd, void *ctx)
+static void list_one(const struct block_handle *h, void *ctx)
 {
+	const struct block_device *bd = h->bd;
 	unsigned int *count = ctx;
 
 	printk("disk %s: %llu sectors of %u bytes (%llu MiB), %s%s%s\n",
@@ -103,7 +109,8 @@ static bool get_buffer(void)
 
 static void cmd_read(char *arg)
 {
-	struct block_device *bd = disk_arg("disk-read", &arg);
+	struct block_handle h;
+	const struct block_device *bd = disk_arg("disk-read", &arg, &h);
 	unsigned long sector;
 	char line[80];
 	unsigned int i, k;
@@ -117,7 +124,7 @@ static void cmd_read(char *arg)
 	}
 	if (!get_buffer())
 		return;
-	err = block_read(bd, sector, 1, buffer);
+	err = block_read(&h, sector, 1, buffer);
 	if (err) {
 		print_error("disk-read", bd->name, "", err);
 		return;
@@ -134,7 +141,8 @@ static void cmd_read(char *arg)
 
 static void cmd_write(char *arg)
 {
-	struct block_device *bd = disk_arg("disk-write", &arg);
+	struct block_handle h;
+	const struct block_device *bd = disk_arg("disk-write", &arg, &h);
 	unsigned long sector;
 	size_t len, i;
 	int err;
@@ -149,7 +157,7 @@ static void cmd_write(char *arg)
 		return;
 	for (i = 0; i < bd->sector_size; i++)
 		buffer[i] = (uint8_t)arg[i % len];
-	err = block_write(bd, sector, 1, buffer);
+	err = block_write(&h, sector, 1, buffer);
 	if (err)
 		printk("disk-write %s %lu: error %d (%s)\n", bd->name, sector,
 		       err, errno_name(err));
@@ -159,12 +167,13 @@ static void cmd_write(char *arg)
 
 static void cmd_flush(char *arg)
 {
-	struct block_device *bd = disk_arg("disk-flush", &arg);
+	struct block_handle h;
+	const struct block_device *bd = disk_arg("disk-flush", &arg, &h);
 	int err;
 
 	if (!bd)
 		return;
-	err = block_flush(bd);
+	err = block_flush(&h);
 	if (err)
 		print_error("disk-flush", bd->name, "", err);
 	else
@@ -177,7 +186,8 @@ static void cmd_flush(char *arg)
  */
 static void cmd_sum(char *arg)
 {
-	struct block_device *bd = disk_arg("disk-sum", &arg);
+	struct block_handle h;
+	const struct block_device *bd = disk_arg("disk-sum", &arg, &h);
 	struct block_request rq[DEPTH];
 	uint64_t total, issued = 0, done = 0, t0;
 	uint32_t per_chunk;
@@ -202,7 +212,7 @@ static void cmd_sum(char *arg)
 				bd->sector_size) : per_chunk,
 			.buf = buffer + (size_t)i * CHUNK,
 		};
-		err = block_submit(bd, &rq[i]);
+		err = block_submit(&h, &rq[i]);
 		if (!err)
 			issued += (uint64_t)rq[i].count * bd->sector_size;
 	}
@@ -229,7 +239,7 @@ static void cmd_sum(char *arg)
 			rq[i].sector = issued / bd->sector_size;
 			rq[i].count = left < CHUNK ? (uint32_t)(left /
 				bd->sector_size) : per_chunk;
-			err = block_submit(bd, &rq[i]);
+			err = block_submit(&h, &rq[i]);
 			if (!err)
 				issued += (uint64_t)rq[i].count *
 					  bd->sector_size;
@@ -254,7 +264,8 @@ static uint64_t next_random(uint64_t *state)
 }
 
 struct bench {
-	struct block_device *bd;
+	struct block_handle h;
+	const struct block_device *bd;
 	struct block_request rq[BENCH_DEPTH_MAX];
 	bool busy[BENCH_DEPTH_MAX];
 	enum block_op op;
@@ -277,7 +288,7 @@ static int bench_start(struct bench *b, unsigned int i)
 		.sector = place * (b->bytes / b->bd->sector_size),
 		.buf = buffer + (size_t)i * b->bytes,
 	};
-	err = block_submit(b->bd, rq);
+	err = block_submit(&b->h, rq);
 	b->busy[i] = !err;
 	return err;
 }
@@ -298,7 +309,7 @@ static void cmd_bench(char *arg)
 	int err = 0, result;
 
 	memset(&b, 0, sizeof(b));
-	b.bd = disk_arg("disk-bench", &arg);
+	b.bd = disk_arg("disk-bench", &arg, &b.h);
 	if (!b.bd)
 		return;
 	mode = arg;
@@ -311,9 +322,12 @@ static void cmd_bench(char *arg)
 	if (!arg || (!b.random && b.op == BLOCK_READ &&
 		     strcmp(mode, "read") != 0) ||
 	    !number_arg(&arg, &kib) || !number_arg(&arg, &mib) ||
-	    !number_arg(&arg, &depth) || kib == 0 ||
-	    kib * 1024 % b.bd->sector_size || depth == 0 ||
-	    depth > BENCH_DEPTH_MAX || kib * depth > BUFFER_PAGES * 4 ||
+	    !number_arg(&arg, &depth) || depth == 0 ||
+	    depth > BENCH_DEPTH_MAX || kib == 0 ||
+	    /* Divided, not multiplied: kib * depth could wrap to a
+	     * small number and pass. */
+	    kib > BUFFER_PAGES * 4 / depth ||
+	    kib * 1024 % b.bd->sector_size || mib > UINT64_MAX / MIB ||
 	    !get_buffer()) {
 		printk("usage: disk-bench DISK read|write|randread KIB MIB "
 		       "DEPTH (KIB * DEPTH <= %u, DEPTH <= %u)\n",

@@ -6,11 +6,13 @@
 #include "kernel/printk.h"
 
 /*
- * The registered devices, owned by this file: changed by drivers (on the
- * XenBus thread), read by any thread; list_lock (all-zero is an unlocked
- * mutex) serialises both.
+ * The registered devices and the last generation handed out, owned by
+ * this file: changed by drivers (on the XenBus thread), read by any
+ * thread; list_lock (all-zero is an unlocked mutex) serialises both.
+ * 64 bits: generations never wrap, so none is ever reused.
  */
 static struct block_device *devices[BLOCK_DEVICES_MAX];
+static uint64_t last_generation;
 static struct mutex list_lock;
 
 int block_register(struct block_device *bd)
@@ -29,8 +31,10 @@ int block_register(struct block_device *bd)
 	}
 	if (!err && free == BLOCK_DEVICES_MAX)
 		err = -ENOSPC;
-	if (!err)
+	if (!err) {
 		devices[free] = bd;
+		bd->generation = ++last_generation;
+	}
 	mutex_unlock(&list_lock);
 	return err;
 }
@@ -40,43 +44,67 @@ void block_unregister(struct block_device *bd)
 	unsigned int i;
 
 	mutex_lock(&list_lock, WAIT_FOREVER);
-	for (i = 0; i < BLOCK_DEVICES_MAX; i++)
-		if (devices[i] == bd)
+	for (i = 0; i < BLOCK_DEVICES_MAX; i++) {
+		if (devices[i] == bd) {
 			devices[i] = NULL;
+			bd->generation = 0;
+		}
+	}
 	mutex_unlock(&list_lock);
 }
 
-struct block_device *block_find(const char *name)
+bool block_request_stale(const struct block_device *bd,
+			 const struct block_request *rq)
 {
-	struct block_device *bd = NULL;
+	return !rq->generation || rq->generation != bd->generation;
+}
+
+int block_find(const char *name, struct block_handle *h)
+{
 	unsigned int i;
+	int err = -ENODEV;
 
 	mutex_lock(&list_lock, WAIT_FOREVER);
-	for (i = 0; i < BLOCK_DEVICES_MAX && !bd; i++)
-		if (devices[i] && strcmp(devices[i]->name, name) == 0)
-			bd = devices[i];
+	for (i = 0; i < BLOCK_DEVICES_MAX && err; i++) {
+		if (devices[i] && strcmp(devices[i]->name, name) == 0) {
+			h->bd = devices[i];
+			h->generation = devices[i]->generation;
+			err = 0;
+		}
+	}
 	mutex_unlock(&list_lock);
-	return bd;
+	return err;
 }
 
-void block_for_each(void (*fn)(struct block_device *bd, void *ctx),
+void block_for_each(void (*fn)(const struct block_handle *h, void *ctx),
 		    void *ctx)
 {
-	struct block_device *list[BLOCK_DEVICES_MAX];
+	struct block_handle list[BLOCK_DEVICES_MAX];
 	unsigned int i, n = 0;
 
-	/* fn may block (a flush): not under the lock. */
+	/* fn may block (a flush): not under the lock.  The handles say
+	 * which disks these were, should one go meanwhile. */
 	mutex_lock(&list_lock, WAIT_FOREVER);
-	for (i = 0; i < BLOCK_DEVICES_MAX; i++)
-		if (devices[i])
-			list[n++] = devices[i];
+	for (i = 0; i < BLOCK_DEVICES_MAX; i++) {
+		if (devices[i]) {
+			list[n].bd = devices[i];
+			list[n++].generation = devices[i]->generation;
+		}
+	}
 	mutex_unlock(&list_lock);
 	for (i = 0; i < n; i++)
-		fn(list[i], ctx);
+		fn(&list[i], ctx);
 }
 
-int block_submit(struct block_device *bd, struct block_request *rq)
+int block_submit(const struct block_handle *h, struct block_request *rq)
 {
+	struct block_device *bd = h->bd;
+
+	/* A first look; the driver's, under its lock, is the one that
+	 * cannot race with a detach. */
+	rq->generation = h->generation;
+	if (block_request_stale(bd, rq))
+		return -ENODEV;
 	if (rq->op == BLOCK_FLUSH) {
 		if (rq->count)
 			return -EINVAL;
@@ -111,33 +139,33 @@ void block_complete(struct block_request *rq, int result)
 	sem_give(&rq->done);
 }
 
-static int sync_request(struct block_device *bd, enum block_op op,
+static int sync_request(const struct block_handle *h, enum block_op op,
 			uint64_t sector, uint32_t count, void *buf)
 {
 	struct block_request rq = {
 		.op = op, .sector = sector, .count = count, .buf = buf,
 	};
-	int err = block_submit(bd, &rq);
+	int err = block_submit(h, &rq);
 
 	return err ? err : block_wait(&rq);
 }
 
-int block_read(struct block_device *bd, uint64_t sector, uint32_t count,
-	       void *buf)
+int block_read(const struct block_handle *h, uint64_t sector,
+	       uint32_t count, void *buf)
 {
-	return sync_request(bd, BLOCK_READ, sector, count, buf);
+	return sync_request(h, BLOCK_READ, sector, count, buf);
 }
 
-int block_write(struct block_device *bd, uint64_t sector, uint32_t count,
-		const void *buf)
+int block_write(const struct block_handle *h, uint64_t sector,
+		uint32_t count, const void *buf)
 {
 	/* The driver only reads a write's buffer. */
-	return sync_request(bd, BLOCK_WRITE, sector, count, (void *)buf);
+	return sync_request(h, BLOCK_WRITE, sector, count, (void *)buf);
 }
 
-int block_flush(struct block_device *bd)
+int block_flush(const struct block_handle *h)
 {
-	return sync_request(bd, BLOCK_FLUSH, 0, 0, NULL);
+	return sync_request(h, BLOCK_FLUSH, 0, 0, NULL);
 }
 
 struct sync_state {
@@ -145,8 +173,9 @@ struct sync_state {
 	int first_error;
 };
 
-static void sync_one(struct block_device *bd, void *ctx)
+static void sync_one(const struct block_handle *h, void *ctx)
 {
+	struct block_device *bd = h->bd;
 	struct sync_state *st = ctx;
 	int err;
 
@@ -154,7 +183,7 @@ static void sync_one(struct block_device *bd, void *ctx)
 		return;
 	err = bd->ops->drain ? bd->ops->drain(bd, st->timeout_ms) : 0;
 	if (!err)
-		err = block_flush(bd);
+		err = block_flush(h);
 	if (err) {
 		printk("block: %s: sync failed: %d (%s)\n", bd->name, err,
 		       errno_name(err));

@@ -29,6 +29,7 @@ const char *errno_name(long err);
 #define ENAMETOOLONG	36
 #define ENOSYS		38
 #define ENOTEMPTY	39
+#define ELOOP		40
 #define EPROTO		71
 #define EMSGSIZE	90
 #define EOPNOTSUPP	95

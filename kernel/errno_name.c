@@ -26,6 +26,7 @@ const char *errno_name(long err)
 	case ENAMETOOLONG: return "ENAMETOOLONG";
 	case ENOSYS: return "ENOSYS";
 	case ENOTEMPTY: return "ENOTEMPTY";
+	case ELOOP: return "ELOOP";
 	case EPROTO: return "EPROTO";
 	case EMSGSIZE: return "EMSGSIZE";
 	case EOPNOTSUPP: return "EOPNOTSUPP";

@@ -5,9 +5,12 @@
  * buffer may be anywhere (a thread stack is not identity-mapped) and of
  * any alignment, the backend never writes anywhere but the pool, and with
  * persistent grants the pool is granted once, at connection, as the
- * protocol wants the same grants reused.  Responses are taken on a
- * thread per disk, woken by the event channel, so that the copies and
- * XenStore calls run in thread context.
+ * protocol wants the same grants reused.  The pool's bookkeeping is
+ * xen/grant_pool.c's: a page whose grant a backend keeps never serves
+ * again, and every page is cleared before a new connection.  A slot
+ * whose backends kept more than GRANT_BUDGET_KEPT_MAX grants is retired.
+ * Responses are taken on a thread per disk, woken by the event channel,
+ * so that the copies and XenStore calls run in thread context.
  *
  * Sector numbers on the ring and the backend's "sectors" are in 512-byte
  * units whatever "sector-size" says: that is what Linux's blkback writes
@@ -28,6 +31,7 @@
 #include "xen/blkif_ring.h"
 #include "xen/events.h"
 #include "xen/gnttab.h"
+#include "xen/grant_pool.h"
 #include "xen/vbd_name.h"
 #include "xen/xenbus.h"
 #include "xen/xenstore.h"
@@ -45,22 +49,25 @@
 #define SECTOR_SHIFT		9
 #define NO_REF			(-1)
 
-struct piece {				/* one ring request, by slot */
+/*
+ * One ring request, by slot.  Its pages' grants are the pools' to
+ * record: a request that fails with the ring (the backend may still use
+ * its pages) leaves them taken and granted until the next connection's
+ * reset ends them.
+ */
+struct piece {
 	struct block_request *rq;
 	uint8_t *buf;			/* the caller's bytes it covers */
 	uint32_t bytes;
 	uint16_t page[SEGS_INDIRECT];	/* pool page numbers */
-	long ref[SEGS_INDIRECT];	/* per-request grants, or NO_REF */
 	uint8_t npages;
 	int8_t indirect;		/* indirect page number, or -1 */
-	long indirect_ref;		/* its per-request grant, or NO_REF */
-	/* Failed while the backend may still use its pages: they stay
-	 * out of the pool until the backend has closed. */
-	bool parked;
 };
 
+/* DISK_RETIRED: its backends kept too many grants (struct grant_budget):
+ * the slot serves no other disk. */
 enum disk_state { DISK_FREE, DISK_PROBED, DISK_INITIALISED,
-		  DISK_CONNECTED, DISK_CLOSED };
+		  DISK_CONNECTED, DISK_CLOSED, DISK_RETIRED };
 
 struct disk {
 	struct xenbus_device *dev;
@@ -69,18 +76,23 @@ struct disk {
 	uint16_t handle;		/* the device id, as blkif wants it */
 	/* Chosen at the handshake. */
 	bool persistent, indirect;
+	/* How a flush goes on the ring (FLUSH_DISKCACHE, or WRITE_BARRIER
+	 * from a backend with only feature-barrier); bd.can_flush says if
+	 * at all, and turns false for good when the backend says the op is
+	 * not supported after all. */
+	uint8_t flush_op;
 	unsigned int ring_order, segs_max;
-	/* Set up once, kept for the next disk in this slot; a set whose
-	 * grant the backend would not give back is dropped (NULL). */
-	uint8_t *ring_pages, *pool, *indirect_pages;
+	/*
+	 * Set up once, kept for the next disk in this slot.  A page whose
+	 * grant a backend keeps is out of its pool for good; ring pages
+	 * whose grant it keeps are dropped (NULL: new ones next time).
+	 */
+	uint8_t *ring_pages, *pool_pages, *indirect_pages;
 	struct piece *pieces;		/* BLKIF_SLOTS_MAX of them */
 	long ring_ref[RING_PAGES_MAX];
-	long pool_ref[POOL_PAGES];	/* persistent grants, or NO_REF */
-	long indirect_pool_ref[INDIRECT_PAGES];
-	uint16_t free_page[POOL_PAGES];	/* a LIFO, as blkif.h advises */
-	unsigned int nfree;
-	uint8_t free_indirect[INDIRECT_PAGES];
-	unsigned int nfree_indirect;
+	struct grant_pool pool;		/* POOL_PAGES data pages */
+	struct grant_pool seg_lists;	/* INDIRECT_PAGES segment lists */
+	struct grant_budget budget;	/* the slot's, across its disks */
 	blkif_front_ring_t ring;
 	evtchn_port_t port;
 	bool port_open;
@@ -144,29 +156,30 @@ static void wake_waiters(struct disk *d)
 		sem_give(&d->room);
 }
 
-/* End a grant; false (and the page must not be reused) if it stays. */
-static bool end_grant(long *ref)
-{
-	long err;
+static const struct grant_pool_ops grant_ops = {
+	.grant = gnttab_grant_access,
+	.end = gnttab_end_access,
+};
 
-	if (*ref == NO_REF)
-		return true;
-	err = gnttab_end_access((grant_ref_t)*ref);
-	if (err && err != -EALREADY)
+/*
+ * Give a pool page back after its request: its per-request grant ended
+ * first (persistent grants stay).  False if the backend keeps it: the
+ * pool keeps the page out for good, the budget counts it.
+ */
+static bool give_back(struct disk *d, struct grant_pool *pool,
+		      unsigned int n)
+{
+	if (!d->persistent && grant_pool_end(pool, n)) {
+		grant_budget_kept(&d->budget, 1);
 		return false;
-	*ref = NO_REF;
+	}
+	(void)grant_pool_put(pool, n);
 	return true;
 }
 
-static uint8_t *pool_page(struct disk *d, unsigned int n)
-{
-	return d->pool + (size_t)n * PAGE_SIZE;
-}
-
 /*
- * A piece is over (result err): copy what it read, give its pages back
- * (a page whose grant the backend keeps is dropped from the pool), and
- * complete its request when it was the last piece out.  Lock held.
+ * A piece is over (result err): copy what it read, give its pages back,
+ * and complete its request when it was the last piece out.  Lock held.
  */
 static void finish_piece(struct disk *d, unsigned int slot, int err)
 {
@@ -176,30 +189,40 @@ static void finish_piece(struct disk *d, unsigned int slot, int err)
 	unsigned int i, dropped = 0;
 
 	for (i = 0; i < p->npages; i++) {
-		if (!end_grant(&p->ref[i])) {
+		unsigned int n = p->page[i];
+
+		chunk = p->bytes - done < PAGE_SIZE ? p->bytes - done :
+						      PAGE_SIZE;
+		/* Ended before the copy: the backend writes no more. */
+		if (!give_back(d, &d->pool, n)) {
 			dropped++;
 			if (!err)
 				err = -EIO;
-			continue;
+		} else if (!err && rq->op == BLOCK_READ) {
+			memcpy(p->buf + done, grant_pool_page(&d->pool, n),
+			       chunk);
 		}
-		chunk = p->bytes - done < PAGE_SIZE ? p->bytes - done :
-						      PAGE_SIZE;
-		if (!err && rq->op == BLOCK_READ)
-			memcpy(p->buf + done, pool_page(d, p->page[i]), chunk);
 		done += chunk;
-		d->free_page[d->nfree++] = p->page[i];
 	}
-	if (p->indirect >= 0) {
-		if (end_grant(&p->indirect_ref))
-			d->free_indirect[d->nfree_indirect++] =
-				(uint8_t)p->indirect;
-		else if (!err)
+	if (p->indirect >= 0 &&
+	    !give_back(d, &d->seg_lists, (unsigned int)p->indirect)) {
+		dropped++;
+		if (!err)
 			err = -EIO;
 	}
 	if (dropped)
 		printk("blkfront: %s: the backend answered but kept %u "
-		       "page%s granted: dropped from the pool\n", d->bd.name,
-		       dropped, dropped > 1 ? "s" : "");
+		       "page%s granted: out of the pool for good\n",
+		       d->bd.name, dropped, dropped > 1 ? "s" : "");
+	if (err == -EOPNOTSUPP && rq->op == BLOCK_FLUSH && d->bd.can_flush) {
+		/* Remembered: later flushes are no-ops, as with a backend
+		 * that never offered one. */
+		d->bd.can_flush = false;
+		printk("blkfront: %s: the backend does not support %s after "
+		       "all: no more flushes\n", d->bd.name,
+		       d->flush_op == BLKIF_OP_WRITE_BARRIER ? "barriers" :
+							       "flushes");
+	}
 	if (err && !rq->result)
 		rq->result = err;
 	p->rq = NULL;
@@ -209,8 +232,8 @@ static void finish_piece(struct disk *d, unsigned int slot, int err)
 
 /*
  * Fail every request in flight with err (the ring is gone).  Their pages
- * are parked, not reused: the backend may still be reading or writing
- * them until it closes (release_ring takes them back).  Lock held.
+ * stay taken, their grants recorded: the backend may still be reading or
+ * writing them until it closes (release_ring ends them).  Lock held.
  */
 static void fail_in_flight(struct disk *d, int err)
 {
@@ -223,7 +246,6 @@ static void fail_in_flight(struct disk *d, int err)
 		blkif_tracker_release(&d->tracker, s);
 		rq = d->pieces[s].rq;
 		d->pieces[s].rq = NULL;
-		d->pieces[s].parked = true;
 		if (!rq->result)
 			rq->result = err;
 		if (--rq->pending == 0)
@@ -258,8 +280,11 @@ static void piece_done(void *ctx, unsigned int slot, int result)
 	finish_piece(ctx, slot, result);
 }
 
-/* Take every response the backend has produced.  Lock held. */
-static void take_responses(struct disk *d)
+/*
+ * Take every response the backend has produced: whether there was any
+ * (a corrupt ring counts: the event had a reason).  Lock held.
+ */
+static bool take_responses(struct disk *d)
 {
 	int n = blkif_take_responses(&d->ring, &d->tracker, piece_done, d);
 
@@ -268,18 +293,23 @@ static void take_responses(struct disk *d)
 			d->ring.rsp_cons);
 	else
 		wake_waiters(d);
+	return n != 0;
 }
 
 static void worker(void *arg)
 {
 	struct disk *d = arg;
+	bool work;
 
 	thread_background();
 	for (;;) {
 		sem_take(&d->kick, WAIT_FOREVER);
 		mutex_lock(&d->lock, WAIT_FOREVER);
-		if (d->state == DISK_CONNECTED && !d->error)
-			take_responses(d);
+		work = d->state == DISK_CONNECTED && !d->error &&
+		       take_responses(d);
+		/* Under the lock: the port cannot be closed and reused. */
+		if (d->port_open)
+			(void)evtchn_eoi(d->port, !work);
 		mutex_unlock(&d->lock);
 	}
 }
@@ -301,20 +331,46 @@ static void notify_backend(struct disk *d)
 static bool room_for(struct disk *d, unsigned int npages, bool indirect)
 {
 	return !RING_FULL(&d->ring) && d->tracker.busy < d->tracker.size &&
-	       d->nfree >= npages && (!indirect || d->nfree_indirect);
+	       d->pool.nfree >= npages && (!indirect || d->seg_lists.nfree);
 }
 
-/* A grant for pool page n, per request (without persistent grants). */
-static int grant_page(struct disk *d, uint8_t *page, bool readonly,
-		      long *ref)
+/*
+ * Take a free page of pool for a request (room_for said there is one)
+ * into *n, granted to the backend unless persistent grants already did,
+ * its grant in *gref.  0, or the error: *n is -1 if no page was taken,
+ * else the page is taken all the same (finish_piece gives it back).
+ */
+static int take_page(struct disk *d, struct grant_pool *pool, bool readonly,
+		     int *n, grant_ref_t *gref)
 {
-	long r = gnttab_grant_access(d->dev->otherend_id,
-				     (uint64_t)(uintptr_t)page, readonly);
+	long r;
 
+	*n = grant_pool_take(pool);
+	if (*n < 0) {
+		r = *n;
+		*n = -1;
+		return (int)r;
+	}
+	r = d->persistent ? grant_pool_ref(pool, (unsigned int)*n) :
+			    grant_pool_grant(pool, (unsigned int)*n,
+					     d->dev->otherend_id, readonly);
 	if (r < 0)
 		return (int)r;
-	*ref = r;
+	*gref = (grant_ref_t)r;
 	return 0;
+}
+
+/*
+ * Why rq may not go to the backend: -ENODEV when it came through a handle
+ * to a disk now gone (this slot may serve another since: checked under
+ * the lock that connect and shut_down register and unregister under),
+ * else the disk's error; 0 if it may.  Lock held.
+ */
+static int refused(struct disk *d, const struct block_request *rq)
+{
+	if (block_request_stale(&d->bd, rq))
+		return -ENODEV;
+	return d->error;
 }
 
 /*
@@ -328,8 +384,7 @@ static int queue_piece(struct disk *d, struct block_request *rq,
 	unsigned int npages = (bytes + PAGE_SIZE - 1) / PAGE_SIZE;
 	bool indirect = npages > BLKIF_MAX_SEGMENTS_PER_REQUEST;
 	uint8_t op = rq->op == BLOCK_READ ? BLKIF_OP_READ :
-		     rq->op == BLOCK_WRITE ? BLKIF_OP_WRITE :
-					     BLKIF_OP_FLUSH_DISKCACHE;
+		     rq->op == BLOCK_WRITE ? BLKIF_OP_WRITE : d->flush_op;
 	struct blkif_request_segment *seg;
 	blkif_request_t *req;
 	struct piece *p;
@@ -338,7 +393,7 @@ static int queue_piece(struct disk *d, struct block_request *rq,
 	unsigned int i;
 	int slot, err = 0;
 
-	while (!d->error && !room_for(d, npages, indirect)) {
+	while (!(err = refused(d, rq)) && !room_for(d, npages, indirect)) {
 		/* Pages the backend kept are gone for good: with nothing
 		 * in flight to give some back, waiting would be forever. */
 		if (!d->tracker.busy)
@@ -349,8 +404,8 @@ static int queue_piece(struct disk *d, struct block_request *rq,
 		mutex_lock(&d->lock, WAIT_FOREVER);
 		d->waiters--;
 	}
-	if (d->error)
-		return d->error;
+	if (err)
+		return err;
 	slot = blkif_tracker_take(&d->tracker, op, indirect, &id);
 	if (slot < 0)
 		return slot;	/* room_for said there was one */
@@ -360,27 +415,22 @@ static int queue_piece(struct disk *d, struct block_request *rq,
 	p->bytes = bytes;
 	p->npages = 0;
 	p->indirect = -1;
-	p->indirect_ref = NO_REF;
-	p->parked = false;
 	req = RING_GET_REQUEST(&d->ring, d->ring.req_prod_pvt);
 	if (indirect) {
 		struct blkif_request_indirect *ind = (void *)req;
-		unsigned int n = d->free_indirect[--d->nfree_indirect];
+		int n;
 
+		err = take_page(d, &d->seg_lists, true, &n,
+				&ind->indirect_grefs[0]);
 		p->indirect = (int8_t)n;
-		seg = (void *)(d->indirect_pages + (size_t)n * PAGE_SIZE);
+		seg = n < 0 ? NULL :
+		      (void *)grant_pool_page(&d->seg_lists, (unsigned int)n);
 		ind->operation = BLKIF_OP_INDIRECT;
 		ind->indirect_op = op;
 		ind->nr_segments = (uint16_t)npages;
 		ind->id = id;
 		ind->sector_number = sector;
 		ind->handle = d->handle;
-		if (d->persistent)
-			ind->indirect_grefs[0] =
-				(grant_ref_t)d->indirect_pool_ref[n];
-		else if (!(err = grant_page(d, (uint8_t *)seg, true,
-					    &p->indirect_ref)))
-			ind->indirect_grefs[0] = (grant_ref_t)p->indirect_ref;
 	} else {
 		seg = req->seg;
 		req->operation = op;
@@ -390,20 +440,18 @@ static int queue_piece(struct disk *d, struct block_request *rq,
 		req->sector_number = sector;
 	}
 	for (i = 0; i < npages && !err; i++) {
-		unsigned int n = d->free_page[--d->nfree];
+		int n;
 
 		chunk = bytes - done < PAGE_SIZE ? bytes - done : PAGE_SIZE;
+		err = take_page(d, &d->pool, rq->op == BLOCK_WRITE, &n,
+				&seg[i].gref);
+		if (n < 0)
+			break;
 		p->page[i] = (uint16_t)n;
-		p->ref[i] = NO_REF;
 		p->npages++;
-		if (rq->op == BLOCK_WRITE)
-			memcpy(pool_page(d, n), buf + done, chunk);
-		if (d->persistent)
-			seg[i].gref = (grant_ref_t)d->pool_ref[n];
-		else if (!(err = grant_page(d, pool_page(d, n),
-					    rq->op == BLOCK_WRITE,
-					    &p->ref[i])))
-			seg[i].gref = (grant_ref_t)p->ref[i];
+		if (!err && rq->op == BLOCK_WRITE)
+			memcpy(grant_pool_page(&d->pool, (unsigned int)n),
+			       buf + done, chunk);
 		seg[i].first_sect = 0;
 		seg[i].last_sect = (uint8_t)((chunk >> SECTOR_SHIFT) - 1);
 		done += chunk;
@@ -433,7 +481,8 @@ static int disk_submit(struct block_device *bd, struct block_request *rq)
 	/* Our own hold, so that pieces finishing early cannot complete rq
 	 * before every piece is queued. */
 	rq->pending = 1;
-	if (rq->op == BLOCK_FLUSH)
+	/* can_flush may have turned false since block_submit looked. */
+	if (rq->op == BLOCK_FLUSH && d->bd.can_flush)
 		err = queue_piece(d, rq, 0, NULL, 0);
 	while (rq->op != BLOCK_FLUSH && off < total && !err) {
 		chunk = total - off < max ? (uint32_t)(total - off) : max;
@@ -469,57 +518,52 @@ static const struct block_ops disk_ops = {
 };
 
 /*
- * End the grants of pages count pages at base, refs in refs[]: true if all
- * ended (the pages may be reused), false if the backend kept any.
+ * End the ring's grants: how many the backend keeps.  Those references
+ * are forgotten here but stay allocated for good (nothing ends them
+ * again), and the ring pages are dropped: new ones serve the next disk.
  */
-static bool end_grants(long *refs, unsigned int count)
+static unsigned int end_ring_grants(struct disk *d)
 {
-	unsigned int i;
-	bool all = true;
+	unsigned int i, kept = 0;
+	long err;
 
-	for (i = 0; i < count; i++)
-		all &= end_grant(&refs[i]);
-	return all;
+	for (i = 0; i < RING_PAGES_MAX; i++) {
+		if (d->ring_ref[i] == NO_REF)
+			continue;
+		err = gnttab_end_access((grant_ref_t)d->ring_ref[i]);
+		if (err && err != -EALREADY)
+			kept++;
+		d->ring_ref[i] = NO_REF;
+	}
+	if (kept)
+		d->ring_pages = NULL;
+	return kept;
 }
 
 /*
  * Give back what the last connection granted, once the backend has
- * closed.  A set of pages with a grant the backend still holds is
- * dropped (the next disk here allocates new ones): reusing it would let
- * the backend write into someone else's data.
+ * closed.  A page whose grant the backend still holds stays out of its
+ * pool for good (grant_pool.h): reusing it would let the backend read
+ * and write someone else's data.
  */
 static void release_ring(struct disk *d)
 {
-	bool pool_ok, indirect_ok;
-	unsigned int s;
+	unsigned int kept;
 
 	if (d->port_open) {
 		(void)evtchn_close(d->port);
 		d->port_open = false;
 	}
-	if (!end_grants(d->ring_ref, RING_PAGES_MAX))
-		d->ring_pages = NULL;
-	pool_ok = end_grants(d->pool_ref, POOL_PAGES);
-	indirect_ok = end_grants(d->indirect_pool_ref, INDIRECT_PAGES);
-	for (s = 0; d->pieces && s < BLKIF_SLOTS_MAX; s++) {
-		struct piece *p = &d->pieces[s];
-
-		if (!p->parked)
-			continue;
-		pool_ok &= end_grants(p->ref, p->npages);
-		indirect_ok &= end_grant(&p->indirect_ref);
-		p->parked = false;
-	}
-	if (!pool_ok || !indirect_ok)
-		printk("blkfront: %s: the backend keeps grants after closing: "
-		       "%s dropped\n", d->bd.name, pool_ok ? "indirect pages" :
-		       "buffer pool");
-	if (!pool_ok)
-		d->pool = NULL;
-	if (!indirect_ok)
-		d->indirect_pages = NULL;
+	kept = end_ring_grants(d) + grant_pool_end_all(&d->pool) +
+	       grant_pool_end_all(&d->seg_lists);
+	if (kept)
+		printk("blkfront: %s: the backend keeps %u page%s granted "
+		       "after closing: out of use for good\n", d->bd.name,
+		       kept, kept > 1 ? "s" : "");
+	grant_budget_kept(&d->budget, kept);
 }
 
+/* Allocated once per slot (a ring the backend kept aside). */
 static int alloc_buffers(struct disk *d)
 {
 	size_t piece_pages = (BLKIF_SLOTS_MAX * sizeof(struct piece) +
@@ -527,27 +571,54 @@ static int alloc_buffers(struct disk *d)
 
 	if (!d->ring_pages)
 		d->ring_pages = page_alloc(RING_PAGES_MAX);
-	if (!d->pool)
-		d->pool = page_alloc(POOL_PAGES);
-	if (!d->indirect_pages)
+	if (!d->pool_pages) {
+		d->pool_pages = page_alloc(POOL_PAGES);
+		if (d->pool_pages)
+			(void)grant_pool_init(&d->pool, &grant_ops,
+					      d->pool_pages, POOL_PAGES);
+	}
+	if (!d->indirect_pages) {
 		d->indirect_pages = page_alloc(INDIRECT_PAGES);
+		if (d->indirect_pages)
+			(void)grant_pool_init(&d->seg_lists, &grant_ops,
+					      d->indirect_pages,
+					      INDIRECT_PAGES);
+	}
 	if (!d->pieces)
 		d->pieces = page_alloc(piece_pages);
-	return d->ring_pages && d->pool && d->indirect_pages && d->pieces ?
-	       0 : -ENOMEM;
+	return d->ring_pages && d->pool_pages && d->indirect_pages &&
+	       d->pieces ? 0 : -ENOMEM;
 }
 
-static int grant_all(struct disk *d, long *refs, uint8_t *pages,
-		     unsigned int count, bool readonly)
+static int grant_ring(struct disk *d)
 {
 	unsigned int i;
-	int err;
+	long r;
 
-	for (i = 0; i < count; i++) {
-		err = grant_page(d, pages + (size_t)i * PAGE_SIZE, readonly,
-				 &refs[i]);
-		if (err)
-			return err;
+	for (i = 0; i < 1u << d->ring_order; i++) {
+		uint8_t *page = d->ring_pages + (size_t)i * PAGE_SIZE;
+
+		r = gnttab_grant_access(d->dev->otherend_id,
+					(uint64_t)(uintptr_t)page, false);
+		if (r < 0)
+			return (int)r;
+		d->ring_ref[i] = r;
+	}
+	return 0;
+}
+
+/* Persistent grants: every page the pool has left, granted once. */
+static int grant_pool_pages(struct disk *d, struct grant_pool *pool)
+{
+	unsigned int n;
+	long r;
+
+	for (n = 0; n < pool->count; n++) {
+		if (grant_pool_is_kept(pool, n))
+			continue;
+		r = grant_pool_grant(pool, n, d->dev->otherend_id, false);
+		if (r < 0)
+			return (int)r;
 	}
 	return 0;
 }
@@ -604,10 +675,16 @@ static int write_ring_keys(xs_transaction_t t, void *ctx)
 /* The backend waits for us: set up the ring and publish it.  Lock held. */
 static int initialise(struct disk *d)
 {
-	unsigned int i, order;
+	unsigned int order;
 	long port;
 	int err;
 
+	err = grant_budget_connect(&d->budget);
+	if (err) {
+		printk("blkfront: %s: the backends of this slot kept %u "
+		       "grants: not connecting\n", d->bd.name, d->budget.kept);
+		return err;
+	}
 	order = (unsigned int)backend_uint(d, "max-ring-page-order", 0);
 	d->ring_order = order < options.ring_order_max ? order :
 			options.ring_order_max;
@@ -615,19 +692,15 @@ static int initialise(struct disk *d)
 	err = alloc_buffers(d);
 	if (err)
 		return err;
-	for (i = 0; i < POOL_PAGES; i++)
-		d->free_page[i] = (uint16_t)i;
-	d->nfree = POOL_PAGES;
-	for (i = 0; i < INDIRECT_PAGES; i++)
-		d->free_indirect[i] = (uint8_t)i;
-	d->nfree_indirect = INDIRECT_PAGES;
+	/* Cleared before they serve this backend, maybe another domain. */
+	grant_budget_kept(&d->budget, grant_pool_reset(&d->pool) +
+				      grant_pool_reset(&d->seg_lists));
 	memset(d->ring_pages, 0, PAGE_SIZE << d->ring_order);
 	SHARED_RING_INIT((blkif_sring_t *)d->ring_pages);
 	FRONT_RING_INIT(&d->ring, (blkif_sring_t *)d->ring_pages,
 			PAGE_SIZE << d->ring_order);
 	blkif_tracker_init(&d->tracker, RING_SIZE(&d->ring));
-	err = grant_all(d, d->ring_ref, d->ring_pages, 1u << d->ring_order,
-			false);
+	err = grant_ring(d);
 	if (err)
 		return err;
 	port = evtchn_alloc_unbound(d->dev->otherend_id, on_event, d);
@@ -635,6 +708,10 @@ static int initialise(struct disk *d)
 		return (int)port;
 	d->port = (evtchn_port_t)port;
 	d->port_open = true;
+	err = evtchn_set_late_eoi(d->port);
+	if (err)
+		printk("blkfront: %s: no late EOI (%d): event storms not "
+		       "damped\n", d->bd.name, err);
 	err = xs_transaction_run(write_ring_keys, d);
 	if (!err)
 		err = xenbus_switch_state(d->dev, XenbusStateInitialised);
@@ -661,7 +738,13 @@ static int connect(struct disk *d)
 	bd->readonly = info & VDISK_READONLY;
 	bd->cdrom = info & VDISK_CDROM;
 	bd->removable = info & VDISK_REMOVABLE;
-	bd->can_flush = backend_uint(d, "feature-flush-cache", 0) == 1;
+	/* blkif.h: a barrier also flushes; Linux's blkfront falls back to
+	 * it the same way. */
+	d->flush_op = backend_uint(d, "feature-flush-cache", 0) == 1 ?
+		      BLKIF_OP_FLUSH_DISKCACHE :
+		      backend_uint(d, "feature-barrier", 0) == 1 ?
+		      BLKIF_OP_WRITE_BARRIER : 0;
+	bd->can_flush = d->flush_op != 0;
 	/* Features the backend publishes when it connects. */
 	d->persistent = !options.no_persistent &&
 			backend_uint(d, "feature-persistent", 0) == 1;
@@ -671,14 +754,13 @@ static int connect(struct disk *d)
 	d->segs_max = d->indirect ? SEGS_INDIRECT :
 				    BLKIF_MAX_SEGMENTS_PER_REQUEST;
 	err = 0;
+	/* Writable, the segment lists too although the backend only reads
+	 * them: Linux's blkback maps every persistent grant read-write, and
+	 * fails the request when the grant says read-only. */
 	if (d->persistent)
-		err = grant_all(d, d->pool_ref, d->pool, POOL_PAGES, false);
-	/* Writable although the backend only reads them: Linux's blkback
-	 * maps every persistent grant read-write, and fails the request
-	 * when the grant says read-only. */
+		err = grant_pool_pages(d, &d->pool);
 	if (!err && d->persistent)
-		err = grant_all(d, d->indirect_pool_ref, d->indirect_pages,
-				INDIRECT_PAGES, false);
+		err = grant_pool_pages(d, &d->seg_lists);
 	if (err)
 		return err;
 	bd->ops = &disk_ops;
@@ -702,7 +784,9 @@ static int connect(struct disk *d)
 	printk("blkfront: %s: ring %u page%s, %u segments a request%s%s\n",
 	       bd->name, 1u << d->ring_order, d->ring_order ? "s" : "",
 	       d->segs_max, d->persistent ? ", persistent grants" : "",
-	       bd->can_flush ? ", flush" : "");
+	       !bd->can_flush ? "" :
+	       d->flush_op == BLKIF_OP_WRITE_BARRIER ? ", flush by barrier" :
+						       ", flush");
 	return 0;
 }
 
@@ -764,10 +848,6 @@ static void forget_refs(struct disk *d)
 
 	for (i = 0; i < RING_PAGES_MAX; i++)
 		d->ring_ref[i] = NO_REF;
-	for (i = 0; i < POOL_PAGES; i++)
-		d->pool_ref[i] = NO_REF;
-	for (i = 0; i < INDIRECT_PAGES; i++)
-		d->indirect_pool_ref[i] = NO_REF;
 }
 
 static struct disk *disk_slot(void)
@@ -811,6 +891,7 @@ static int disk_probe(struct xenbus_device *dev)
 	d->dev = dev;
 	d->handle = (uint16_t)number;
 	d->error = 0;
+	d->budget.connects = 0;		/* per disk; what was kept stays */
 	d->state = DISK_PROBED;
 	dev->priv = d;
 	err = xenbus_switch_state(dev, XenbusStateInitialising);
@@ -828,6 +909,11 @@ static void disk_remove(struct xenbus_device *dev)
 		close_disk(d, -ENODEV);
 	release_ring(d);
 	d->state = DISK_FREE;
+	if (d->budget.kept > GRANT_BUDGET_KEPT_MAX) {
+		printk("blkfront: %s: the backends of this slot kept %u "
+		       "grants: slot retired\n", d->bd.name, d->budget.kept);
+		d->state = DISK_RETIRED;
+	}
 	mutex_unlock(&d->lock);
 }
 

@@ -45,9 +45,10 @@ struct blkif_tracker {
 void blkif_tracker_init(struct blkif_tracker *t, unsigned int size);
 
 /*
- * A slot for a request of op (BLKIF_OP_READ, _WRITE, _FLUSH_DISKCACHE),
- * sent as BLKIF_OP_INDIRECT if indirect: its index (>= 0), with the id to
- * send in *id; -EBUSY when every slot is in flight.
+ * A slot for a request of op (BLKIF_OP_READ, _WRITE, _FLUSH_DISKCACHE,
+ * _WRITE_BARRIER), sent as BLKIF_OP_INDIRECT if indirect: its index
+ * (>= 0), with the id to send in *id; -EBUSY when every slot is in
+ * flight.
  */
 int blkif_tracker_take(struct blkif_tracker *t, uint8_t op, bool indirect,
 		       uint64_t *id);

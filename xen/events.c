@@ -4,22 +4,44 @@
 #include "kernel/errno.h"
 #include "kernel/irq.h"
 #include "kernel/printk.h"
+#include "kernel/sem.h"
+#include "kernel/thread.h"
 #include "xen/events.h"
+#include "xen/evtchn_backoff.h"
 #include "xen/shared_info.h"
 
 #define BITS_PER_WORD	64
 #define MAX_PORTS	(BITS_PER_WORD * BITS_PER_WORD)
 #define HANDLER_SLOTS	32
+#define UNMASKER_PRIORITY	2	/* above every driver's thread */
 
 struct port_handler {
 	evtchn_port_t port;
 	evtchn_handler_t handler;
 	void *ctx;
+	/* Late EOI (evtchn_set_late_eoi): masked at each event until its
+	 * owner's evtchn_eoi, and then perhaps for a while longer. */
+	bool late_eoi;
+	bool eoi_pending;		/* masked by an event, no EOI yet */
+	uint64_t unmask_at;		/* sched_now_ms(); 0: not delayed */
+	struct evtchn_backoff backoff;
 };
 
-/* Dispatch table, owned by this file; changed with IRQs masked. */
+/*
+ * Dispatch table, owned by this file; changed with IRQs masked (the
+ * upcall reads it, and one CPU is all there is).
+ */
 static struct port_handler handlers[HANDLER_SLOTS];
 static unsigned int handler_count;
+
+/*
+ * The thread that unmasks delayed ports, and its wakeup: started by the
+ * first evtchn_set_late_eoi (unmasker_claimed, set with IRQs masked, says
+ * it is on its way).
+ */
+static struct thread *unmasker;
+static bool unmasker_claimed;
+static struct sem unmasker_wake;
 
 static volatile uint64_t *pending_words(void)
 {
@@ -31,15 +53,30 @@ static volatile uint64_t *mask_words(void)
 	return (volatile uint64_t *)xen_shared_info->evtchn_mask;
 }
 
-static void dispatch(evtchn_port_t port)
+/* The slot routing port, or NULL.  IRQs masked. */
+static struct port_handler *find(evtchn_port_t port)
 {
 	unsigned int i;
 
-	for (i = 0; i < handler_count; i++) {
-		if (handlers[i].port == port) {
-			handlers[i].handler(port, handlers[i].ctx);
-			return;
+	for (i = 0; i < handler_count; i++)
+		if (handlers[i].port == port)
+			return &handlers[i];
+	return NULL;
+}
+
+static void dispatch(evtchn_port_t port)
+{
+	struct port_handler *h = find(port);
+
+	if (h) {
+		/* Masked until the owner has looked for work: events that
+		 * come meanwhile wait, pending, instead of storming. */
+		if (h->late_eoi) {
+			evtchn_mask(port);
+			h->eoi_pending = true;
 		}
+		h->handler(port, h->ctx);
+		return;
 	}
 	/* Nobody listens: mask it so it cannot storm. */
 	printk("xen: event on unbound port %u, masked\n", port);
@@ -108,9 +145,10 @@ int evtchn_set_handler(evtchn_port_t port, evtchn_handler_t handler,
 		irq_restore(flags);
 		return -ENOSPC;
 	}
-	handlers[i].port = port;
-	handlers[i].handler = handler;
-	handlers[i].ctx = ctx;
+	/* A new binding: no late EOI, no backoff, until asked. */
+	handlers[i] = (struct port_handler){
+		.port = port, .handler = handler, .ctx = ctx,
+	};
 	if (i == handler_count)
 		handler_count++;
 	irq_restore(flags);
@@ -176,11 +214,12 @@ long evtchn_close(evtchn_port_t port)
 	unsigned long flags = irq_save();
 	unsigned int i;
 
+	/* Masked first: an event now would find no handler. */
+	evtchn_mask(port);
 	for (i = 0; i < handler_count; i++)
 		if (handlers[i].port == port)
 			handlers[i] = handlers[--handler_count];
 	irq_restore(flags);
-	evtchn_mask(port);
 	return hyp_event_channel_op(EVTCHNOP_close, &op);
 }
 
@@ -217,4 +256,96 @@ bool evtchn_test_and_clear(evtchn_port_t port)
 		return false;
 	word = &pending_words()[port / BITS_PER_WORD];
 	return atomic_test_and_clear_bit64(word, port % BITS_PER_WORD);
+}
+
+/*
+ * Unmask each delayed port whose time has come; sleep until the next.
+ * The hypercall is made with IRQs masked so that the slot cannot be
+ * closed and its port rebound in between; an event it re-delivers is
+ * taken when they are unmasked.
+ */
+static void unmasker_main(void *unused)
+{
+	unsigned long flags;
+	unsigned int i;
+	uint64_t now;
+	int64_t wait;
+
+	(void)unused;
+	/* It may wait forever: it does not keep the machine on. */
+	thread_background();
+	for (;;) {
+		wait = WAIT_FOREVER;
+		now = sched_now_ms();
+		flags = irq_save();
+		for (i = 0; i < handler_count; i++) {
+			struct port_handler *h = &handlers[i];
+
+			if (!h->unmask_at)
+				continue;
+			if (h->unmask_at <= now) {
+				h->unmask_at = 0;
+				(void)evtchn_unmask(h->port);
+			} else if (wait == WAIT_FOREVER ||
+				   (int64_t)(h->unmask_at - now) < wait) {
+				wait = (int64_t)(h->unmask_at - now);
+			}
+		}
+		irq_restore(flags);
+		(void)sem_take(&unmasker_wake, wait);
+	}
+}
+
+int evtchn_set_late_eoi(evtchn_port_t port)
+{
+	unsigned long flags = irq_save();
+	struct port_handler *h;
+	bool start = !unmasker_claimed;
+
+	unmasker_claimed = true;
+	irq_restore(flags);
+	if (start) {
+		sem_init(&unmasker_wake, 0, 1);
+		unmasker = thread_create("evtchn-unmask", unmasker_main, NULL,
+					 UNMASKER_PRIORITY,
+					 THREAD_STACK_DEFAULT);
+		if (!unmasker) {
+			unmasker_claimed = false;
+			return -ENOMEM;
+		}
+	} else if (!unmasker) {
+		return -EAGAIN;		/* another caller is starting it */
+	}
+	flags = irq_save();
+	h = find(port);
+	if (h)
+		h->late_eoi = true;
+	irq_restore(flags);
+	return h ? 0 : -EINVAL;
+}
+
+bool evtchn_eoi(evtchn_port_t port, bool spurious)
+{
+	unsigned long flags = irq_save();
+	struct port_handler *h = find(port);
+	unsigned int delay = 0;
+	bool warn = false;
+
+	if (!h || !h->eoi_pending) {
+		irq_restore(flags);
+		return false;
+	}
+	h->eoi_pending = false;
+	delay = evtchn_backoff_eoi(&h->backoff, spurious, &warn);
+	if (delay)
+		h->unmask_at = sched_now_ms() + delay;
+	irq_restore(flags);
+	if (warn)
+		printk("xen: port %u fires without work: masked for up to "
+		       "%u ms at a time\n", port, EVTCHN_BACKOFF_MAX_MS);
+	if (delay)
+		sem_give(&unmasker_wake);
+	else
+		(void)evtchn_unmask(port);
+	return true;
 }

@@ -59,6 +59,28 @@ void evtchn_mask(evtchn_port_t port);
 long evtchn_unmask(evtchn_port_t port);
 
 /*
+ * Late EOI, against event storms (Linux's lateeoi, XSA-391): from now,
+ * each event masks port before its handler runs, and the port stays
+ * masked until its owner, having looked for work on its thread, calls
+ * evtchn_eoi.  Events that come meanwhile wait, pending.  For a port
+ * whose handler only wakes a thread.  0; -EINVAL for a port without a
+ * handler; -ENOMEM (or -EAGAIN while another caller starts it) when the
+ * thread that unmasks delayed ports cannot start: the port then works as
+ * before, without late EOI.
+ */
+int evtchn_set_late_eoi(evtchn_port_t port);
+/*
+ * The owner of a late-EOI port looked for work after an event and found
+ * none (spurious) or some.  The port is unmasked now, or, after several
+ * events in a row without work, after a delay that grows to a cap
+ * (xen/evtchn_backoff.h; the first delay is logged).  From a thread.
+ * True if an event waited for this EOI; false, and nothing done, for a
+ * port without an event since the last EOI (so calling it after every
+ * pass is fine) or without late EOI.
+ */
+bool evtchn_eoi(evtchn_port_t port, bool spurious);
+
+/*
  * Whether port has an event pending, clearing it if so: for a port left
  * masked, without a handler, that its owner polls where it cannot take
  * the upcall (the PV console waits for room inside printk, IRQs masked).

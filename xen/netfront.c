@@ -13,6 +13,16 @@
  * handler only wakes the "netfront" thread, which reads the rings and
  * calls the network layer.  The page allocator never frees, so contexts
  * and their pages live in a pool and serve the next vif.
+ *
+ * A page is cleared before each grant, so that a backend never reads what
+ * it held for the last one.  A page whose grant the backend still maps
+ * when it has closed is abandoned for good, its grant reference with it
+ * (allocated, never ended again): a fresh page takes its place.  What a
+ * backend can cost that way is bounded by the context's grant_budget
+ * (xen/grant_pool.h): GRANT_BUDGET_CONNECTS_MAX connections per vif
+ * (a backend that cycles Closed -> InitWait is otherwise reconnected
+ * forever), and no more connections once its backends kept more than
+ * GRANT_BUDGET_KEPT_MAX grants; the context then serves no other vif.
  */
 #include <stdio.h>
 #include <string.h>
@@ -26,6 +36,7 @@
 #include "kernel/thread.h"
 #include "xen/events.h"
 #include "xen/gnttab.h"
+#include "xen/grant_pool.h"
 #include "xen/netfront.h"
 #include "xen/netif_ring.h"
 #include "xen/xenbus.h"
@@ -84,6 +95,8 @@ struct netfront {
 	struct shared_page tx_ring, rx_ring;
 	struct netif_tx_front_ring tx;
 	struct netif_rx_front_ring rx;
+	/* rsp_cons at the last late EOI: work since then is any change. */
+	RING_IDX eoi_tx_cons, eoi_rx_cons;
 
 	struct shared_page tx_slot[NETFRONT_TX_SLOTS];
 	uint8_t tx_free[NETFRONT_TX_SLOTS];	/* free slots, next on top */
@@ -98,6 +111,9 @@ struct netfront {
 	uint8_t frame[NETFRONT_FRAME_MAX];
 
 	struct netfront_stats stats;
+	/* Connections of this vif, grants kept by the context's backends. */
+	struct grant_budget budget;
+	bool given_up;		/* budget spent: the vif stays Closed */
 };
 
 /*
@@ -383,6 +399,23 @@ static bool rx_poll(struct netfront *nf, unsigned int *budget)
 	return false;
 }
 
+/*
+ * Tell events.c whether the event brought work (late EOI, against
+ * storms): responses taken since the last EOI, here or by a sender
+ * reaping TX slots, or frames left on the ring for the next pass (held
+ * back, not absent).  Lock held, so that the port is nf's.
+ */
+static void end_of_pass(struct netfront *nf, bool left)
+{
+	bool work = left || nf->tx.rsp_cons != nf->eoi_tx_cons ||
+		    nf->rx.rsp_cons != nf->eoi_rx_cons;
+
+	if (nf->port_open && evtchn_eoi(nf->port, !work)) {
+		nf->eoi_tx_cons = nf->tx.rsp_cons;
+		nf->eoi_rx_cons = nf->rx.rsp_cons;
+	}
+}
+
 static void worker_main(void *unused)
 {
 	unsigned int i, budget;
@@ -397,13 +430,15 @@ static void worker_main(void *unused)
 		left = false;
 		for (i = 0; i < NETFRONT_MAX_VIFS; i++) {
 			struct netfront *nf = &pool[i];
-			bool broken;
+			bool broken, held = false;
 
 			mutex_lock(&nf->lock, WAIT_FOREVER);
 			if (nf->connected)
 				tx_reap(nf);
-			if (nf->connected && rx_poll(nf, &budget))
-				left = true;
+			if (nf->connected)
+				held = rx_poll(nf, &budget);
+			left |= held;
+			end_of_pass(nf, held);
 			broken = nf->report_broken;
 			mutex_unlock(&nf->lock);
 			if (broken)
@@ -475,7 +510,10 @@ out:
 	return err;
 }
 
-/* Our page, granted to the backend; allocated once, reused after. */
+/*
+ * Our page, granted to the backend; allocated once, reused after, and
+ * cleared first: what it held was perhaps another backend's.
+ */
 static int share(struct netfront *nf, struct shared_page *s, bool readonly)
 {
 	long gref;
@@ -484,6 +522,7 @@ static int share(struct netfront *nf, struct shared_page *s, bool readonly)
 		s->page = page_alloc(1);
 	if (!s->page)
 		return -ENOMEM;
+	memset(s->page, 0, PAGE_SIZE);
 	gref = gnttab_grant_access(nf->dev->otherend_id,
 				   (uint64_t)(uintptr_t)s->page, readonly);
 	if (gref < 0)
@@ -494,29 +533,31 @@ static int share(struct netfront *nf, struct shared_page *s, bool readonly)
 }
 
 /*
- * Take a grant back.  While the backend still maps the page, the page is
- * left to it for good (forgotten here, a fresh one allocated next time):
- * handing it to someone else would hand them the backend's writes too.
+ * Take a grant back: false if the backend still maps the page.  The page
+ * is then left to it for good (forgotten here, a fresh one allocated
+ * next time), and so is its grant reference, which gnttab keeps
+ * allocated: handing either to someone else would hand them the
+ * backend's writes too.
  */
-static void unshare(struct netfront *nf, struct shared_page *s)
+static bool unshare(struct shared_page *s)
 {
 	long err;
 
 	if (!s->granted)
-		return;
+		return true;
+	s->granted = false;
 	err = gnttab_end_access(s->gref);
 	if (err == -EBUSY) {
-		printk("netfront: %s: backend still maps grant %u, "
-		       "page abandoned\n", nf->name, s->gref);
 		s->page = NULL;
+		return false;
 	}
-	s->granted = false;
+	return true;
 }
 
 /* Give back everything the connection held (the backend has closed). */
 static void teardown(struct netfront *nf)
 {
-	unsigned int i;
+	unsigned int i, kept = 0;
 
 	link_down(nf);
 	nf->awaiting = false;
@@ -524,13 +565,41 @@ static void teardown(struct netfront *nf)
 		(void)evtchn_close(nf->port);
 		nf->port_open = false;
 	}
-	unshare(nf, &nf->tx_ring);
-	unshare(nf, &nf->rx_ring);
+	kept += !unshare(&nf->tx_ring);
+	kept += !unshare(&nf->rx_ring);
 	for (i = 0; i < NETFRONT_TX_SLOTS; i++)
-		unshare(nf, &nf->tx_slot[i]);
+		kept += !unshare(&nf->tx_slot[i]);
 	for (i = 0; i < NETFRONT_RX_BUFS; i++)
-		unshare(nf, &nf->rx_buf[i]);
+		kept += !unshare(&nf->rx_buf[i]);
 	nf->broken = false;
+	if (!kept)
+		return;
+	grant_budget_kept(&nf->budget, kept);
+	printk("netfront: %s: backend still maps %u page%s: abandoned, "
+	       "%u in all\n", nf->name, kept, kept > 1 ? "s" : "",
+	       nf->budget.kept);
+}
+
+/*
+ * Count a new connection against the budget: false (said once) when it
+ * is spent, and the vif stays Closed.
+ */
+static bool may_connect(struct netfront *nf)
+{
+	int err = grant_budget_connect(&nf->budget);
+
+	if (!err)
+		return true;
+	if (nf->given_up)
+		return false;
+	nf->given_up = true;
+	if (err == -ELOOP)
+		printk("netfront: %s: %u connections already: staying "
+		       "Closed\n", nf->name, nf->budget.connects);
+	else
+		printk("netfront: %s: backends kept %u grants: staying "
+		       "Closed\n", nf->name, nf->budget.kept);
+	return false;
 }
 
 static int setup_rings(struct netfront *nf)
@@ -556,6 +625,8 @@ static int setup_rings(struct netfront *nf)
 			PAGE_SIZE);
 	FRONT_RING_INIT(&nf->rx, (struct netif_rx_sring *)nf->rx_ring.page,
 			PAGE_SIZE);
+	nf->eoi_tx_cons = nf->tx.rsp_cons;
+	nf->eoi_rx_cons = nf->rx.rsp_cons;
 	memset(&nf->tx_ids, 0, sizeof(nf->tx_ids));
 	memset(&nf->rx_ids, 0, sizeof(nf->rx_ids));
 	memset(&nf->rx_frame, 0, sizeof(nf->rx_frame));
@@ -572,6 +643,10 @@ static int setup_rings(struct netfront *nf)
 		return (int)port;
 	nf->port = (evtchn_port_t)port;
 	nf->port_open = true;
+	err = evtchn_set_late_eoi(nf->port);
+	if (err)
+		printk("netfront: %s: no late EOI (%d): event storms not "
+		       "damped\n", nf->name, err);
 	return 0;
 }
 
@@ -708,9 +783,13 @@ static void backend_changed(struct xenbus_device *dev,
 			mutex_lock(&nf->lock, WAIT_FOREVER);
 			teardown(nf);
 			mutex_unlock(&nf->lock);
+		}
+		if ((dev->state != XenbusStateClosed &&
+		     dev->state != XenbusStateInitialising) || !may_connect(nf))
+			break;
+		if (dev->state == XenbusStateClosed)
 			(void)xenbus_switch_state(dev,
 						  XenbusStateInitialising);
-		}
 		if (dev->state == XenbusStateInitialising)
 			connect_rings(nf);
 		break;
@@ -747,8 +826,10 @@ static struct netfront *pool_get(void)
 {
 	unsigned int i;
 
+	/* Not one whose backends kept too much: it would not connect. */
 	for (i = 0; i < NETFRONT_MAX_VIFS; i++)
-		if (!pool[i].in_use)
+		if (!pool[i].in_use &&
+		    pool[i].budget.kept <= GRANT_BUDGET_KEPT_MAX)
 			return &pool[i];
 	return NULL;
 }
@@ -790,6 +871,8 @@ static int probe(struct xenbus_device *dev)
 	nf->broken = false;
 	memcpy(nf->mac, mac, sizeof(mac));
 	memset(&nf->stats, 0, sizeof(nf->stats));
+	nf->budget.connects = 0;	/* per vif; what was kept stays */
+	nf->given_up = false;
 	snprintf(nf->name, sizeof(nf->name), "vif%s", id ? id + 1 : "?");
 	dev->priv = nf;
 	mutex_unlock(&nf->lock);
@@ -860,11 +943,13 @@ const char *netfront_name(const struct netfront *nf)
 	return nf->name;
 }
 
-void netfront_get_stats(const struct netfront *nf,
-			struct netfront_stats *stats)
+void netfront_get_stats(struct netfront *nf, struct netfront_stats *stats)
 {
+	/* One consistent snapshot: the netfront thread counts under it. */
+	mutex_lock(&nf->lock, WAIT_FOREVER);
 	*stats = nf->stats;
 	stats->tx_in_flight = NETFRONT_TX_SLOTS - nf->tx_free_count;
+	mutex_unlock(&nf->lock);
 }
 
 struct netfront *netfront_at(unsigned int i)

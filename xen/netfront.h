@@ -83,8 +83,8 @@ struct netfront_stats {
 	uint64_t tx_frames, tx_bytes, tx_errors;
 	unsigned int tx_in_flight;	/* sent, the backend not done yet */
 };
-void netfront_get_stats(const struct netfront *nf,
-			struct netfront_stats *stats);
+/* A consistent snapshot of nf's counters (takes its mutex: a thread). */
+void netfront_get_stats(struct netfront *nf, struct netfront_stats *stats);
 
 /* The i-th connected vif, or NULL: for ifconfig-like listings. */
 struct netfront *netfront_at(unsigned int i);

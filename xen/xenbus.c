@@ -45,9 +45,34 @@ static const struct xenbus_driver *driver_for(const char *type)
 	return NULL;
 }
 
+struct state_step {
+	const struct xenbus_device *dev;
+	enum xenbus_state to;
+};
+
+/*
+ * Write the state only where the device's node still exists, in one
+ * transaction (as Linux's xenbus_switch_state): after a detach the
+ * toolstack has removed it, and a plain write would create it again, a
+ * device that nobody would remove.
+ */
+static int write_state(xs_transaction_t t, void *ctx)
+{
+	const struct state_step *step = ctx;
+	char path[80], value[4];
+	int err;
+
+	err = xs_read(t, step->dev->nodename, value, sizeof(value));
+	if (err < 0)
+		return err == -ENOENT ? -ENODEV : err;
+	snprintf(path, sizeof(path), "%s/state", step->dev->nodename);
+	snprintf(value, sizeof(value), "%d", step->to);
+	return xs_write(t, path, value);
+}
+
 int xenbus_switch_state(struct xenbus_device *dev, enum xenbus_state to)
 {
-	char path[80], value[4];
+	struct state_step step = { dev, to };
 	int err;
 
 	if (!xenbus_transition_allowed(dev->state, to)) {
@@ -56,23 +81,27 @@ int xenbus_switch_state(struct xenbus_device *dev, enum xenbus_state to)
 		       xenbus_state_name(to));
 		return -EINVAL;
 	}
-	snprintf(path, sizeof(path), "%s/state", dev->nodename);
-	snprintf(value, sizeof(value), "%d", to);
-	err = xs_write(XS_NO_TRANSACTION, path, value);
+	err = xs_transaction_run(write_state, &step);
 	if (err)
 		return err;
 	dev->state = to;
 	return 0;
 }
 
-/* The backend's "state" key changed: tell the driver. */
+/*
+ * Something at or below the backend's "state" changed: read the state
+ * itself (the watch also fires for a node the backend adds below it),
+ * and tell the driver.
+ */
 static void otherend_changed(const char *path, void *ctx)
 {
 	struct xenbus_device *dev = ctx;
-	char value[8];
+	char state_path[112], value[8];
 	unsigned long state;
 
-	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) < 0)
+	(void)path;
+	snprintf(state_path, sizeof(state_path), "%s/state", dev->otherend);
+	if (xs_read(XS_NO_TRANSACTION, state_path, value, sizeof(value)) < 0)
 		return;		/* not written yet, or gone */
 	if (xs_parse_uint(value, XenbusStateReconfigured, &state)) {
 		printk("xenbus: %s: backend state \"%s\" is not a state\n",

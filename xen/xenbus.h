@@ -50,8 +50,10 @@ int xenbus_start(void);
 
 /*
  * Write our state, if the handshake allows the step (see
- * xenbus_transition_allowed): 0; -EINVAL for a step it does not allow;
- * or xs_write's error (dev->state then stays as it was).
+ * xenbus_transition_allowed) and the device's node still exists (checked
+ * in the same transaction: a removed node is not created again): 0;
+ * -EINVAL for a step it does not allow; -ENODEV when the node is gone;
+ * or XenStore's error (dev->state then stays as it was).
  */
 int xenbus_switch_state(struct xenbus_device *dev, enum xenbus_state to);
 

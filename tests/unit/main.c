@@ -24,6 +24,9 @@ int main(void)
 	srunner_add_suite(sr, probe_hostile_suite());
 	srunner_add_suite(sr, page_ranges_suite());
 	srunner_add_suite(sr, grant_refs_suite());
+	srunner_add_suite(sr, grant_pool_suite());
+	srunner_add_suite(sr, evtchn_backoff_suite());
+	srunner_add_suite(sr, block_suite());
 	srunner_add_suite(sr, xenbus_seen_suite());
 	srunner_add_suite(sr, console_out_suite());
 	srunner_add_suite(sr, uart_match_suite());
