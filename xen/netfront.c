@@ -46,6 +46,15 @@
 #define NETFRONT_RX_BUFS	64	/* < NETIF_RX_RING_SIZE */
 #define NETFRONT_TX_SLOTS	64	/* <= NETIF_TX_RING_SIZE */
 #define NETFRONT_PRIORITY	3	/* above XenBus (4) and apps (7) */
+/*
+ * A backend that answers none of our frames for KICK ms is notified
+ * again (an event may have been lost); for STALL ms, the rings are
+ * rebuilt (a reconnection, which resets the backend's side too).  The
+ * netfront thread looks every WATCH ms.
+ */
+#define NETFRONT_TX_KICK_MS	2000
+#define NETFRONT_TX_STALL_MS	6000
+#define NETFRONT_WATCH_MS	1000
 /* Frames one pass takes from every RX ring together, then it sleeps. */
 #define NETFRONT_RX_BUDGET	32
 #define NETFRONT_BACKOFF_MS	1
@@ -88,6 +97,13 @@ struct netfront {
 	bool report_broken;	/* ... and the backend is not told yet */
 	bool awaiting;		/* we are Connected, the backend not yet */
 	bool rising;		/* link_up is running: hold received frames */
+	/*
+	 * Reconnecting after the backend stopped taking our frames: the
+	 * layer above keeps its link (ctx) while the rings are rebuilt.
+	 */
+	bool recovering;
+	uint64_t tx_progress_ms;	/* last TX answer, or first frame out */
+	bool tx_kicked;		/* notified again about a stall already */
 	void *ctx;		/* the network layer's, from link_up */
 	evtchn_port_t port;
 	bool port_open;
@@ -142,12 +158,20 @@ static void ring_notify(struct netfront *nf)
 /* Go down: the layer hears of it once, the rings are not read again. */
 static void link_down(struct netfront *nf)
 {
-	if (!nf->connected)
-		return;
 	nf->connected = false;
-	if (ops && ops->link_down && nf->ctx)
+	/* While recovering, the layer keeps its link: sends fail meanwhile. */
+	if (nf->recovering || !nf->ctx)
+		return;
+	if (ops && ops->link_down)
 		ops->link_down(nf->ctx);
 	nf->ctx = NULL;
+}
+
+/* A reconnection that will not happen: the layer's link goes now. */
+static void recovery_failed(struct netfront *nf)
+{
+	nf->recovering = false;
+	link_down(nf);
 }
 
 /*
@@ -180,15 +204,28 @@ static void announce(struct netfront *nf)
 	sem_give(&work);
 }
 
-/* Under state_lock: the backend answered; the link is up. */
+/*
+ * Under state_lock: the backend answered; the link is up.  No event is
+ * sent: the RX requests were published before it connected, and the TX
+ * ring is empty (Linux's netfront's kick at this point reaches a port
+ * not yet bound, and so does nothing either).
+ */
 static void link_up(struct netfront *nf)
 {
+	bool recovered;
+
 	mutex_lock(&nf->lock, WAIT_FOREVER);
 	nf->awaiting = false;
 	nf->connected = true;
-	/* It bound the event channel now: wake it. */
-	ring_notify(nf);
+	recovered = nf->recovering;
+	nf->recovering = false;
 	mutex_unlock(&nf->lock);
+	if (recovered) {
+		printk("netfront: %s: reconnected, backend d%u\n", nf->name,
+		       nf->dev->otherend_id);
+		sem_give(&work);
+		return;
+	}
 	printk("netfront: %s: mac %02x:%02x:%02x:%02x:%02x:%02x, backend d%u\n",
 	       nf->name, nf->mac[0], nf->mac[1], nf->mac[2], nf->mac[3],
 	       nf->mac[4], nf->mac[5], nf->dev->otherend_id);
@@ -213,6 +250,7 @@ static void ring_broken(struct netfront *nf, const char *ring, long err)
 static void report_broken(struct netfront *nf)
 {
 	bool report;
+	int err = 0;
 
 	mutex_lock(&nf->state_lock, WAIT_FOREVER);
 	mutex_lock(&nf->lock, WAIT_FOREVER);
@@ -221,7 +259,12 @@ static void report_broken(struct netfront *nf)
 	mutex_unlock(&nf->lock);
 	if (report && nf->dev->state != XenbusStateClosing &&
 	    nf->dev->state != XenbusStateClosed)
-		(void)xenbus_switch_state(nf->dev, XenbusStateClosing);
+		err = xenbus_switch_state(nf->dev, XenbusStateClosing);
+	if (err) {
+		mutex_lock(&nf->lock, WAIT_FOREVER);
+		recovery_failed(nf);
+		mutex_unlock(&nf->lock);
+	}
 	mutex_unlock(&nf->state_lock);
 }
 
@@ -259,6 +302,8 @@ static void tx_reap(struct netfront *nf)
 			if (v < 0)
 				nf->stats.tx_errors++;
 			nf->tx_free[nf->tx_free_count++] = (uint8_t)id;
+			nf->tx_progress_ms = sched_now_ms();
+			nf->tx_kicked = false;
 		}
 		RING_FINAL_CHECK_FOR_RESPONSES(&nf->tx, more);
 	} while (more);
@@ -416,6 +461,39 @@ static void end_of_pass(struct netfront *nf, bool left)
 	}
 }
 
+/*
+ * Under lock: frames wait on the TX ring and the backend has answered
+ * none of them for a while.  Seen as a backend whose event channel
+ * stays masked in dom0 with our event pending (Linux 6.12's netback
+ * under Xen 4.20, one vif in a few dozen): it reads our TX ring no more,
+ * though its RX side still works.  A reconnection rebuilds its side.
+ */
+static void tx_watch(struct netfront *nf, uint64_t now)
+{
+	uint64_t waited;
+
+	if (!nf->connected || nf->tx_free_count == NETFRONT_TX_SLOTS)
+		return;
+	waited = now - nf->tx_progress_ms;
+	if (waited < NETFRONT_TX_KICK_MS)
+		return;
+	if (!nf->tx_kicked) {
+		nf->tx_kicked = true;
+		printk("netfront: %s: backend took no frame for %llu ms: "
+		       "notifying it again\n", nf->name,
+		       (unsigned long long)waited);
+		ring_notify(nf);
+		return;
+	}
+	if (waited < NETFRONT_TX_STALL_MS)
+		return;
+	printk("netfront: %s: backend took no frame for %llu ms: "
+	       "reconnecting\n", nf->name, (unsigned long long)waited);
+	nf->recovering = true;
+	nf->report_broken = true;
+	link_down(nf);
+}
+
 static void worker_main(void *unused)
 {
 	unsigned int i, budget;
@@ -425,7 +503,8 @@ static void worker_main(void *unused)
 	/* It may wait forever: it does not keep the machine on. */
 	thread_background();
 	for (;;) {
-		(void)sem_take(&work, WAIT_FOREVER);
+		/* Woken by events, or each WATCH ms to look for stalls. */
+		(void)sem_take(&work, NETFRONT_WATCH_MS);
 		budget = NETFRONT_RX_BUDGET;
 		left = false;
 		for (i = 0; i < NETFRONT_MAX_VIFS; i++) {
@@ -437,6 +516,7 @@ static void worker_main(void *unused)
 				tx_reap(nf);
 			if (nf->connected)
 				held = rx_poll(nf, &budget);
+			tx_watch(nf, sched_now_ms());
 			left |= held;
 			end_of_pass(nf, held);
 			broken = nf->report_broken;
@@ -488,6 +568,11 @@ int netfront_send(struct netfront *nf, const void *frame, size_t len)
 	if (!nf->tx_free_count) {
 		err = -ENOBUFS;
 		goto out;
+	}
+	if (nf->tx_free_count == NETFRONT_TX_SLOTS) {
+		/* The first frame out: the backend's time starts now. */
+		nf->tx_progress_ms = sched_now_ms();
+		nf->tx_kicked = false;
 	}
 	slot = nf->tx_free[--nf->tx_free_count];
 	s = &nf->tx_slot[slot];
@@ -785,8 +870,14 @@ static void backend_changed(struct xenbus_device *dev,
 			mutex_unlock(&nf->lock);
 		}
 		if ((dev->state != XenbusStateClosed &&
-		     dev->state != XenbusStateInitialising) || !may_connect(nf))
+		     dev->state != XenbusStateInitialising))
 			break;
+		if (!may_connect(nf)) {
+			mutex_lock(&nf->lock, WAIT_FOREVER);
+			recovery_failed(nf);
+			mutex_unlock(&nf->lock);
+			break;
+		}
 		if (dev->state == XenbusStateClosed)
 			(void)xenbus_switch_state(dev,
 						  XenbusStateInitialising);
@@ -815,6 +906,14 @@ static void backend_changed(struct xenbus_device *dev,
 		mutex_unlock(&nf->lock);
 		if (dev->state != XenbusStateClosed)
 			(void)xenbus_switch_state(dev, XenbusStateClosed);
+		/* Our own close, to rebuild the rings: start again (netback
+		 * answers Initialising with InitWait). */
+		if (nf->recovering &&
+		    xenbus_switch_state(dev, XenbusStateInitialising)) {
+			mutex_lock(&nf->lock, WAIT_FOREVER);
+			recovery_failed(nf);
+			mutex_unlock(&nf->lock);
+		}
 		break;
 	default:
 		break;
@@ -895,6 +994,7 @@ static void netfront_remove(struct xenbus_device *dev)
 	mutex_lock(&pool_lock, WAIT_FOREVER);
 	mutex_lock(&nf->state_lock, WAIT_FOREVER);
 	mutex_lock(&nf->lock, WAIT_FOREVER);
+	nf->recovering = false;		/* the link goes with the device */
 	teardown(nf);
 	nf->dev = NULL;
 	nf->in_use = false;

@@ -13,7 +13,9 @@
 #               the page, 64 MiB each way over TCP, detach and attach
 #   net-static  app=httpd ip=10.0.0.3/24 gw=10.0.0.1: the address, ping
 #   net-shell   app=shell by DHCP (10.0.0.4), typed into: ifconfig, and
-#               ping of net-static (guest to guest through the bridge)
+#               ping of net-static (guest to guest through the bridge);
+#               then its vif is downed in dom0 while it sends: it
+#               reconnects by itself and answers again
 # It prints, on the console Xen's serial shows:
 #   STEP NAME OK                    a step passed
 #   STEP NAME FAIL REASON           it did not
@@ -364,6 +366,35 @@ else
     ok guest-ping
 fi
 show guest-ping $c "$from"
+
+# (d) A backend that stops taking the guest's frames (dom0 downs the
+# guest's vif: netback masks its event channel and reads no more of the
+# TX ring, as a stuck netback does): the guest notifies it again, then
+# rebuilds its rings, keeping its address; once the vif is up again it
+# answers pings.
+from=$(mark $c)
+cid=$(timeout 5 xl domid $c)
+ip link set "vif$cid.0" down
+type_in $c 'ping 10.0.0.3 3'
+if ! wait_for $c '^netfront: vif0: backend took no frame for [0-9]+ ms: notifying it again$' 1 15 "$from"; then
+    fail stall "no 'netfront: vif0: backend took no frame ... notifying it again' line"
+elif ! wait_for $c '^netfront: vif0: backend took no frame for [0-9]+ ms: reconnecting$' 1 15 "$from"; then
+    fail stall "no 'netfront: vif0: backend took no frame ... reconnecting' line"
+elif ! wait_for $c '^netfront: vif0: reconnected, backend d0$' 1 20 "$from"; then
+    ip link set "vif$cid.0" up
+    fail stall "no 'netfront: vif0: reconnected, backend d0' line"
+else
+    ip link set "vif$cid.0" up
+    if ! pings stall 10.0.0.4 5; then
+        fail stall "dom0's 5 pings of 10.0.0.4 after the reconnection not all answered"
+    elif lines $c '^net: vif0: link down$' "$from" >/dev/null; then
+        fail stall "the guest's link went down (it should keep its address)"
+    else
+        ok stall
+    fi
+fi
+ip link set "vif$cid.0" up 2>/dev/null
+show stall $c "$from"
 destroy $c
 destroy $s
 

@@ -95,9 +95,9 @@ run_gic() {
     result "$tag platform" "$log" "$(platform "$log" "$v")"
     # (0) no vif, no lwIP; (a) DHCP, ping, the page, TCP each way,
     # detach and attach; (b) a static address; (c) a shell guest's
-    # ifconfig and ping of (b).
+    # ifconfig and ping of (b); (d) its backend stalls, it reconnects.
     for name in no-vif dhcp ping http tcp-in tcp-out detach attach \
-        static static-ping shell-dhcp ifconfig guest-ping; do
+        static static-ping shell-dhcp ifconfig guest-ping stall; do
         result "$tag $name" "$log" "$(step "$log" "$name")"
     done
 }
