@@ -376,18 +376,18 @@ from=$(mark $c)
 cid=$(timeout 5 xl domid $c)
 ip link set "vif$cid.0" down
 type_in $c 'ping 10.0.0.3 3'
-if ! wait_for $c '^netfront: vif0: backend took no frame for [0-9]+ ms: notifying it again$' 1 15 "$from"; then
+if ! wait_for $c '^(osprey> )?netfront: vif0: backend took no frame for [0-9]+ ms: notifying it again$' 1 15 "$from"; then
     fail stall "no 'netfront: vif0: backend took no frame ... notifying it again' line"
-elif ! wait_for $c '^netfront: vif0: backend took no frame for [0-9]+ ms: reconnecting$' 1 15 "$from"; then
+elif ! wait_for $c '^(osprey> )?netfront: vif0: backend took no frame for [0-9]+ ms: reconnecting$' 1 15 "$from"; then
     fail stall "no 'netfront: vif0: backend took no frame ... reconnecting' line"
-elif ! wait_for $c '^netfront: vif0: reconnected, backend d0$' 1 20 "$from"; then
+elif ! wait_for $c '^(osprey> )?netfront: vif0: reconnected, backend d0$' 1 20 "$from"; then
     ip link set "vif$cid.0" up
     fail stall "no 'netfront: vif0: reconnected, backend d0' line"
 else
     ip link set "vif$cid.0" up
     if ! pings stall 10.0.0.4 5; then
         fail stall "dom0's 5 pings of 10.0.0.4 after the reconnection not all answered"
-    elif lines $c '^net: vif0: link down$' "$from" >/dev/null; then
+    elif lines $c '^(osprey> )?net: vif0: link down$' "$from" >/dev/null; then
         fail stall "the guest's link went down (it should keep its address)"
     else
         ok stall
