@@ -7,6 +7,7 @@
 
 #include "kernel/errno.h"
 #include "kernel/printk.h"
+#include "kernel/random.h"
 #include "lwip/dhcp.h"
 #include "lwip/etharp.h"
 #include "lwip/mem.h"
@@ -110,6 +111,10 @@ struct net_link *net_link_add(const struct net_link_config *cfg)
 
 	if (!cfg->transmit || cfg->mtu < MTU_MIN || cfg->mtu > MTU_MAX)
 		return NULL;
+	/* Tells guests apart in the seed, if it is not drawn yet. */
+	random_add((uint64_t)m[0] << 40 | (uint64_t)m[1] << 32 |
+		   (uint64_t)m[2] << 24 | (uint64_t)m[3] << 16 |
+		   (uint64_t)m[4] << 8 | m[5]);
 	if (net_start())
 		return NULL;
 	link = mem_malloc(sizeof(*link));

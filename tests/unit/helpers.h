@@ -83,5 +83,6 @@ Suite *cksum_suite(void);
 Suite *net_config_suite(void);
 Suite *netif_ring_suite(void);
 Suite *siphash_suite(void);
+Suite *entropy_pool_suite(void);
 
 #endif
