@@ -26,7 +26,8 @@
 #include "kernel/random.h"
 
 #define JITTER_WAITS	128
-#define WAIT_TURNS_MAX	(1u << 20)	/* a stopped counter cannot hang us */
+/* A stopped counter cannot hang us. */
+#define WAIT_TURNS_MAX	(1u << 20)
 #define RNDR_WORDS	4
 
 /*

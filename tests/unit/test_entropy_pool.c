@@ -32,8 +32,8 @@ END_TEST
 
 START_TEST(every_sample_counts)
 {
-	static const uint64_t s[] = {1, 2, 3}, one_bit[] = {1, 2, 3 ^ 1ULL << 63},
-		swapped[] = {2, 1, 3}, more[] = {1, 2, 3, 0};
+	static const uint64_t s[] = {1, 2, 3}, swapped[] = {2, 1, 3},
+		one_bit[] = {1, 2, 3 ^ 1ULL << 63}, more[] = {1, 2, 3, 0};
 	uint8_t a[SIPHASH_KEY_LEN], b[SIPHASH_KEY_LEN];
 
 	seed_of(s, 3, a);
