@@ -84,5 +84,6 @@ Suite *net_config_suite(void);
 Suite *netif_ring_suite(void);
 Suite *siphash_suite(void);
 Suite *entropy_pool_suite(void);
+Suite *tcp_isn_suite(void);
 
 #endif
