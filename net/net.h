@@ -15,4 +15,12 @@
  */
 int net_start(void);
 
+/* One bounded resource: in use, the most at once, its size, refusals. */
+struct net_pool_stats {
+	unsigned int used;
+	unsigned int max;
+	unsigned int total;
+	unsigned int errors;
+};
+
 #endif

@@ -16,6 +16,7 @@
 #include "lwip/tcpip.h"
 #include "net/net.h"
 #include "net/netif_glue.h"
+#include "net/rx_pool.h"
 
 #define ETH_HEADER	14
 #define MTU_MIN		576
@@ -133,7 +134,8 @@ struct net_link *net_link_add(const struct net_link_config *cfg)
 		ip4_from_bytes(&gateway, cfg->ip->gateway);
 	}
 	LOCK_TCPIP_CORE();
-	if (!netif_add(&link->netif, &address, &netmask, &gateway, link,
+	if (net_rx_pool_init() ||
+	    !netif_add(&link->netif, &address, &netmask, &gateway, link,
 		       link_init, tcpip_input)) {
 		UNLOCK_TCPIP_CORE();
 		mem_free(link);
@@ -162,7 +164,7 @@ int net_link_input(struct net_link *link, const void *frame, size_t len)
 
 	if (len < ETH_HEADER || len > ETH_HEADER + 4u + link->cfg.mtu)
 		return -EINVAL;		/* 4: room for one VLAN tag */
-	p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
+	p = net_rx_alloc(len);
 	if (!p)
 		return -ENOBUFS;
 	if (pbuf_take(p, frame, (u16_t)len) != ERR_OK ||
