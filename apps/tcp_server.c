@@ -4,11 +4,13 @@
 #include "kernel/thread.h"
 #include "lwip/api.h"
 #include "lwip/mem.h"
+#include "net/tcp_guard.h"
 
 int tcp_server_listen(struct tcp_server *s, const char *name, uint16_t port,
 		      void (*serve)(struct netconn *conn))
 {
 	err_t err;
+	int ret;
 
 	s->name = name;
 	s->serve = serve;
@@ -16,13 +18,11 @@ int tcp_server_listen(struct tcp_server *s, const char *name, uint16_t port,
 	if (!s->listener)
 		return -ENOMEM;
 	err = netconn_bind(s->listener, IP4_ADDR_ANY, port);
-	if (err == ERR_OK)
-		err = netconn_listen(s->listener);
-	if (err != ERR_OK) {
+	ret = err == ERR_OK ? net_tcp_listen(s->listener, TCP_SERVER_BACKLOG)
+			    : -err_to_errno(err);
+	if (ret)
 		(void)netconn_delete(s->listener);
-		return -err_to_errno(err);
-	}
-	return 0;
+	return ret;
 }
 
 void tcp_server_run(struct tcp_server *s)

@@ -1,7 +1,8 @@
 /*
  * A TCP server over lwIP's netconn API: it listens on a port of every
- * address and hands each connection to `serve`, one at a time (enough
- * for tests and benchmarks), closing it afterwards.  net_start() first.
+ * address (net_tcp_listen(): a backlog of TCP_SERVER_BACKLOG connections
+ * waiting to be accepted, and keepalive) and hands each connection to
+ * `serve`, one at a time, closing it afterwards.  net_start() first.
  */
 #ifndef APPS_TCP_SERVER_H
 #define APPS_TCP_SERVER_H
@@ -11,6 +12,7 @@
 struct netconn;
 
 #define NET_SERVER_PRIORITY	7	/* the apps' own */
+#define TCP_SERVER_BACKLOG	4
 
 struct tcp_server {
 	const char *name;

@@ -92,16 +92,33 @@ extern unsigned char *net_heap;
 #define LWIP_WND_SCALE			0
 
 /*
- * Connections: PCBs for the servers' connections and their handshakes;
- * lwIP kills the oldest TIME_WAIT one for a new one (tcp_alloc()).
+ * Connections: the servers' workers and backlogs (apps/: 4 for httpd, 2
+ * each for the TCP sink and source, each with a backlog of 4) take 20 at
+ * most, the SYN queue 16 (NET_SYN_QUEUE_MAX, net/tcp_guard.c), and lwIP
+ * kills the oldest TIME_WAIT one for a new one (tcp_alloc()).
  */
 #define MEMP_NUM_TCP_PCB		40
 #define MEMP_NUM_TCP_PCB_LISTEN		4
+#define TCP_LISTEN_BACKLOG		1
+#define TCP_DEFAULT_LISTEN_BACKLOG	4
+/* The SYN queue's hook (net/tcp_guard.c). */
+#define LWIP_TCP_PCB_NUM_EXT_ARGS	1
 /* One sender's full queue, a SYN|ACK per SYN_RCVD, and room for more. */
 #define MEMP_NUM_TCP_SEG		(TCP_SND_QUEUELEN + 48)
 /* A connection's receive queue, in segments: one window of full ones. */
 #define DEFAULT_TCP_RECVMBOX_SIZE	32
 #define DEFAULT_ACCEPTMBOX_SIZE		8
+/*
+ * Keepalive on the servers' connections (net_tcp_listen()): a peer gone
+ * without a word is dropped after 20 s of silence and 3 probes 5 s apart.
+ * LWIP_TCP_KEEPALIVE would only make these settable per connection.
+ */
+#define TCP_KEEPIDLE_DEFAULT		20000
+#define TCP_KEEPINTVL_DEFAULT		5000
+#define TCP_KEEPCNT_DEFAULT		3
+/* RFC 6528 initial sequence numbers (net/tcp_guard.c). */
+#define LWIP_HOOK_FILENAME		"net/tcp_guard.h"
+#define LWIP_HOOK_TCP_ISN		net_tcp_isn
 
 #define MEMP_NUM_UDP_PCB		4
 #define MEMP_NUM_RAW_PCB		2
