@@ -85,5 +85,6 @@ Suite *netif_ring_suite(void);
 Suite *siphash_suite(void);
 Suite *entropy_pool_suite(void);
 Suite *tcp_isn_suite(void);
+Suite *echo_policy_suite(void);
 
 #endif
