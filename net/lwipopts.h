@@ -45,6 +45,7 @@
 #define LWIP_SOCKET			0
 #define LWIP_NETIF_API			0
 #define LWIP_SO_RCVTIMEO		1
+#define LWIP_SO_SNDTIMEO		1
 #define LWIP_TCP_KEEPALIVE		0
 
 /* 127.0.0.1 works (and tests the stack without Xen). */
