@@ -51,7 +51,8 @@ LWIP_DIR := $(XENGUEST_CACHE)/lwip
 LWIP_STAMP := $(LWIP_DIR)/.osprey-unpacked
 LWIP_SRCS := core/init.c core/def.c core/inet_chksum.c core/ip.c \
 	core/mem.c core/memp.c core/netif.c core/pbuf.c core/raw.c core/sys.c \
-	core/tcp.c core/tcp_in.c core/tcp_out.c core/timeouts.c core/udp.c \
+	core/stats.c core/tcp.c core/tcp_in.c core/tcp_out.c core/timeouts.c \
+	core/udp.c \
 	core/ipv4/dhcp.c core/ipv4/etharp.c core/ipv4/icmp.c \
 	core/ipv4/ip4.c core/ipv4/ip4_addr.c netif/ethernet.c \
 	api/api_lib.c api/api_msg.c api/err.c api/netbuf.c api/tcpip.c

@@ -73,6 +73,7 @@ static void build_page(struct page *pg)
 	}
 	add(pg, "uptime %llu ms\n", (unsigned long long)((arm_timer_now() -
 	    boot_ticks.entry) * 1000 / arm_timer_freq()));
+	net_mem_report(add_line, pg);
 }
 
 /* Up to the end of the headers, or what fits; false if nothing came. */

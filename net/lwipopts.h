@@ -18,7 +18,7 @@
 #define LWIP_TCPIP_CORE_LOCKING		1
 #define LWIP_TCPIP_CORE_LOCKING_INPUT	0
 
-/* No assertion strings in the image. */
+/* No assertion strings in the image (statistics: see below). */
 #define LWIP_NOASSERT			1
 #define LWIP_DEBUG			0
 
@@ -133,8 +133,21 @@ extern unsigned char *net_heap;
 /* The last packet to a neighbour not yet resolved waits, not a queue. */
 #define ARP_QUEUEING			0
 
-/* No statistics in the image. */
-#define LWIP_STATS			0
+/*
+ * The heap's and the pools' figures for net_mem_report() (the shell's
+ * ifconfig, the httpd page); no other statistics.
+ */
+#define LWIP_STATS			1
+#define LWIP_STATS_DISPLAY		0
+#define LINK_STATS			0
+#define ETHARP_STATS			0
+#define IP_STATS			0
+#define ICMP_STATS			0
+#define UDP_STATS			0
+#define TCP_STATS			0
+#define SYS_STATS			0
+#define MEM_STATS			1
+#define MEMP_STATS			1
 
 /* Threads: the tcpip thread above the apps (7), below XenStore (2-4). */
 #define TCPIP_THREAD_NAME		"tcpip"
