@@ -26,8 +26,8 @@
 #include "kernel/random.h"
 
 #define JITTER_WAITS	128
-/* A stopped counter cannot hang us. */
-#define WAIT_TURNS_MAX	(1u << 20)
+/* A counter that never ticks costs 128 times this many turns, not a hang. */
+#define WAIT_TURNS_MAX	(1u << 16)
 #define RNDR_WORDS	4
 
 /*
