@@ -51,7 +51,8 @@ LWIP_DIR := $(XENGUEST_CACHE)/lwip
 LWIP_STAMP := $(LWIP_DIR)/.osprey-unpacked
 LWIP_SRCS := core/init.c core/def.c core/inet_chksum.c core/ip.c \
 	core/mem.c core/memp.c core/netif.c core/pbuf.c core/raw.c core/sys.c \
-	core/tcp.c core/tcp_in.c core/tcp_out.c core/timeouts.c core/udp.c \
+	core/stats.c core/tcp.c core/tcp_in.c core/tcp_out.c core/timeouts.c \
+	core/udp.c \
 	core/ipv4/dhcp.c core/ipv4/etharp.c core/ipv4/icmp.c \
 	core/ipv4/ip4.c core/ipv4/ip4_addr.c netif/ethernet.c \
 	api/api_lib.c api/api_msg.c api/err.c api/netbuf.c api/tcpip.c
@@ -125,7 +126,8 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/gnttab_status.c drivers/smccc_uid.c xen/blkif_ring.c \
 	xen/vbd_name.c apps/cksum.c kernel/bootargs.c net/ip_config.c \
 	xen/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c kernel/block.c \
-	kernel/errno_name.c
+	kernel/errno_name.c kernel/siphash.c kernel/entropy_pool.c \
+	net/tcp_isn.c apps/echo_policy.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean

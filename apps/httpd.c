@@ -12,14 +12,17 @@
 #include "kernel/printk.h"
 #include "kernel/version.h"
 #include "lwip/api.h"
+#include "lwip/sys.h"
 #include "net/net.h"
 #include "xen/guest.h"
 #include "xen/xenstore.h"
 
 #define PAGE_MAX	3072
 #define REQUEST_MAX	512
-#define REQUEST_WAIT_MS	5000
+/* The whole request's, not each receive's: apps/tcp_server.h. */
+#define REQUEST_WAIT_MS	10000
 #define HEADER_MAX	128
+#define WORKERS		4
 
 struct page {
 	char text[PAGE_MAX];
@@ -70,20 +73,21 @@ static void build_page(struct page *pg)
 	}
 	add(pg, "uptime %llu ms\n", (unsigned long long)((arm_timer_now() -
 	    boot_ticks.entry) * 1000 / arm_timer_freq()));
+	net_mem_report(add_line, pg);
 }
 
 /* Up to the end of the headers, or what fits; false if nothing came. */
 static bool read_request(struct netconn *conn, char *buf, size_t len)
 {
+	u32_t deadline = sys_now() + REQUEST_WAIT_MS;
 	size_t used = 0;
 	struct pbuf *p;
 	u16_t take;
 
-	netconn_set_recvtimeout(conn, REQUEST_WAIT_MS);
 	buf[0] = '\0';
 	while (used < len - 1 && !strstr(buf, "\r\n\r\n") &&
 	       !strstr(buf, "\n\n")) {
-		if (netconn_recv_tcp_pbuf(conn, &p) != ERR_OK)
+		if (tcp_server_recv(conn, &p, deadline) != ERR_OK)
 			break;
 		take = (u16_t)(p->tot_len < len - 1 - used ?
 			       p->tot_len : len - 1 - used);
@@ -123,7 +127,7 @@ static void serve(struct netconn *conn)
 
 int httpd_start(void)
 {
-	return tcp_server_start("httpd", HTTPD_PORT, serve);
+	return tcp_server_start("httpd", HTTPD_PORT, serve, WORKERS);
 }
 
 /*
@@ -153,7 +157,7 @@ static void httpd_main(void)
 	}
 	printk("httpd: serving on port %u (sink %u, source %u, echo %u)\n",
 	       HTTPD_PORT, TCP_SINK_PORT, TCP_SOURCE_PORT, UDP_ECHO_PORT);
-	tcp_server_run(&server);
+	tcp_server_run(&server, WORKERS);
 }
 
 APP_REGISTER("httpd", httpd_main);

@@ -1,7 +1,8 @@
 /*
  * The shell's network commands:
- *   ifconfig            each link's address (net_link_report) and each
- *                       vif's counters (netfront_get_stats)
+ *   ifconfig            each link's address (net_link_report), each
+ *                       vif's counters (netfront_get_stats) and lwIP's
+ *                       memory (net_mem_report)
  *   ping A.B.C.D [N]    N ICMP echo requests (default 4, at most 1000)
  *                       through a raw lwIP PCB; a line per reply with its
  *                       round trip, then "ping A.B.C.D: R/N replies"
@@ -21,6 +22,7 @@
 #include "lwip/prot/icmp.h"
 #include "lwip/raw.h"
 #include "lwip/tcpip.h"
+#include "net/net.h"
 #include "net/netif_glue.h"
 #include "xen/netfront.h"
 
@@ -52,6 +54,7 @@ static void cmd_ifconfig(void)
 	unsigned int i, links = 0;
 
 	net_link_report(print_link, &links);
+	net_mem_report(print_link, &links);
 	for (i = 0; (nf = netfront_at(i)) != NULL; i++) {
 		netfront_get_stats(nf, &st);
 		printk("%s rx %llu frames %llu bytes %llu dropped, "

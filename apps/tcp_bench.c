@@ -8,10 +8,18 @@
 #include "apps/tcp_server.h"
 #include "kernel/printk.h"
 #include "lwip/api.h"
+#include "lwip/sys.h"
 
 #define CHUNK		2048
 #define REQUEST_MAX	32
-#define REQUEST_WAIT_MS	10000
+#define REQUEST_WAIT_MS	10000	/* the whole request line's */
+/*
+ * A peer that sends nothing (sink) or takes nothing (source) for this
+ * long is dropped.  Idleness, not total time: 64 MiB takes up to 3
+ * minutes under TCG, but never stalls for one.
+ */
+#define IDLE_MS		60000
+#define WORKERS		2
 
 static void serve_sink(struct netconn *conn)
 {
@@ -22,6 +30,7 @@ static void serve_sink(struct netconn *conn)
 	int n;
 
 	cksum_init(&sum);
+	netconn_set_recvtimeout(conn, IDLE_MS);
 	while ((err = netconn_recv_tcp_pbuf(conn, &p)) == ERR_OK) {
 		for (q = p; q; q = q->next)
 			cksum_update(&sum, q->payload, q->len);
@@ -37,13 +46,13 @@ static void serve_sink(struct netconn *conn)
 /* The request line, NUL-terminated; false on timeout or garbage. */
 static bool read_request(struct netconn *conn, char *buf, size_t len)
 {
+	u32_t deadline = sys_now() + REQUEST_WAIT_MS;
 	size_t used = 0;
 	struct pbuf *p;
 	u16_t take;
 
-	netconn_set_recvtimeout(conn, REQUEST_WAIT_MS);
 	while (used < len - 1) {
-		if (netconn_recv_tcp_pbuf(conn, &p) != ERR_OK)
+		if (tcp_server_recv(conn, &p, deadline) != ERR_OK)
 			return false;
 		take = (u16_t)(p->tot_len < len - 1 - used ?
 			       p->tot_len : len - 1 - used);
@@ -63,7 +72,7 @@ static void serve_source(struct netconn *conn)
 	char request[REQUEST_MAX];
 	unsigned long long total, sent = 0;
 	struct cksum sum;
-	size_t n;
+	size_t n, written;
 	char *end;
 
 	if (!read_request(conn, request, sizeof(request)) ||
@@ -73,23 +82,27 @@ static void serve_source(struct netconn *conn)
 	}
 	total = strtoul(request + 5, &end, 10);
 	cksum_init(&sum);
+	/* A write that moves nothing for IDLE_MS ends the transfer. */
+	netconn_set_sendtimeout(conn, IDLE_MS);
 	while (sent < total) {
 		n = total - sent < CHUNK ? (size_t)(total - sent) : CHUNK;
 		bench_pattern_fill(chunk, n, sent);
-		if (netconn_write(conn, chunk, n, NETCONN_COPY) != ERR_OK)
+		if (netconn_write_partly(conn, chunk, n, NETCONN_COPY,
+					 &written) != ERR_OK || !written)
 			break;
-		cksum_update(&sum, chunk, n);
-		sent += n;
+		cksum_update(&sum, chunk, written);
+		sent += written;
 	}
 	printk("source %llu bytes cksum %u\n", sent, cksum_final(&sum));
 }
 
 int tcp_bench_start(void)
 {
-	int err = tcp_server_start("tcp-sink", TCP_SINK_PORT, serve_sink);
+	int err = tcp_server_start("tcp-sink", TCP_SINK_PORT, serve_sink,
+				   WORKERS);
 
 	if (!err)
 		err = tcp_server_start("tcp-source", TCP_SOURCE_PORT,
-				       serve_source);
+				       serve_source, WORKERS);
 	return err;
 }

@@ -6,6 +6,8 @@
  *   `cksum` prints it) and logs the same line.
  *   port 5002, source: reads one line "send N\n", sends N bytes of
  *   bench_pattern_byte(), closes, and logs "source N bytes cksum C".
+ *
+ * Two connections at once on each; a peer idle for a minute is dropped.
  */
 #ifndef APPS_TCP_BENCH_H
 #define APPS_TCP_BENCH_H

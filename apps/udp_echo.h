@@ -1,4 +1,7 @@
-/* UDP echo (RFC 862) on port 7, on its own thread; net_start() first. */
+/*
+ * UDP echo (RFC 862) on port 7, answered on lwIP's tcpip thread, but not
+ * to sources apps/echo_policy.h refuses; net_start() first.
+ */
 #ifndef APPS_UDP_ECHO_H
 #define APPS_UDP_ECHO_H
 

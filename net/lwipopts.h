@@ -4,9 +4,7 @@
  * for the netconn API (net/README.md says why netconn, not sockets).
  * Sized for one or two 1500-byte-MTU vifs on a bridge, and for moving
  * bulk TCP data fast: a full-sized window of segments must fit in the
- * receive pool and the send buffer in the heap.  lwIP's pools are static
- * (.bss); its heap comes from the page allocator when the stack starts
- * (net_start()), so a guest without network does not carry it.
+ * receive buffers and the send buffer in the heap.
  */
 #ifndef NET_LWIPOPTS_H
 #define NET_LWIPOPTS_H
@@ -20,9 +18,8 @@
 #define LWIP_TCPIP_CORE_LOCKING		1
 #define LWIP_TCPIP_CORE_LOCKING_INPUT	0
 
-/* No assertion strings or statistics in the image. */
+/* No assertion strings in the image (statistics: see below). */
 #define LWIP_NOASSERT			1
-#define LWIP_STATS			0
 #define LWIP_DEBUG			0
 
 #define LWIP_IPV4			1
@@ -48,6 +45,7 @@
 #define LWIP_SOCKET			0
 #define LWIP_NETIF_API			0
 #define LWIP_SO_RCVTIMEO		1
+#define LWIP_SO_SNDTIMEO		1
 #define LWIP_TCP_KEEPALIVE		0
 
 /* 127.0.0.1 works (and tests the stack without Xen). */
@@ -62,16 +60,27 @@
 
 #define MEM_ALIGNMENT			8
 /*
- * Pools from the heap too, and the heap from the page allocator when the
- * stack starts: a guest without a vif carries none of it (its .bss, and
- * the boot's zeroing of it, stay as they were before lwIP).  256 KiB for
- * TCP buffers and the rest, plus what the pools below would hold.
+ * Memory: each kind has its own limit, so that a flood of one cannot
+ * starve the others (net/README.md, "Memory", says why each is sized so).
+ *
+ *  - The heap: TCP send buffers (TCP_SND_BUF a connection at most),
+ *    loopback copies, a packet waiting for ARP, mailbox slots.  Pages
+ *    net_start() takes, so a guest that never starts the stack carries
+ *    none of it.
+ *  - lwIP's pools, static (.bss, about 23 KiB): real limits, as they are
+ *    not with MEMP_MEM_MALLOC, which made every pool a heap allocation
+ *    (a SYN flood then filled the heap, and every frame was dropped).
+ *  - Received frames: net/rx_pool.c's buffers, pages taken with the first
+ *    link, not lwIP's PBUF_POOL (which would be 100 KiB of .bss in every
+ *    guest, vif or not).
  */
-#define MEMP_MEM_MALLOC			1
-#define MEM_SIZE			(384 * 1024)
+#define MEMP_MEM_MALLOC			0
+#define MEM_SIZE			(256 * 1024)
 /* Set by net_start() before lwIP starts (net/net.c). */
 extern unsigned char *net_heap;
 #define LWIP_RAM_HEAP_POINTER		net_heap
+#define LWIP_SUPPORT_CUSTOM_PBUF	1
+#define PBUF_POOL_SIZE			0
 
 /* TCP: a 32-segment window and send buffer for a 1500-byte MTU. */
 #define TCP_MSS				1460
@@ -83,18 +92,62 @@ extern unsigned char *net_heap;
 #define TCP_QUEUE_OOSEQ			1
 #define LWIP_WND_SCALE			0
 
-#define PBUF_POOL_SIZE			48
-#define MEMP_NUM_PBUF			32
-#define MEMP_NUM_TCP_SEG		(TCP_SND_QUEUELEN + 16)
-#define MEMP_NUM_TCP_PCB		8
+/*
+ * Connections: the servers' workers and backlogs (apps/: 4 for httpd, 2
+ * each for the TCP sink and source, each with a backlog of 4) take 20 at
+ * most, the SYN queue 16 (NET_SYN_QUEUE_MAX, net/tcp_guard.c), and lwIP
+ * kills the oldest TIME_WAIT one for a new one (tcp_alloc()).
+ */
+#define MEMP_NUM_TCP_PCB		40
 #define MEMP_NUM_TCP_PCB_LISTEN		4
+#define TCP_LISTEN_BACKLOG		1
+#define TCP_DEFAULT_LISTEN_BACKLOG	4
+/* The SYN queue's hook (net/tcp_guard.c). */
+#define LWIP_TCP_PCB_NUM_EXT_ARGS	1
+/* One sender's full queue, a SYN|ACK per SYN_RCVD, and room for more. */
+#define MEMP_NUM_TCP_SEG		(TCP_SND_QUEUELEN + 48)
+/* A connection's receive queue, in segments: one window of full ones. */
+#define DEFAULT_TCP_RECVMBOX_SIZE	32
+#define DEFAULT_ACCEPTMBOX_SIZE		8
+/*
+ * Keepalive on the servers' connections (net_tcp_listen()): a peer gone
+ * without a word is dropped after 20 s of silence and 3 probes 5 s apart.
+ * LWIP_TCP_KEEPALIVE would only make these settable per connection.
+ */
+#define TCP_KEEPIDLE_DEFAULT		20000
+#define TCP_KEEPINTVL_DEFAULT		5000
+#define TCP_KEEPCNT_DEFAULT		3
+/* RFC 6528 initial sequence numbers (net/tcp_guard.c). */
+#define LWIP_HOOK_FILENAME		"net/tcp_guard.h"
+#define LWIP_HOOK_TCP_ISN		net_tcp_isn
+
 #define MEMP_NUM_UDP_PCB		4
-#define MEMP_NUM_NETCONN		12
-#define MEMP_NUM_NETBUF			8
+#define MEMP_NUM_RAW_PCB		2
+#define MEMP_NUM_NETCONN		24
+#define MEMP_NUM_NETBUF			4
+#define MEMP_NUM_PBUF			32
 #define MEMP_NUM_TCPIP_MSG_API		8
-#define MEMP_NUM_TCPIP_MSG_INPKT	64
+/* Frames queued for the tcpip thread: half the receive buffers. */
+#define MEMP_NUM_TCPIP_MSG_INPKT	32
 #define ARP_TABLE_SIZE			8
-#define ARP_QUEUEING			1
+/* The last packet to a neighbour not yet resolved waits, not a queue. */
+#define ARP_QUEUEING			0
+
+/*
+ * The heap's and the pools' figures for net_mem_report() (the shell's
+ * ifconfig, the httpd page); no other statistics.
+ */
+#define LWIP_STATS			1
+#define LWIP_STATS_DISPLAY		0
+#define LINK_STATS			0
+#define ETHARP_STATS			0
+#define IP_STATS			0
+#define ICMP_STATS			0
+#define UDP_STATS			0
+#define TCP_STATS			0
+#define SYS_STATS			0
+#define MEM_STATS			1
+#define MEMP_STATS			1
 
 /* Threads: the tcpip thread above the apps (7), below XenStore (2-4). */
 #define TCPIP_THREAD_NAME		"tcpip"
@@ -102,9 +155,7 @@ extern unsigned char *net_heap;
 #define TCPIP_THREAD_PRIO		5
 #define TCPIP_MBOX_SIZE			64
 #define DEFAULT_THREAD_STACKSIZE	(16 * 1024)
-#define DEFAULT_TCP_RECVMBOX_SIZE	64
 #define DEFAULT_UDP_RECVMBOX_SIZE	8
 #define DEFAULT_RAW_RECVMBOX_SIZE	8
-#define DEFAULT_ACCEPTMBOX_SIZE		4
 
 #endif

@@ -7,10 +7,12 @@
 #include "kernel/page_alloc.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
+#include "kernel/random.h"
 #include "kernel/sem.h"
 #include "lwip/mem.h"
 #include "lwip/tcpip.h"
 #include "net/net.h"
+#include "xen/shared_info.h"
 
 /* Owned by net_start(): set once, under start_lock. */
 /*
@@ -45,6 +47,11 @@ int net_start(void)
 		       MEM_SIZE / 1024);
 		err = -ENOMEM;
 	} else if (!started) {
+		/* Before lwIP's first LWIP_RAND() draws the seed: Xen's wall
+		 * clock differs between boots (kernel/random.c). */
+		if (xen_shared_info)
+			random_add((uint64_t)xen_shared_info->wc_sec << 32 |
+				   xen_shared_info->wc_nsec);
 		sem_init(&ready, 0, 1);
 		tcpip_init(tcpip_ready, &ready);
 		(void)sem_take(&ready, WAIT_FOREVER);

@@ -15,4 +15,20 @@
  */
 int net_start(void);
 
+/* One bounded resource: in use, the most at once, its size, refusals. */
+struct net_pool_stats {
+	unsigned int used;
+	unsigned int max;
+	unsigned int total;
+	unsigned int errors;
+};
+
+/*
+ * lwIP's memory, a line per call of fn: the heap, the pools that a peer
+ * can fill (PCBs, the SYN queue, segments, frames queued for the tcpip
+ * thread, receive buffers), each as used/size, the most at once and
+ * refusals.  Nothing if the stack has not started.
+ */
+void net_mem_report(void (*fn)(void *ctx, const char *line), void *ctx);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include "kernel/errno.h"
 #include "kernel/printk.h"
+#include "kernel/random.h"
 #include "lwip/dhcp.h"
 #include "lwip/etharp.h"
 #include "netif/ethernet.h"
@@ -16,6 +17,7 @@
 #include "lwip/tcpip.h"
 #include "net/net.h"
 #include "net/netif_glue.h"
+#include "net/rx_pool.h"
 
 #define ETH_HEADER	14
 #define MTU_MIN		576
@@ -123,6 +125,10 @@ struct net_link *net_link_add(const struct net_link_config *cfg)
 
 	if (!cfg->transmit || cfg->mtu < MTU_MIN || cfg->mtu > MTU_MAX)
 		return NULL;
+	/* Tells guests apart in the seed, if it is not drawn yet. */
+	random_add((uint64_t)m[0] << 40 | (uint64_t)m[1] << 32 |
+		   (uint64_t)m[2] << 24 | (uint64_t)m[3] << 16 |
+		   (uint64_t)m[4] << 8 | m[5]);
 	if (net_start())
 		return NULL;
 	link = mem_malloc(sizeof(*link));
@@ -141,7 +147,8 @@ struct net_link *net_link_add(const struct net_link_config *cfg)
 		ip4_from_bytes(&gateway, cfg->ip->gateway);
 	}
 	LOCK_TCPIP_CORE();
-	if (!netif_add(&link->netif, &address, &netmask, &gateway, link,
+	if (net_rx_pool_init() ||
+	    !netif_add(&link->netif, &address, &netmask, &gateway, link,
 		       link_init, tcpip_input)) {
 		UNLOCK_TCPIP_CORE();
 		mem_free(link);
@@ -185,7 +192,7 @@ int net_link_input(struct net_link *link, const void *frame, size_t len)
 		return -EINVAL;		/* 4: room for one VLAN tag */
 	if (!net_link_can_input())
 		return -ENOBUFS;
-	p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
+	p = net_rx_alloc(len);
 	if (!p)
 		return -ENOBUFS;
 	__atomic_add_fetch(&input_queued, 1, __ATOMIC_RELAXED);

@@ -38,30 +38,6 @@ void sys_arch_unprotect(sys_prot_t flags)
 	irq_restore(flags);
 }
 
-/*
- * xorshift64*, seeded from the clock on first use: lwIP needs numbers
- * that differ between boots and peers (DHCP xid, TCP ISN and ports), not
- * secrets.  Owned by net_random(), under sys_arch_protect().
- */
-static uint64_t random_state;
-
-uint32_t net_random(void)
-{
-	sys_prot_t flags = sys_arch_protect();
-	uint64_t x = random_state;
-
-	if (!x) {
-		__asm__ volatile("mrs %0, cntvct_el0" : "=r"(x));
-		x |= 1;
-	}
-	x ^= x >> 12;
-	x ^= x << 25;
-	x ^= x >> 27;
-	random_state = x;
-	sys_arch_unprotect(flags);
-	return (uint32_t)((x * 0x2545f4914f6cdd1dULL) >> 32);
-}
-
 err_t sys_sem_new(sys_sem_t *sem, u8_t count)
 {
 	sem_init(&sem->sem, count, UINT_MAX);

@@ -13,6 +13,7 @@
 
 #include "kernel/panic.h"
 #include "kernel/printk.h"
+#include "kernel/random.h"
 
 #define LWIP_NO_INTTYPES_H	1
 #define LWIP_NO_CTYPE_H		1
@@ -39,9 +40,12 @@
  */
 #define PACK_STRUCT_STRUCT	__attribute__((packed))
 
-/* lwIP's own random numbers: DHCP transaction ids, TCP ports and ISNs. */
-uint32_t net_random(void);
-#define LWIP_RAND()	net_random()
+/*
+ * lwIP's own random numbers (DHCP transaction ids, the first ephemeral
+ * ports): from the boot's seed (kernel/random.h, net/README.md).  TCP's
+ * initial sequence numbers do not use it: LWIP_HOOK_TCP_ISN (lwipopts.h).
+ */
+#define LWIP_RAND()	((uint32_t)random_u64())
 
 #define LWIP_PLATFORM_DIAG(x)	do { printk x; } while (0)
 /* Only when lwipopts.h leaves assertions on (LWIP_NOASSERT undefined). */

@@ -85,5 +85,9 @@ Suite *vbd_name_suite(void);
 Suite *cksum_suite(void);
 Suite *net_config_suite(void);
 Suite *netif_ring_suite(void);
+Suite *siphash_suite(void);
+Suite *entropy_pool_suite(void);
+Suite *tcp_isn_suite(void);
+Suite *echo_policy_suite(void);
 
 #endif

@@ -1,0 +1,44 @@
+/*
+ * What keeps a peer from predicting or exhausting our TCP: RFC 6528
+ * initial sequence numbers (LWIP_HOOK_TCP_ISN, lwipopts.h names this file
+ * as lwIP's hook file), a bounded SYN queue and a listen backlog.  Only
+ * lwIP's types here: lwIP's own sources include this header.
+ */
+#ifndef NET_TCP_GUARD_H
+#define NET_TCP_GUARD_H
+
+#include "lwip/arch.h"
+#include "lwip/ip_addr.h"
+
+struct netconn;
+
+/*
+ * At most this many connections in SYN_RCVD (handshakes a peer began and
+ * did not finish), over all listeners: a new SYN beyond it takes the
+ * place of the one that waited longest.
+ */
+#define NET_SYN_QUEUE_MAX	16u
+
+/* LWIP_HOOK_TCP_ISN: called by lwIP with its core lock held. */
+u32_t net_tcp_isn(const ip_addr_t *local_ip, u16_t local_port,
+		  const ip_addr_t *remote_ip, u16_t remote_port);
+
+/*
+ * netconn_listen() with the guard: at most `backlog` connections
+ * established and not yet accepted (further SYNs are dropped, and peers
+ * retry), handshakes counted in the SYN queue instead, and keepalive on
+ * every connection accepted (TCP_KEEPIDLE_DEFAULT and friends in
+ * lwipopts.h).  0 or a negative errno.
+ */
+int net_tcp_listen(struct netconn *conn, u8_t backlog);
+
+struct net_syn_stats {
+	unsigned int now;	/* in SYN_RCVD */
+	unsigned int max;	/* the most at once since boot */
+	unsigned int evicted;	/* handshakes dropped for a newer SYN */
+};
+
+/* The SYN queue's figures, for a report (net/mem_stats.c). */
+void net_syn_stats(struct net_syn_stats *st);
+
+#endif
