@@ -170,3 +170,17 @@ boot-tests-net: $(BUILD)/zephyr.bin | \
 		boot-tests-bare boot-tests-xen boot-tests-bad-dtb boot-tests-xl \
 		boot-tests-run boot-tests-dom0less-xs boot-tests-blk)
 	@$(call per_xen,tests/boot/net.sh,$(BUILD)/tests/net)
+
+# The flood suite's tools (tests/tools/flood): Linux programs for the
+# arm64 dom0 test host, static against Debian's arm64 cross C library
+# (libc6-dev-arm64-cross) and stripped, since they ride in its initramfs.
+FLOOD_TOOLS := udp-flood syn-flood spoof-echo udp-echo slow-clients
+FLOOD_BINS := $(patsubst %,$(BUILD)/tests/flood/%,$(FLOOD_TOOLS))
+$(FLOOD_BINS): $(BUILD)/tests/flood/%: tests/tools/flood/%.c \
+		tests/tools/flood/flood.c tests/tools/flood/flood.h
+	$(call msg,CC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -static -s -O2 -std=gnu11 $(WARNINGS) -iquote . -o $@ \
+		$(filter %.c,$^)
+.PHONY: flood-tools
+flood-tools: $(FLOOD_BINS)
