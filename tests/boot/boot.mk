@@ -184,3 +184,21 @@ $(FLOOD_BINS): $(BUILD)/tests/flood/%: tests/tools/flood/%.c \
 		$(filter %.c,$^)
 .PHONY: flood-tools
 flood-tools: $(FLOOD_BINS)
+
+# The flood suite: the httpd guest and a shell guest with a disk on dom0's
+# bridge under floods from dom0 (tests/tools/flood: UDP, SYN, a spoofed
+# echo datagram, slow clients on each TCP service), pinged, fetched and
+# summed during each and after it (one boot per GIC version, per Xen
+# version, 5 to 10 minutes each).  Not part of boot-tests or check.
+.PHONY: boot-tests-flood
+boot-tests-flood: export FLOOD_TOOLS := $(BUILD)/tests/flood
+boot-tests-flood: $(BUILD)/zephyr.bin $(FLOOD_BINS)
+	@$(call per_xen,tests/boot/flood.sh,$(BUILD)/tests/flood-boot)
+
+# make repeat SUITE=net N=5 [XEN_VERSION=...]: make boot-tests-SUITE N
+# times in a row, each run's logs kept, then a pass/fail table and how
+# often each test failed (scripts/repeat.sh): a flaky test shows.
+.PHONY: repeat
+repeat:
+	@test -n "$(SUITE)" || { echo "make repeat SUITE=net N=5" >&2; exit 2; }
+	scripts/repeat.sh $(SUITE) $(or $(N),5)

@@ -8,7 +8,12 @@
  *   slow-clients: N+1 to IP:PORT (N slow, 1 idle): C connected,
  *   K closed by the peer, H held SECS s, B bytes sent
  *
- * and a line for each connection the peer closed or that never opened:
+ * Once no connection is still being opened, it says so at once:
+ *
+ *   slow-clients: C of N+1 connected after T s
+ *
+ * and at the end, a line for each connection the peer closed or that
+ * never opened:
  *
  *   slow-clients: #I (slow|idle) closed by the peer after T s (WHY)
  *
@@ -19,6 +24,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -56,7 +62,8 @@ int main(int argc, char **argv)
 	static struct client clients[CLIENTS_MAX + 1];
 	struct sockaddr_in to = { .sin_family = AF_INET };
 	unsigned long slow, secs, gap_ms = 4900, n, i, bytes = 0;
-	unsigned long connected = 0, peer_closed = 0, held = 0;
+	unsigned long connected = 0, peer_closed = 0, held = 0, pending;
+	bool told = false;
 	struct pollfd fds[CLIENTS_MAX + 1];
 	socklen_t len;
 	char buf[256];
@@ -100,7 +107,7 @@ int main(int argc, char **argv)
 		if (poll(fds, n, 100) < 0 && errno != EINTR)
 			flood_die("slow-clients: poll: %s", strerror(errno));
 		t = flood_now();
-		for (i = 0; i < n; i++) {
+		for (i = 0, pending = 0; i < n; i++) {
 			struct client *c = &clients[i];
 
 			if (c->state == CONNECTING) {
@@ -116,6 +123,8 @@ int main(int argc, char **argv)
 					connected++;
 				} else if (t - t0 > CONNECT_SECS) {
 					closed(c, ETIMEDOUT, t);
+				} else {
+					pending++;
 				}
 				continue;
 			}
@@ -134,6 +143,13 @@ int main(int argc, char **argv)
 					bytes++;
 				c->next_send = t + (double)gap_ms / 1000;
 			}
+		}
+		/* For a caller that must know the clients are in place. */
+		if (!pending && !told) {
+			printf("slow-clients: %lu of %lu connected after %.1f s\n",
+			       connected, n, t - t0);
+			fflush(stdout);
+			told = true;
 		}
 	}
 
