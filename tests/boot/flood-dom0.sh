@@ -165,7 +165,8 @@ probe() {
     (
         t=$(now)
         timeout 15 wget -qO "$1.page" "http://$hip/" 2>"$1.wget"
-        echo "$? $(since "$t")" >"$1.wget-rc"
+        rc=$?
+        echo "$rc $(since "$t")" >"$1.wget-rc"
     ) &
     page_pid=$!
     rm -f "$1.svc"
