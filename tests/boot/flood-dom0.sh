@@ -30,8 +30,8 @@
 # shellcheck source=tests/boot/dom0-lib.sh
 . ./dom0-lib.sh
 gic=$(cat gic)
-# FLOOD_SECS, SLOW_SECS, SLOW_N, RECOVER_SECS, RECOVER_OK, PING_COUNT,
-# PING_MIN: see tests/boot/flood.sh.
+# FLOOD_SECS, SLOW_N, SLOW_GAP_MS, SLOW_SECS, RECOVER_SECS, RECOVER_OK,
+# PING_COUNT, PING_MIN, SPOOF_CPU_MAX: see tests/boot/flood.sh.
 # shellcheck disable=SC1091 # written by flood.sh
 . ./params
 mac=00:16:3e:4e:00
@@ -106,6 +106,20 @@ frames_since() {
         -v c="$6" -v d="$7" -v e="$8" -v f="$9" 'BEGIN {
         printf "INFO figure %s: the vif of %s in %.1f s: %d frames to it (%.0f/s), %d dropped by netback, %d from it (%.0f/s)\n",
             t, n, s, d - a, (d - a) / s, e - b, f - c, (f - c) / s }'
+}
+
+# cpu NAME: NAME's CPU seconds so far (xl list), 0 if it is gone.
+cpu() {
+    timeout 5 xl list "$1" 2>/dev/null |
+        awk -v n="$1" '$1 == n { t = $6 } END { print t + 0 }'
+}
+
+# cpu_since TAG NAME BEFORE T0: a figure, NAME's share of a CPU since
+# BEFORE (cpu's output) at T0, in $cpu_pct.
+cpu_since() {
+    cpu_pct=$(awk -v a="$3" -v b="$(cpu "$2")" -v s="$(since "$4")" \
+        'BEGIN { printf "%.0f", (b - a) * 100 / s }')
+    echo "INFO figure $1: $2 used $cpu_pct % of a CPU over $(since "$4") s"
 }
 
 # disk_sum TAG SECS: the shell guest's disk-sum of xvda within SECS;
@@ -262,6 +276,7 @@ flood() {
     echo "INFO flood $name: $* (at $(now)s)"
     fl_from=$(mark "$target")
     fl_before=$(frames "$target")
+    fl_cpu=$(cpu "$target")
     fl_t0=$(now)
     "$@" >"$name.out" 2>&1 &
     fl_pid=$!
@@ -272,15 +287,19 @@ flood() {
     wait "$fl_pid"
     sed "s/^/INFO figure $name-during: /" "$name.out"
     frames_since "$name-during" "$target" "$fl_before" "$fl_t0"
+    cpu_since "$name-during" "$target" "$fl_cpu" "$fl_t0"
     fl_ran=$(ran "$name")
     why="$why${why:+${fl_ran:+; }}$fl_ran"
     if [ -n "$why" ]; then fail "$name-during" "$why"; else ok "$name-during"; fi
     show "$name-during" "$target" "$fl_from"
     fl_from=$(mark "$target")
+    fl_cpu=$(cpu "$target")
+    fl_t0=$(now)
     if recover "$name-after" "$ip" "$after_port"; then
         show "$name-after" "$target" "$fl_from"
         [ -z "$disk_why" ] || restart $s
     else
+        cpu_since "$name-after" "$target" "$fl_cpu" "$fl_t0"
         show "$name-after" "$target" "$fl_from"
         restart "$target"
         if [ "$target" != $s ]; then
@@ -305,7 +324,10 @@ else
 fi
 show start $h 1
 show start $s 1 shell:
+cpu_before=$(cpu $h)
+t0=$(now)
 probe baseline $hip 7
+cpu_since baseline $h "$cpu_before" "$t0"
 for port in 5001 5002; do
     service baseline-$port $port $hip
     [ ! -s baseline-$port.svc ] ||
@@ -318,13 +340,20 @@ flood udp $h $hip '' 7 ./udp-flood $hip 7 "$FLOOD_SECS"
 
 # One datagram from the echo port of the guest's own address: the probe
 # (and the echo) must answer for as long as a flood would last.
+# A guest whose echo sends the datagram to itself over and over stays
+# busy, even if it still answers: it must not use more of its CPU than
+# the probe makes it (SPOOF_CPU_MAX %).
 from=$(mark $h)
 before=$(frames $h)
+cpu_before=$(cpu $h)
 t0=$(now)
 ./spoof-echo $hip 2>&1 | sed 's/^/INFO figure spoof: /'
 sleep 2
 probe spoof $hip 7
 frames_since spoof $h "$before" "$t0"
+cpu_since spoof $h "$cpu_before" "$t0"
+[ "$cpu_pct" -le "$SPOOF_CPU_MAX" ] ||
+    why="${why:+$why; }$h used $cpu_pct % of a CPU after one datagram (want at most $SPOOF_CPU_MAX %)"
 if [ -n "$why" ]; then
     fail spoof "$why"
     show spoof $h "$from"
@@ -334,11 +363,11 @@ else
     show spoof $h "$from"
 fi
 
-# Slow clients on each TCP service: SLOW_N send a byte every 4.9 s, one
-# sends nothing, for SLOW_SECS.
+# Slow clients on each TCP service: SLOW_N send a byte every SLOW_GAP_MS
+# (under the 5 s a receive may wait), one sends nothing, for SLOW_SECS.
 for port in 80 5001 5002; do
     flood slow-$port $h $hip $port $port \
-        ./slow-clients $hip $port "$SLOW_N" "$SLOW_SECS"
+        ./slow-clients $hip $port "$SLOW_N" "$SLOW_SECS" "$SLOW_GAP_MS"
 done
 
 # A SYN flood of the page's port from addresses nobody answers for.
