@@ -149,16 +149,18 @@ service() {
     5001)
         want="sink 100000 bytes cksum $(head -c 100000 seed.bin | cksum |
             cut -d' ' -f1)"
-        got=$(head -c 100000 seed.bin | timeout 15 nc "$3" 5001 2>&1 |
+        got=$(head -c 100000 seed.bin | timeout 15 nc "$3" 5001 |
             tr -d '\r')
-        [ "$got" = "$want" ] || echo "sink: '$got', want '$want'" ;;
+        [ "$got" = "$want" ] ||
+            echo "the sink said '$got' within 15 s, want '$want'" ;;
     5002)
         got=$(echo 'send 100000' | timeout 15 nc "$3" 5002 | wc -c)
-        [ "$got" -eq 100000 ] || echo "source: $got bytes, want 100000" ;;
+        [ "$got" -eq 100000 ] ||
+            echo "the source sent $got bytes within 15 s, want 100000" ;;
     7)
         out=$(./udp-echo "$3" 7 5) || echo "$out" ;;
     *) ;;
-    esac >"$1.svc" 2>&1
+    esac >"$1.svc" 2>/dev/null
 }
 
 # mem TAG PAGE: the guest's lwIP memory line (one starting "mem") if the
