@@ -6,10 +6,15 @@
 # host, Debian 12's and 13's arm64 Xen (4.17 and 4.20), and Debian 13's
 # lwIP source (unpacked with its patches by fetch-lwip.sh).
 set -euo pipefail
+# libc6-dev-arm64-cross: the C library the flood suite's tools
+# (tests/tools/flood) link statically for the arm64 dom0; only a
+# recommendation of gcc-aarch64-linux-gnu, which --no-install-recommends
+# skips.
 packages=(make gcc libc6-dev pkg-config gcc-aarch64-linux-gnu
-          binutils-aarch64-linux-gnu libxen-dev qemu-system-arm
-          check device-tree-compiler clang libclang-rt-14-dev clang-tidy
-          cppcheck socat cpio xz-utils debian-archive-keyring dpkg-dev)
+          binutils-aarch64-linux-gnu libc6-dev-arm64-cross libxen-dev
+          qemu-system-arm check device-tree-compiler clang
+          libclang-rt-14-dev clang-tidy cppcheck socat cpio xz-utils
+          debian-archive-keyring dpkg-dev)
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo
 missing=()

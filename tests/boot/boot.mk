@@ -170,3 +170,35 @@ boot-tests-net: $(BUILD)/zephyr.bin | \
 		boot-tests-bare boot-tests-xen boot-tests-bad-dtb boot-tests-xl \
 		boot-tests-run boot-tests-dom0less-xs boot-tests-blk)
 	@$(call per_xen,tests/boot/net.sh,$(BUILD)/tests/net)
+
+# The flood suite's tools (tests/tools/flood): Linux programs for the
+# arm64 dom0 test host, static against Debian's arm64 cross C library
+# (libc6-dev-arm64-cross) and stripped, since they ride in its initramfs.
+FLOOD_TOOLS := udp-flood syn-flood spoof-echo udp-echo slow-clients
+FLOOD_BINS := $(patsubst %,$(BUILD)/tests/flood/%,$(FLOOD_TOOLS))
+$(FLOOD_BINS): $(BUILD)/tests/flood/%: tests/tools/flood/%.c \
+		tests/tools/flood/flood.c tests/tools/flood/flood.h
+	$(call msg,CC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -static -s -O2 -std=gnu11 $(WARNINGS) -iquote . -o $@ \
+		$(filter %.c,$^)
+.PHONY: flood-tools
+flood-tools: $(FLOOD_BINS)
+
+# The flood suite: the httpd guest and a shell guest with a disk on dom0's
+# bridge under floods from dom0 (tests/tools/flood: UDP, SYN, a spoofed
+# echo datagram, slow clients on each TCP service), pinged, fetched and
+# summed during each and after it (one boot per GIC version, per Xen
+# version, 5 to 10 minutes each).  Not part of boot-tests or check.
+.PHONY: boot-tests-flood
+boot-tests-flood: export FLOOD_TOOLS := $(BUILD)/tests/flood
+boot-tests-flood: $(BUILD)/zephyr.bin $(FLOOD_BINS)
+	@$(call per_xen,tests/boot/flood.sh,$(BUILD)/tests/flood-boot)
+
+# make repeat SUITE=net N=5 [XEN_VERSION=...]: make boot-tests-SUITE N
+# times in a row, each run's logs kept, then a pass/fail table and how
+# often each test failed (scripts/repeat.sh): a flaky test shows.
+.PHONY: repeat
+repeat:
+	@test -n "$(SUITE)" || { echo "make repeat SUITE=net N=5" >&2; exit 2; }
+	scripts/repeat.sh $(SUITE) $(or $(N),5)

@@ -1,6 +1,7 @@
 # make lint: clang-tidy and cppcheck over the kernel (as built for aarch64,
 # with the kernel's own flags) and the host code (fdt/ and the pure Xen
-# code as the tools and tests build them, the unit tests, the fuzzers).
+# code as the tools and tests build them, the unit tests, the fuzzers,
+# and the flood suite's tools in tests/tools/flood, Linux programs).
 # Included through tests/fuzz/fuzz.mk; `make check` runs it.
 #
 #   make lint          clean, or the findings and a non-zero exit
@@ -20,9 +21,9 @@ LINT_DIR := $(BUILD)/lint
 
 LINT_TARGET_SRCS := $(filter %.c,$(KERNEL_SRCS) $(GUEST_SRCS))
 LINT_HOST_SRCS := $(sort fdt/dtb-probe.c $(UNIT_CODE_SRCS) \
-	$(wildcard tests/unit/*.c tests/fuzz/*.c))
+	$(wildcard tests/unit/*.c tests/fuzz/*.c tests/tools/flood/*.c))
 LINT_HEADERS := $(wildcard */*.h */*/*.h kernel/libc/include/*.h \
-	tests/guest/*/*.h)
+	tests/guest/*/*.h tests/tools/flood/*.h)
 
 # clang parses the kernel as GCC builds it, for aarch64: the same include
 # directories and defines.  Dropped: dependency output, and the one
