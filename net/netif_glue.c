@@ -24,10 +24,14 @@
 #define MTU_MAX		9000
 /*
  * Received frames in lwIP's mailbox, not yet taken by the tcpip thread,
- * from every link together.  Half the mailbox: the rest stays for the
- * apps' calls and timers, which a flood must not crowd out.
+ * from every link together: one fewer than lwIP's input messages, as
+ * the tcpip thread frees a frame's message only after link_input has
+ * counted it taken.  Half the mailbox: the rest stays for the apps'
+ * calls and timers, which a flood must not crowd out.
  */
-#define INPUT_QUEUE_MAX	(TCPIP_MBOX_SIZE / 2)
+#define INPUT_QUEUE_MAX	(MEMP_NUM_TCPIP_MSG_INPKT - 1)
+_Static_assert(INPUT_QUEUE_MAX <= TCPIP_MBOX_SIZE / 2,
+	       "frames leave half the mailbox to the rest");
 
 /*
  * Frames queued to the tcpip thread: counted up by net_link_input (the
