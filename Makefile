@@ -88,9 +88,10 @@ KERNEL_CFLAGS := $(WARNINGS) -Os -g -std=gnu11 -ffreestanding -nostdinc \
 	-mstrict-align -mno-outline-atomics -ffunction-sections \
 	-fdata-sections -MMD -MP $(LWIP_INCLUDE)
 KERNEL_ASFLAGS := -D__ASSEMBLER__ -iquote . -iquote boot -MMD -MP
+# --wrap: lwIP's ICMP errors pass through net/icmp_limit.c's rate limit.
 KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 	-z noexecstack --build-id=none --no-warn-rwx-segments \
-	--gc-sections -T boot/kernel.ld
+	--gc-sections -T boot/kernel.ld --wrap=icmp_dest_unreach
 
 FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c \
 	fdt/xen_regions.c
@@ -127,7 +128,7 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/vbd_name.c apps/cksum.c kernel/bootargs.c net/ip_config.c \
 	xen/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c kernel/block.c \
 	kernel/errno_name.c kernel/siphash.c kernel/entropy_pool.c \
-	net/tcp_isn.c apps/echo_policy.c
+	net/tcp_isn.c apps/echo_policy.c net/rate_limit.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean

@@ -14,28 +14,79 @@
 #define REQUEST_MAX	32
 #define REQUEST_WAIT_MS	10000	/* the whole request line's */
 /*
- * A peer that sends nothing (sink) or takes nothing (source) for this
- * long is dropped.  Idleness, not total time: 64 MiB takes up to 3
- * minutes under TCG, but never stalls for one.
+ * A peer must move at least PROGRESS_MIN bytes in every PROGRESS_MS
+ * (sink: send them; source: take them), or it is dropped: a client that
+ * trickles a byte every few seconds holds a worker no longer than one
+ * window.  A rate floor, not a total: 64 MiB takes up to 3 minutes
+ * under TCG, but moves megabytes in each window.
  */
-#define IDLE_MS		60000
-#define WORKERS		2
+#define PROGRESS_MS	10000
+#define PROGRESS_MIN	1024
+/* As many as httpd's: a few slow peers leave the others served. */
+#define WORKERS		4
+
+/* The current window: its end (sys_now()) and what moved in it. */
+struct progress {
+	u32_t end;
+	size_t moved;
+};
+
+static void progress_start(struct progress *pr)
+{
+	pr->end = sys_now() + PROGRESS_MS;
+	pr->moved = 0;
+}
+
+/*
+ * n more bytes moved: false when a window ended with too few, and the
+ * peer is to be dropped.  Sets *wait_ms, what the next call may wait.
+ */
+static bool progress(struct progress *pr, size_t n, u32_t *wait_ms)
+{
+	s32_t left;
+
+	pr->moved += n;
+	left = (s32_t)(pr->end - sys_now());
+	if (left <= 0) {
+		if (pr->moved < PROGRESS_MIN)
+			return false;
+		progress_start(pr);
+		left = PROGRESS_MS;
+	}
+	*wait_ms = (u32_t)left;
+	return true;
+}
 
 static void serve_sink(struct netconn *conn)
 {
 	struct cksum sum;
+	struct progress pr;
 	struct pbuf *p, *q;
+	u32_t wait_ms = PROGRESS_MS;
 	char line[64];
 	err_t err;
 	int n;
 
 	cksum_init(&sum);
-	netconn_set_recvtimeout(conn, IDLE_MS);
-	while ((err = netconn_recv_tcp_pbuf(conn, &p)) == ERR_OK) {
-		for (q = p; q; q = q->next)
-			cksum_update(&sum, q->payload, q->len);
-		pbuf_free(p);
+	progress_start(&pr);
+	for (;;) {
+		netconn_set_recvtimeout(conn, (int)wait_ms);
+		err = netconn_recv_tcp_pbuf(conn, &p);
+		if (err == ERR_TIMEOUT) {
+			if (progress(&pr, 0, &wait_ms))
+				continue;
+		} else if (err == ERR_OK) {
+			for (q = p; q; q = q->next)
+				cksum_update(&sum, q->payload, q->len);
+			n = p->tot_len;
+			pbuf_free(p);
+			if (progress(&pr, (size_t)n, &wait_ms))
+				continue;
+		}
+		break;
 	}
+	if (err == ERR_OK || err == ERR_TIMEOUT)
+		printk("sink: peer too slow, dropped\n");
 	n = snprintf(line, sizeof(line), "sink %llu bytes cksum %u\n",
 		     (unsigned long long)sum.length, cksum_final(&sum));
 	printk("%s", line);
@@ -72,8 +123,11 @@ static void serve_source(struct netconn *conn)
 	char request[REQUEST_MAX];
 	unsigned long long total, sent = 0;
 	struct cksum sum;
+	struct progress pr;
+	u32_t wait_ms = PROGRESS_MS;
 	size_t n, written;
 	char *end;
+	err_t err;
 
 	if (!read_request(conn, request, sizeof(request)) ||
 	    strncmp(request, "send ", 5) != 0) {
@@ -82,16 +136,23 @@ static void serve_source(struct netconn *conn)
 	}
 	total = strtoul(request + 5, &end, 10);
 	cksum_init(&sum);
-	/* A write that moves nothing for IDLE_MS ends the transfer. */
-	netconn_set_sendtimeout(conn, IDLE_MS);
+	progress_start(&pr);
 	while (sent < total) {
 		n = total - sent < CHUNK ? (size_t)(total - sent) : CHUNK;
 		bench_pattern_fill(chunk, n, sent);
-		if (netconn_write_partly(conn, chunk, n, NETCONN_COPY,
-					 &written) != ERR_OK || !written)
+		netconn_set_sendtimeout(conn, (s32_t)wait_ms);
+		written = 0;
+		err = netconn_write_partly(conn, chunk, n, NETCONN_COPY,
+					   &written);
+		/* ERR_WOULDBLOCK: the send timeout, nothing taken. */
+		if (err != ERR_OK && err != ERR_WOULDBLOCK)
 			break;
 		cksum_update(&sum, chunk, written);
 		sent += written;
+		if (!progress(&pr, written, &wait_ms)) {
+			printk("source: peer too slow, dropped\n");
+			break;
+		}
 	}
 	printk("source %llu bytes cksum %u\n", sent, cksum_final(&sum));
 }

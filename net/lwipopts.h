@@ -129,7 +129,13 @@ extern unsigned char *net_heap;
 #define MEMP_NUM_TCPIP_MSG_API		8
 /* Frames queued for the tcpip thread: half the receive buffers. */
 #define MEMP_NUM_TCPIP_MSG_INPKT	32
-#define ARP_TABLE_SIZE			8
+/*
+ * Neighbours: room for every address a SYN flood's spoofed sources use
+ * at once (the flood suite's 50).  With 8, each SYN-ACK to an address
+ * not in the table took the oldest entry and sent a new ARP request: a
+ * broadcast to every host on the bridge for each SYN (4,780 a second).
+ */
+#define ARP_TABLE_SIZE			64
 /* The last packet to a neighbour not yet resolved waits, not a queue. */
 #define ARP_QUEUEING			0
 

@@ -88,6 +88,7 @@ Suite *netif_ring_suite(void);
 Suite *siphash_suite(void);
 Suite *entropy_pool_suite(void);
 Suite *tcp_isn_suite(void);
+Suite *rate_limit_suite(void);
 Suite *echo_policy_suite(void);
 
 #endif
