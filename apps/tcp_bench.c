@@ -76,11 +76,14 @@ static void serve_sink(struct netconn *conn)
 			if (progress(&pr, 0, &wait_ms))
 				continue;
 		} else if (err == ERR_OK) {
-			for (q = p; q; q = q->next)
+			size_t got = 0;
+
+			for (q = p; q; q = q->next) {
 				cksum_update(&sum, q->payload, q->len);
-			n = p->tot_len;
+				got += q->len;
+			}
 			pbuf_free(p);
-			if (progress(&pr, (size_t)n, &wait_ms))
+			if (progress(&pr, got, &wait_ms))
 				continue;
 		}
 		break;
