@@ -82,5 +82,6 @@ Suite *vbd_name_suite(void);
 Suite *cksum_suite(void);
 Suite *net_config_suite(void);
 Suite *netif_ring_suite(void);
+Suite *block_sync_suite(void);
 
 #endif

@@ -34,6 +34,7 @@ int main(void)
 	srunner_add_suite(sr, cksum_suite());
 	srunner_add_suite(sr, net_config_suite());
 	srunner_add_suite(sr, netif_ring_suite());
+	srunner_add_suite(sr, block_sync_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

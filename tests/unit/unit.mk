@@ -28,6 +28,13 @@ UNIT_DRIVER_SRCS := drivers/uart.c \
 	$(shell grep -lE '^const struct uart_driver \w+ = ' drivers/*.c)
 UNIT_HDRS += $(wildcard drivers/*.h) boot/mmu.h kernel/printk.h
 
+# The stop's flushes (kernel/block_sync.c), with errno_name(), which it
+# prints with: test_block_sync.c plays the block layer, the driver, the
+# clock and printk they call.
+UNIT_KERNEL_SRCS := kernel/block_sync.c kernel/errno_name.c
+UNIT_HDRS += kernel/block.h kernel/sem.h kernel/thread.h kernel/errno.h \
+	boot/trap_frame.h boot/image.h
+
 CRAFTED_DTS := $(wildcard tests/data/crafted/*.dts)
 CRAFTED_DTBS := $(patsubst tests/data/crafted/%.dts,\
 	$(BUILD)/tests/data/crafted/%.dtb,$(CRAFTED_DTS))
@@ -50,18 +57,21 @@ $(BUILD)/tests/data/crafted/%.dtb: tests/data/crafted/%.dts
 	$(UNIT_Q)$(DTC) -q -I dts -O dtb -o $@ $<
 
 $(BUILD)/host/unit-tests: $(UNIT_SRCS) $(UNIT_CODE_SRCS) $(UNIT_DRIVER_SRCS) \
-		$(UNIT_HDRS) $(HOST_LIBFDT)
+		$(UNIT_KERNEL_SRCS) $(UNIT_HDRS) $(HOST_LIBFDT)
 	$(call unit_say,HOSTCC,$@)
 	$(UNIT_Q)mkdir -p $(@D)
 	$(UNIT_Q)$(HOST_CC) $(UNIT_CFLAGS) -o $@ $(UNIT_SRCS) \
-		$(UNIT_CODE_SRCS) $(UNIT_DRIVER_SRCS) $(UNIT_LIBS)
+		$(UNIT_CODE_SRCS) $(UNIT_DRIVER_SRCS) $(UNIT_KERNEL_SRCS) \
+		$(UNIT_LIBS)
 
 $(BUILD)/host/unit-tests-asan: $(UNIT_SRCS) $(UNIT_CODE_SRCS) \
-		$(UNIT_DRIVER_SRCS) $(UNIT_HDRS) $(HOST_LIBFDT)
+		$(UNIT_DRIVER_SRCS) $(UNIT_KERNEL_SRCS) $(UNIT_HDRS) \
+		$(HOST_LIBFDT)
 	$(call unit_say,HOSTCC,$@)
 	$(UNIT_Q)mkdir -p $(@D)
 	$(UNIT_Q)$(HOST_CC) $(UNIT_CFLAGS) $(UNIT_SANITIZE) -o $@ \
-		$(UNIT_SRCS) $(UNIT_CODE_SRCS) $(UNIT_DRIVER_SRCS) $(UNIT_LIBS)
+		$(UNIT_SRCS) $(UNIT_CODE_SRCS) $(UNIT_DRIVER_SRCS) \
+		$(UNIT_KERNEL_SRCS) $(UNIT_LIBS)
 
 
 .PHONY: unit unit-dtbs
