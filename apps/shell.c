@@ -11,8 +11,8 @@
 #include "apps/net_cmd.h"
 #include "drivers/arm_timer.h"
 #include "kernel/page_alloc.h"
-#include "kernel/power.h"
 #include "kernel/printk.h"
+#include "kernel/shutdown.h"
 #include "kernel/thread.h"
 #include "xen/xenstore.h"
 

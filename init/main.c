@@ -25,12 +25,14 @@
 #include "drivers/smccc.h"
 #include "drivers/uart.h"
 #include "fdt/platform.h"
+#include "kernel/block.h"
 #include "kernel/bootargs.h"
 #include "kernel/irq.h"
 #include "kernel/page_alloc.h"
 #include "kernel/panic.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"
+#include "kernel/shutdown.h"
 #include "kernel/thread.h"
 #include "kernel/version.h"
 #include "net/vif.h"
@@ -69,6 +71,13 @@ static const struct sched_timer virtual_timer = {
 	.set_deadline = arm_timer_set_deadline,
 	.stop = arm_timer_stop,
 };
+
+/* An app that returned with nothing else running stops the machine the
+ * way `xl shutdown` does: synced first. */
+static void all_threads_finished(void)
+{
+	shutdown_request(STOP_POWEROFF);
+}
 
 /*
  * The DTB's size from its header, read with the MMU off (aligned 32-bit
@@ -272,6 +281,7 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 		panic("boot: no working interrupt controller");
 	irq_set_controller(&gic_controller);
 	sched_set_timer(&virtual_timer);
+	sched_set_all_finished(all_threads_finished);
 	if (arm_timer_init(&platform, sched_timer_expired))
 		panic("boot: no working timer");
 	printk("drivers: %s, timer %u Hz on INTID %u, power %s\n", gic_name(),
@@ -293,6 +303,10 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 		panic("boot: bootargs \"%s\" name no known app",
 		      platform.bootargs);
 	board_publish(&platform, &ticks);
+	/* The kernel's stop does not know the block layer: what it syncs
+	 * is handed in here. */
+	if (shutdown_init(block_sync_all))
+		panic("boot: no memory for the shutdown threads");
 	register_xenbus_drivers();
 	xen_start_services();
 	printk("app: %s on %s\n", app->name, board_name());

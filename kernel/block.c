@@ -167,35 +167,3 @@ int block_flush(const struct block_handle *h)
 {
 	return sync_request(h, BLOCK_FLUSH, 0, 0, NULL);
 }
-
-struct sync_state {
-	int64_t timeout_ms;
-	int first_error;
-};
-
-static void sync_one(const struct block_handle *h, void *ctx)
-{
-	struct block_device *bd = h->bd;
-	struct sync_state *st = ctx;
-	int err;
-
-	if (bd->readonly)
-		return;
-	err = bd->ops->drain ? bd->ops->drain(bd, st->timeout_ms) : 0;
-	if (!err)
-		err = block_flush(h);
-	if (err) {
-		printk("block: %s: sync failed: %d (%s)\n", bd->name, err,
-		       errno_name(err));
-		if (!st->first_error)
-			st->first_error = err;
-	}
-}
-
-int block_sync_all(int64_t timeout_ms)
-{
-	struct sync_state st = { timeout_ms, 0 };
-
-	block_for_each(sync_one, &st);
-	return st.first_error;
-}

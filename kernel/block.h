@@ -52,7 +52,8 @@ struct block_ops {
 	 * never reach the disk that took bd's place.
 	 */
 	int (*submit)(struct block_device *bd, struct block_request *rq);
-	/* Wait until no request is in flight: 0, or -ETIMEDOUT. */
+	/* Wait until no request is in flight: 0, or -ETIMEDOUT (at once
+	 * with timeout_ms 0: a poll). */
 	int (*drain)(struct block_device *bd, int64_t timeout_ms);
 };
 
@@ -117,8 +118,13 @@ int block_write(const struct block_handle *h, uint64_t sector,
 int block_flush(const struct block_handle *h);
 
 /*
- * Before power-off: on each writable device, wait (up to timeout_ms each)
- * for the requests in flight, then flush.  0, or the first error.
+ * Before power-off (kernel/block_sync.c): on each writable device, wait
+ * for the requests in flight, then flush; the devices side by side, so
+ * that one whose backend never answers costs the others nothing, and all
+ * of it within timeout_ms.  Each device that fails or runs out of time is
+ * named ("block: xvda: flush timed out, powering off").  0, the first
+ * error, or -ETIMEDOUT; -EBUSY once a flush was left unanswered (its
+ * request stays with the driver, so the sync is over for good).
  */
 int block_sync_all(int64_t timeout_ms);
 

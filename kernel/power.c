@@ -1,7 +1,6 @@
 #include <stddef.h>
 
 #include "boot/sysregs.h"
-#include "kernel/block.h"
 #include "kernel/irq.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"
@@ -24,15 +23,6 @@ static const char reason_names[][9] = {
 	[STOP_REBOOT] = "reboot",
 	[STOP_CRASH] = "crash",
 };
-
-/* Long enough for a backend to finish a large write under TCG. */
-#define SYNC_TIMEOUT_MS	10000
-
-void machine_shutdown(enum stop_reason why)
-{
-	(void)block_sync_all(SYNC_TIMEOUT_MS);
-	machine_stop(why);
-}
 
 void machine_stop(enum stop_reason why)
 {

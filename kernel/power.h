@@ -18,13 +18,10 @@ struct power_ops {
 
 void power_set(const struct power_ops *ops);
 const char *power_name(void);
-/* Stop now, from any context (panic, IRQs masked): nothing is synced. */
-void machine_stop(enum stop_reason why) __attribute__((noreturn));
 /*
- * An orderly stop, from a thread: the writes in flight on every disk
- * finish and are flushed (each waited for up to 10 s; a failure is
- * reported and the stop goes on), then machine_stop().
+ * Stop now, from any context (panic, IRQs masked): nothing is synced.
+ * The orderly stop, which syncs first, is kernel/shutdown.h's.
  */
-void machine_shutdown(enum stop_reason why) __attribute__((noreturn));
+void machine_stop(enum stop_reason why) __attribute__((noreturn));
 
 #endif

@@ -84,6 +84,14 @@ struct sched_timer {
 void sched_set_timer(const struct sched_timer *t);
 
 /*
+ * What happens once no live thread is left (an app that returned and
+ * nothing else running): fn is called with IRQs masked, from the thread
+ * that finished last, and must not block.  The boot wiring hands in the
+ * orderly stop; without one, machine_stop() at once.
+ */
+void sched_set_all_finished(void (*fn)(void));
+
+/*
  * Milliseconds on the scheduler's timer (the counter since it started,
  * not since our boot): for layers above the kernel that need a clock
  * without knowing the timer's driver.  0 before sched_set_timer().

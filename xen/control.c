@@ -1,7 +1,7 @@
 #include <string.h>
 
-#include "kernel/power.h"
 #include "kernel/printk.h"
+#include "kernel/shutdown.h"
 #include "xen/control.h"
 #include "xen/xenstore.h"
 
@@ -32,7 +32,10 @@ static void shutdown_changed(const char *path, void *ctx)
 	printk("control: shutdown requested: %s\n", request);
 	if (notify_app)
 		notify_app(request);
-	machine_shutdown(why);
+	/* Not machine_shutdown(): this is the thread that delivers the
+	 * watches, among them a closing backend's, which the flushes of the
+	 * stop may be waiting for. */
+	shutdown_request(why);
 }
 
 int control_start(control_notify_fn notify)

@@ -41,14 +41,17 @@ packages=("xen-utils-$version" xen-utils-common xenstore-utils
           libxenforeignmemory1 libxengnttab1 libxentoollog1 libxendevicemodel1
           libxenhypfs1 libyajl2 libc6 libgcc-s1 libncurses6 libtinfo6
           "$ext2fs" libcom-err2 libfdt1 libuuid1 zlib1g busybox-static
-          bash util-linux mount libsmartcols1 coreutils "${crypto[@]}")
+          bash util-linux mount libsmartcols1 coreutils "${crypto[@]}"
+          dmsetup libdevmapper1.02.1 libselinux1 libpcre2-8-0 libudev1 libcap2)
 # Xen's dom0 drivers (modules in Debian's kernel), and the binaries the
 # init and the tests run: xenstore is one program answering to many names.
 # The PV backends (/work/shared/xen-qemu.md, "PV block and network backends
 # in the Linux dom0"): blkback serves files through loop devices the block
 # hotplug script sets up, netback's vifs join the bridge xenbr0.
+# Device-mapper: a disk the block tests can suspend, so that blkback never
+# answers a flush (dmsetup, below).
 modules=(xen-evtchn xen-privcmd xenfs xen-gntdev xen-gntalloc
-         xen-blkback xen-netback loop bridge)
+         xen-blkback xen-netback loop bridge dm-mod)
 xen_bin=usr/lib/xen-$version/bin
 # init-dom0less gives dom0less domains with xen,enhanced their XenStore.
 binaries=("$xen_bin/xl" "$xen_bin/xenstored" "$xen_bin/xenconsoled"
@@ -57,10 +60,11 @@ binaries=("$xen_bin/xl" "$xen_bin/xenstored" "$xen_bin/xenconsoled"
 # What libxl's hotplug scripts (/etc/xen/scripts, bash) run that busybox
 # lacks or does differently: bash itself, flock (locking.sh; busybox has
 # none) and util-linux's losetup, whose --sector-size the tests use for a
-# 4096-byte disk (in the "mount" package); and cksum, which the block
-# tests compare disks with and Debian 13's busybox lacks. Found wherever
-# the suite puts them (Debian 13 is usr-merged).
-tools=(bash flock losetup cksum)
+# 4096-byte disk (in the "mount" package); cksum, which the block
+# tests compare disks with and Debian 13's busybox lacks; and dmsetup,
+# with which they stall a disk's backend (busybox has none). Found
+# wherever the suite puts them (Debian 13 is usr-merged).
+tools=(bash flock losetup cksum dmsetup)
 xenstore_names=(xenstore-read xenstore-write xenstore-ls xenstore-list
                 xenstore-watch xenstore-rm xenstore-exists xenstore-chmod)
 libdirs=(lib/aarch64-linux-gnu usr/lib/aarch64-linux-gnu lib usr/lib)

@@ -97,6 +97,23 @@ state() {
     timeout 5 xl list zephyr 2>/dev/null | awk '$1 == "zephyr" { print $5 }'
 }
 
+# stopped SECS: within SECS, Xen has the domain shut down (`xl list`'s
+# state s), dying (d), or it has left the list: it stopped, whether or not
+# the toolstack has finished tearing it down (with a backend that keeps a
+# request, that takes longer).
+stopped() {
+    centis
+    end=$((centis + $1 * 100))
+    while :; do
+        case $(state) in
+        "" | *s* | *d*) return 0 ;;
+        esac
+        centis
+        [ "$centis" -le "$end" ] || return 1
+        sleep 0.1
+    done
+}
+
 # gone SECS: the domain has left `xl list` within SECS.
 gone() {
     centis
@@ -276,8 +293,9 @@ image /tmp/x.img 4
 dd if=/dev/zero of=/tmp/big.img bs=$mib seek=1023 count=1 2>/dev/null
 image /tmp/k.img 8
 k_outside=$(outside /tmp/k.img 12288 16384)
+image /tmp/s.img 4
 echo "INFO images made in $(since "$t0") s; $(df -k /tmp | tail -n 1)"
-for f in a:64 b:8 c:16 x:4 k:8; do
+for f in a:64 b:8 c:16 x:4 k:8 s:4; do
     [ "$(wc -c <"/tmp/${f%:*}.img")" -eq $((${f#*:} * mib)) ] ||
         echo "INFO /tmp/${f%:*}.img is not ${f#*:} MiB: out of space?"
 done
@@ -492,6 +510,73 @@ else
 fi
 destroy
 [ -z "${loop:-}" ] || $losetup -d "$loop" 2>/dev/null
+
+# (f) A backend that never answers a flush: the disk is a device-mapper
+# device over a loop device, suspended before `xl shutdown`, so that the
+# flush of the guest's stop waits in device-mapper for good.  The guest
+# must power off within 10 s all the same (its stop gives the flushes 7 s
+# and stops at 8 s whatever happens), naming the disk it gave up on.
+# DM_DISABLE_UDEV: no udev here; libdevmapper makes /dev/mapper's nodes.
+export DM_DISABLE_UDEV=1
+dm=osprey-stall
+if ! sloop=$($losetup -f --show /tmp/s.img 2>&1); then
+    why="losetup /tmp/s.img: $sloop"
+    sloop=
+    skip stall-line stall-stop stall-reason
+elif ! out=$(timeout 10 dmsetup create "$dm" \
+    --table "0 $((4 * mib / 512)) linear $sloop 0" 2>&1); then
+    why="dmsetup create: $out"
+    skip stall-line stall-stop stall-reason
+elif start stall "format=raw,vdev=xvda,access=rw,target=/dev/mapper/$dm"; then
+    # Without a flush to send there is nothing to stall.
+    if boot_line xvda 8192 512 4 rw &&
+        wait_for '^blkfront: xvda: ring .*, flush$' 1 5; then
+        ok stall-line
+        show stall-line 1
+        if ! out=$(timeout 10 dmsetup suspend "$dm" 2>&1); then
+            why="dmsetup suspend: $out"
+            skip stall-stop stall-reason
+        else
+            echo "INFO $dm: $(timeout 5 dmsetup info -c --noheadings \
+                -o name,attr "$dm" 2>&1)"
+            from=$(mark)
+            t0=$(now)
+            timeout 10 xl shutdown zephyr 2>&1 |
+                sed 's/^/INFO xl shutdown| /'
+            if stopped 10; then
+                ok stall-stop
+                echo "INFO stall-stop: stopped $(since "$t0") s after xl shutdown began"
+            else
+                fail stall-stop "the guest still runs 10 s after xl shutdown, its backend's flush stalled"
+            fi
+            # The line comes before the stop; xenconsoled may log it a
+            # little later.
+            if wait_for '^block: xvda: flush timed out, powering off$' 1 3 \
+                "$from"; then
+                ok stall-reason
+            else
+                fail stall-reason "no 'block: xvda: flush timed out, powering off' line"
+                show stall-reason "$from"
+            fi
+            show stall-stop "$from"
+        fi
+    else
+        why="no blkfront line for xvda with flush"
+        fail stall-line "$why"
+        show stall-line 1
+        backend_info "$(vdev xvda)"
+        skip stall-stop stall-reason
+    fi
+else
+    fail stall-line "the shell guest did not start"
+    why="no guest"
+    skip stall-stop stall-reason
+fi
+# blkback's flush ends with the suspension, and the domain can go.
+timeout 10 dmsetup resume "$dm" >/dev/null 2>&1
+destroy
+timeout 10 dmsetup remove "$dm" 2>&1 | sed 's/^/INFO dmsetup remove| /'
+[ -z "$sloop" ] || $losetup -d "$sloop" 2>/dev/null
 # Every loop device the block script made is gone with the guests.
 echo "INFO loop devices left: $($losetup -a | wc -l)"
 echo "INFO all steps done at $(now)s"

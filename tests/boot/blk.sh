@@ -95,11 +95,12 @@ run_gic() {
     fi
     result "$tag platform" "$log" "$(platform "$log" "$v")"
     # (a) sums, (b) write, read, flush and shutdown, (c) a read-only second
-    # disk, (d) attach and detach while running, (e) 4096-byte sectors.
+    # disk, (d) attach and detach while running, (e) 4096-byte sectors,
+    # (f) xl shutdown with a backend that never answers the flush.
     for name in cksum boot-line sum write read flush write-shutdown \
         disks ro-sum ro-write ro-unchanged \
         hot-attach hot-sum hot-detach hot-alive detach-busy busy-alive \
-        4k-line 4k-sum 4k-write 4k-file; do
+        4k-line 4k-sum 4k-write 4k-file stall-line stall-stop stall-reason; do
         result "$tag $name" "$log" "$(step "$log" "$name")"
     done
 }

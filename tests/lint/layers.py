@@ -13,7 +13,12 @@ Two checks, each naming the files at fault:
     the folder that defines them, so a lower folder calling up by name
     (the timer calling the scheduler, the IRQ table calling the GIC) fails
     even where no header says so.  The CPU enters through boot/ by name:
-    those entry points are listed below, each with its reason.
+    those entry points are listed below, each with its reason.  Inside a
+    folder, the files' calls form no circle either (the block layer
+    calling the mutexes, which call the scheduler, which panics, which
+    stops the machine, which flushed the block layer): a circle is a
+    lower file calling up by name, and it is what a function handed in
+    by init/ breaks.
 
 Usage: layers.py [--nm NM --objects DIR]
 """
@@ -100,8 +105,9 @@ def check_edge(kind, src, dst, what, errors):
     return (a, b)
 
 
-def cycles(edges):
-    """Folder cycles, as lists of folders (strongly connected components)."""
+def cycles(edges, rank=lambda x: RANK.get(x, 99)):
+    """Cycles, as lists of nodes (strongly connected components): folders,
+    or files with rank=str."""
     graph = {}
     for a, b in edges:
         if a != b:
@@ -128,7 +134,7 @@ def cycles(edges):
                 if w == v:
                     break
             if len(comp) > 1:
-                out.append(sorted(comp, key=lambda x: RANK.get(x, 99)))
+                out.append(sorted(comp, key=rank))
 
     for v in sorted(graph):
         if v not in index:
@@ -181,7 +187,7 @@ def check_calls(root, nm, objdir, errors):
     for src, (defined, _) in objs.items():
         for s in defined:
             owner[s] = src
-    edges = []
+    edges, file_edges = [], []
     for src, (_, undefined) in sorted(objs.items()):
         for s in sorted(undefined):
             dst = owner.get(s)
@@ -190,8 +196,12 @@ def check_calls(root, nm, objdir, errors):
             if s in ENTRY_POINTS and layer_of(src) == "boot":
                 continue
             edges.append(check_edge("call", src, dst, s, errors))
+            if layer_of(src) == layer_of(dst):
+                file_edges.append((src, dst))
     for comp in cycles(edges):
         errors.append("call cycle between folders: " + " <-> ".join(comp))
+    for comp in cycles(file_edges, rank=str):
+        errors.append("call cycle between files: " + " <-> ".join(comp))
 
 
 def main(argv):

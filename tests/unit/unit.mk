@@ -13,7 +13,9 @@
 UNIT_Q := $(if $(V),,@)
 unit_say = $(if $(V),,@printf '  %-7s %s\n' '$(1)' '$(2)';)
 
-UNIT_SRCS := $(wildcard tests/unit/*.c)
+# test_block_sync.c is a binary of its own (unit-tests-stop, below).
+UNIT_SRCS := $(filter-out tests/unit/test_block_sync.c,\
+	$(wildcard tests/unit/*.c))
 UNIT_HDRS := $(wildcard tests/unit/*.h fdt/*.h xen/console_ring.h xen/byte_ring.h \
 	xen/xs_wire.h xen/xenbus.h kernel/page_ranges.h xen/grant_refs.h \
 	xen/xenbus_seen.h xen/console_out.h xen/xs_reply.h \
@@ -30,6 +32,15 @@ UNIT_HDRS := $(wildcard tests/unit/*.h fdt/*.h xen/console_ring.h xen/byte_ring.
 UNIT_DRIVER_SRCS := drivers/uart.c \
 	$(shell grep -lE '^const struct uart_driver \w+ = ' drivers/*.c)
 UNIT_HDRS += $(wildcard drivers/*.h) boot/mmu.h kernel/printk.h
+
+# The stop's flushes (kernel/block_sync.c), with errno_name(), which it
+# prints with: test_block_sync.c plays the block layer, the driver, the
+# clock and printk they call, so it is a binary of its own: the main one
+# links the real block layer (kernel/block.c, test_block.c).
+UNIT_STOP_SRCS := tests/unit/test_block_sync.c kernel/block_sync.c \
+	kernel/errno_name.c
+UNIT_HDRS += kernel/block.h kernel/sem.h kernel/thread.h kernel/errno.h \
+	boot/trap_frame.h boot/image.h
 
 CRAFTED_DTS := $(wildcard tests/data/crafted/*.dts)
 CRAFTED_DTBS := $(patsubst tests/data/crafted/%.dts,\
@@ -66,6 +77,12 @@ $(BUILD)/host/unit-tests-asan: $(UNIT_SRCS) $(UNIT_CODE_SRCS) \
 	$(UNIT_Q)$(HOST_CC) $(UNIT_CFLAGS) $(UNIT_SANITIZE) -o $@ \
 		$(UNIT_SRCS) $(UNIT_CODE_SRCS) $(UNIT_DRIVER_SRCS) $(UNIT_LIBS)
 
+$(BUILD)/host/unit-tests-stop: $(UNIT_STOP_SRCS) $(UNIT_HDRS)
+	$(call unit_say,HOSTCC,$@)
+	$(UNIT_Q)mkdir -p $(@D)
+	$(UNIT_Q)$(HOST_CC) $(UNIT_CFLAGS) $(UNIT_SANITIZE) -o $@ \
+		$(UNIT_STOP_SRCS) $(CHECK_LIBS)
+
 
 .PHONY: unit unit-dtbs
 
@@ -75,13 +92,17 @@ unit-dtbs: $(CRAFTED_DTBS)
 # one after another so their output does not interleave; all three run
 # even if one fails, and unit fails if any did.
 unit: $(BUILD)/host/unit-tests $(BUILD)/host/unit-tests-asan \
-		$(BUILD)/host/dtb-probe $(CRAFTED_DTBS)
+		$(BUILD)/host/unit-tests-stop $(BUILD)/host/dtb-probe \
+		$(CRAFTED_DTBS)
 	$(UNIT_Q)failed=; \
 	echo '  TEST    $(BUILD)/host/unit-tests'; \
 	$(BUILD)/host/unit-tests || failed="$$failed unit-tests"; \
 	echo '  TEST    $(BUILD)/host/unit-tests-asan'; \
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		$(BUILD)/host/unit-tests-asan || failed="$$failed unit-tests-asan"; \
+	echo '  TEST    $(BUILD)/host/unit-tests-stop (ASan+UBSan)'; \
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		$(BUILD)/host/unit-tests-stop || failed="$$failed unit-tests-stop"; \
 	echo '  TEST    tests/unit/dtb-probe-test.sh'; \
 	sh tests/unit/dtb-probe-test.sh $(BUILD)/host/dtb-probe $(BUILD) || \
 		failed="$$failed dtb-probe-test.sh"; \

@@ -6,7 +6,8 @@
 #   tests/boot/blk-standin/build.sh /tmp/standin &&
 #   BLK_GUEST_FILES=/tmp/standin BLK_BOOT_TIMEOUT=600 \
 #       tests/boot/blk.sh build/zephyr.bin build/tests/blk-standin
-# (the platform step fails: Linux prints no Osprey platform lines).
+# (the platform and stall-reason steps fail: Linux prints no Osprey
+# platform lines, nor Osprey's reason for a stop without its flush).
 # The kernel, busybox and xen-blkfront come from the dom0's packages
 # (scripts/dom0/build.sh, for XEN_VERSION).
 set -euo pipefail
