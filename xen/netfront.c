@@ -242,6 +242,8 @@ static void ring_broken(struct netfront *nf, const char *ring, long err)
 	       "disconnecting\n", nf->name, ring, err);
 	nf->broken = true;
 	nf->report_broken = true;
+	/* A backend that breaks the protocol gets no new connection. */
+	nf->recovering = false;
 	link_down(nf);
 	sem_give(&work);	/* a sender may have found it */
 }
