@@ -128,7 +128,7 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/vbd_name.c apps/cksum.c kernel/bootargs.c net/ip_config.c \
 	xen/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c kernel/block.c \
 	kernel/errno_name.c kernel/siphash.c kernel/entropy_pool.c \
-	net/tcp_isn.c apps/echo_policy.c net/rate_limit.c
+	net/tcp_isn.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean

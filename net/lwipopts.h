@@ -117,9 +117,11 @@ extern unsigned char *net_heap;
 #define TCP_KEEPIDLE_DEFAULT		20000
 #define TCP_KEEPINTVL_DEFAULT		5000
 #define TCP_KEEPCNT_DEFAULT		3
-/* RFC 6528 initial sequence numbers (net/tcp_guard.c). */
+/* RFC 6528 initial sequence numbers, and SYN cookies: the ACK of one
+ * rebuilds its connection before TCP looks it up (net/tcp_guard.c). */
 #define LWIP_HOOK_FILENAME		"net/tcp_guard.h"
 #define LWIP_HOOK_TCP_ISN		net_tcp_isn
+#define LWIP_HOOK_IP4_INPUT		net_tcp_cookie_input
 
 #define MEMP_NUM_UDP_PCB		4
 #define MEMP_NUM_RAW_PCB		2

@@ -37,8 +37,9 @@ void net_mem_report(void (*fn)(void *ctx, const char *line), void *ctx)
 		 queued->err);
 	fn(ctx, line);
 	snprintf(line, sizeof(line), "mem" FIGURES FIGURES " syn %u/%u max %u "
-		 "evicted %u", "pcb", pcb->used, pcb->avail, pcb->max, pcb->err,
-		 "seg", seg->used, seg->avail, seg->max, seg->err, syn.now,
-		 NET_SYN_QUEUE_MAX, syn.max, syn.evicted);
+		 "evicted %u cookies %u taken %u", "pcb", pcb->used,
+		 pcb->avail, pcb->max, pcb->err, "seg", seg->used, seg->avail, seg->max, seg->err, syn.now,
+		 NET_SYN_QUEUE_MAX, syn.max, syn.evicted, syn.cookies,
+		 syn.cookies_taken);
 	fn(ctx, line);
 }

@@ -23,7 +23,15 @@
  * uncounts them); and at most NET_SYN_QUEUE_MAX handshakes wait at once,
  * a new one taking the place of the one idle longest.  A real client's
  * SYN always gets a PCB, and keeps it for as long as the flood takes to
- * send NET_SYN_QUEUE_MAX more SYNs: its ACK must come back within that.
+ * send NET_SYN_QUEUE_MAX more SYNs.  At a full-rate flood that is well
+ * under a round trip, so from NET_SYN_COOKIE_FROM handshakes waiting on,
+ * a new one's SYN-ACK carries a SYN cookie (net/syn_cookie.h) as its
+ * sequence number: when the ACK of one finds no PCB, the IPv4 input hook
+ * checks the cookie and makes the PCB again, in SYN_RCVD with the
+ * cookie's sequence numbers and MSS, just before tcp_input() looks it up
+ * and completes the handshake with the ACK (and any data it carries).
+ * Only while cookies were sent in the last two periods does the hook read
+ * anything: otherwise it costs a comparison per datagram.
  */
 #include <string.h>
 
@@ -34,6 +42,9 @@
 #include "lwip/priv/tcp_priv.h"
 #include "lwip/tcp.h"
 #include "lwip/tcpip.h"
+#include "lwip/netif.h"
+#include "lwip/pbuf.h"
+#include "net/syn_cookie.h"
 #include "net/tcp_guard.h"
 #include "net/tcp_isn.h"
 
@@ -42,6 +53,10 @@ static uint8_t isn_key[SIPHASH_KEY_LEN];
 static bool isn_keyed;
 static u8_t ext_arg_id = LWIP_TCP_PCB_NUM_EXT_ARG_ID_INVALID;
 static unsigned int syn_max, syn_evicted;
+static uint8_t cookie_key[SIPHASH_KEY_LEN];
+static bool cookies_sent;		/* since boot */
+static uint32_t cookie_period_last;	/* the last one sent in */
+static unsigned int cookies_made, cookies_taken;
 
 u32_t net_tcp_isn(const ip_addr_t *local_ip, u16_t local_port,
 		  const ip_addr_t *remote_ip, u16_t remote_port)
@@ -61,6 +76,50 @@ u32_t net_tcp_isn(const ip_addr_t *local_ip, u16_t local_port,
 		       (ticks_per_4us ? ticks_per_4us : 1));
 }
 
+static uint32_t cookie_period(void)
+{
+	uint64_t per = arm_timer_freq() * (SYN_COOKIE_PERIOD_MS / 1000);
+
+	return (uint32_t)(arm_timer_now() / (per ? per : 1));
+}
+
+static void tuple_of(const struct tcp_pcb *pcb, struct tcp_tuple *t)
+{
+	t->local_ip = ip4_addr_get_u32(ip_2_ip4(&pcb->local_ip));
+	t->remote_ip = ip4_addr_get_u32(ip_2_ip4(&pcb->remote_ip));
+	t->local_port = pcb->local_port;
+	t->remote_port = pcb->remote_port;
+}
+
+/*
+ * Make pcb's SYN-ACK, not yet queued, carry a cookie: the sequence
+ * numbers tcp_listen_input() set from its ISN, and the MSS the cookie
+ * keeps (so the connection is the same whether its PCB lives or not).
+ */
+static void give_cookie(struct tcp_pcb *pcb)
+{
+	struct tcp_tuple t;
+	uint16_t mss;
+	u32_t cookie;
+
+	if (!cookies_sent) {
+		uint64_t k[2] = {random_u64(), random_u64()};
+
+		memcpy(cookie_key, k, sizeof(cookie_key));
+	}
+	tuple_of(pcb, &t);
+	cookie_period_last = cookie_period();
+	cookie = syn_cookie_make(cookie_key, &t, pcb->rcv_nxt - 1,
+				 cookie_period_last, pcb->mss, &mss);
+	pcb->mss = mss;
+	pcb->snd_wl2 = cookie;
+	pcb->snd_nxt = cookie;
+	pcb->lastack = cookie;
+	pcb->snd_lbb = cookie;
+	cookies_sent = true;
+	cookies_made++;
+}
+
 static err_t syn_received(u8_t id, struct tcp_pcb_listen *lpcb,
 			  struct tcp_pcb *pcb)
 {
@@ -78,6 +137,8 @@ static err_t syn_received(u8_t id, struct tcp_pcb_listen *lpcb,
 			       (u32_t)(tcp_ticks - oldest->tmr))
 			oldest = p;
 	}
+	if (waiting >= NET_SYN_COOKIE_FROM)
+		give_cookie(pcb);
 	if (waiting >= NET_SYN_QUEUE_MAX) {
 		/* No RST: the peer is likely a spoofed address. */
 		tcp_abandon(oldest, 0);
@@ -92,6 +153,85 @@ static err_t syn_received(u8_t id, struct tcp_pcb_listen *lpcb,
 static const struct tcp_ext_arg_callbacks syn_queue = {
 	.passive_open = syn_received,
 };
+
+static bool known(struct tcp_pcb *list, const struct tcp_tuple *t)
+{
+	struct tcp_tuple k;
+
+	for (; list; list = list->next) {
+		tuple_of(list, &k);
+		if (k.local_port == t->local_port &&
+		    k.remote_port == t->remote_port &&
+		    k.local_ip == t->local_ip && k.remote_ip == t->remote_ip)
+			return true;
+	}
+	return false;
+}
+
+static struct tcp_pcb_listen *listener(const struct tcp_tuple *t)
+{
+	struct tcp_pcb_listen *l;
+
+	for (l = tcp_listen_pcbs.listen_pcbs; l; l = l->next)
+		if (l->local_port == t->local_port &&
+		    (ip_addr_isany(&l->local_ip) ||
+		     ip4_addr_get_u32(ip_2_ip4(&l->local_ip)) == t->local_ip))
+			return l;
+	return NULL;
+}
+
+int net_tcp_cookie_input(struct pbuf *p, struct netif *inp)
+{
+	struct tcp_pcb_listen *l;
+	struct tcp_pcb *pcb;
+	struct tcp_peek seg;
+	uint32_t now;
+	uint16_t mss;
+
+	if (!cookies_sent)
+		return 0;
+	now = cookie_period();
+	if (now - cookie_period_last > 1 ||
+	    !tcp_peek(p->payload, p->len, &seg) ||
+	    (seg.flags & (TCP_PEEK_SYN | TCP_PEEK_RST | TCP_PEEK_ACK)) !=
+		    TCP_PEEK_ACK ||
+	    seg.t.local_ip != ip4_addr_get_u32(netif_ip4_addr(inp)) ||
+	    known(tcp_active_pcbs, &seg.t) || known(tcp_tw_pcbs, &seg.t))
+		return 0;
+	l = listener(&seg.t);
+	/* A full backlog: no PCB, as tcp_listen_input() makes none for a
+	 * SYN; the client sends again. */
+	if (!l || l->accepts_pending >= l->backlog ||
+	    !syn_cookie_check(cookie_key, &seg.t, seg.seq - 1, seg.ack - 1,
+			      now, &mss))
+		return 0;
+	pcb = tcp_alloc(l->prio);
+	if (!pcb)
+		return 0;
+	/* As tcp_listen_input() sets a PCB up, after its SYN-ACK went. */
+	ip_addr_set_ip4_u32_val(pcb->local_ip, seg.t.local_ip);
+	ip_addr_set_ip4_u32_val(pcb->remote_ip, seg.t.remote_ip);
+	pcb->local_port = l->local_port;
+	pcb->remote_port = seg.t.remote_port;
+	pcb->state = SYN_RCVD;
+	pcb->rcv_nxt = seg.seq;
+	pcb->rcv_ann_right_edge = seg.seq;
+	pcb->snd_wl1 = seg.seq - 2;	/* the SYN's seqno - 1: any window */
+	pcb->snd_wl2 = seg.ack - 1;
+	pcb->lastack = seg.ack - 1;
+	pcb->snd_nxt = seg.ack;		/* our SYN counted */
+	pcb->snd_lbb = seg.ack;
+	pcb->snd_wnd = seg.wnd;
+	pcb->snd_wnd_max = seg.wnd;
+	pcb->callback_arg = l->callback_arg;
+	pcb->listener = l;
+	pcb->so_options = l->so_options & SOF_INHERITED;
+	pcb->netif_idx = l->netif_idx;
+	pcb->mss = tcp_eff_send_mss(mss, &pcb->local_ip, &pcb->remote_ip);
+	TCP_REG_ACTIVE(pcb);
+	cookies_taken++;
+	return 0;
+}
 
 int net_tcp_listen(struct netconn *conn, u8_t backlog)
 {
@@ -115,6 +255,8 @@ void net_syn_stats(struct net_syn_stats *st)
 	LOCK_TCPIP_CORE();
 	st->max = syn_max;
 	st->evicted = syn_evicted;
+	st->cookies = cookies_made;
+	st->cookies_taken = cookies_taken;
 	st->now = 0;
 	for (p = tcp_active_pcbs; p; p = p->next)
 		st->now += p->state == SYN_RCVD;

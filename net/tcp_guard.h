@@ -1,8 +1,9 @@
 /*
  * What keeps a peer from predicting or exhausting our TCP: RFC 6528
  * initial sequence numbers (LWIP_HOOK_TCP_ISN, lwipopts.h names this file
- * as lwIP's hook file), a bounded SYN queue and a listen backlog.  Only
- * lwIP's types here: lwIP's own sources include this header.
+ * as lwIP's hook file), a bounded SYN queue, SYN cookies when it fills
+ * (LWIP_HOOK_IP4_INPUT) and a listen backlog.  Only lwIP's types here:
+ * lwIP's own sources include this header.
  */
 #ifndef NET_TCP_GUARD_H
 #define NET_TCP_GUARD_H
@@ -11,6 +12,8 @@
 #include "lwip/ip_addr.h"
 
 struct netconn;
+struct netif;
+struct pbuf;
 
 /*
  * At most this many connections in SYN_RCVD (handshakes a peer began and
@@ -19,9 +22,24 @@ struct netconn;
  */
 #define NET_SYN_QUEUE_MAX	16u
 
+/*
+ * From this many handshakes waiting on, a new one's SYN-ACK carries a SYN
+ * cookie (net/syn_cookie.h) as its sequence number: if its connection is
+ * evicted before the client's ACK comes, the ACK rebuilds it.
+ */
+#define NET_SYN_COOKIE_FROM	(NET_SYN_QUEUE_MAX / 2)
+
 /* LWIP_HOOK_TCP_ISN: called by lwIP with its core lock held. */
 u32_t net_tcp_isn(const ip_addr_t *local_ip, u16_t local_port,
 		  const ip_addr_t *remote_ip, u16_t remote_port);
+
+/*
+ * LWIP_HOOK_IP4_INPUT, under lwIP's core lock, for every datagram before
+ * lwIP reads it: if it is the ACK of a SYN cookie sent in the last two
+ * periods, for a connection that has no PCB, make the PCB (in SYN_RCVD,
+ * as if it had never left) for TCP to find.  Never eats the datagram: 0.
+ */
+int net_tcp_cookie_input(struct pbuf *p, struct netif *inp);
 
 /*
  * netconn_listen() with the guard: at most `backlog` connections
@@ -36,6 +54,8 @@ struct net_syn_stats {
 	unsigned int now;	/* in SYN_RCVD */
 	unsigned int max;	/* the most at once since boot */
 	unsigned int evicted;	/* handshakes dropped for a newer SYN */
+	unsigned int cookies;	/* SYN-ACKs sent with a cookie */
+	unsigned int cookies_taken;	/* connections rebuilt from one */
 };
 
 /* The SYN queue's figures, for a report (net/mem_stats.c). */

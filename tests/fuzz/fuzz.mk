@@ -36,7 +36,8 @@ FUZZ_CFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -iquote . \
 # libfdt itself is Debian's (the release the kernel links, built for the
 # host: see HOST_LIBFDT in the top Makefile), not instrumented: coverage guidance stops at its entry points,
 # though ASan still checks its memcmp/strlen/strnlen calls.
-FUZZ_HARNESSES := fdt_probe console_ring xs_wire blkif_ring netif_ring
+FUZZ_HARNESSES := fdt_probe console_ring xs_wire blkif_ring netif_ring \
+	tcp_peek
 fuzz_srcs_fdt_probe := $(FDT_SRCS)
 fuzz_libs_fdt_probe := $(HOST_LIBFDT)
 # The pure Xen ring code the unit tests link too (console_ring.c and what
@@ -49,12 +50,14 @@ fuzz_srcs_blkif_ring := xen/blkif_ring.c
 fuzz_libs_blkif_ring :=
 fuzz_srcs_netif_ring := xen/netif_ring.c
 fuzz_libs_netif_ring :=
+fuzz_srcs_tcp_peek := net/syn_cookie.c kernel/siphash.c
+fuzz_libs_tcp_peek :=
 
 FUZZ_BINS := $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_HARNESSES))
 
 define fuzz_harness
 $(FUZZ_DIR)/fuzz_$(1): tests/fuzz/fuzz_$(1).c $(fuzz_srcs_$(1)) \
-		$(wildcard fdt/*.h xen/*.h) tests/fuzz/script.h | $(HOST_LIBFDT)
+		$(wildcard fdt/*.h xen/*.h net/*.h kernel/*.h) tests/fuzz/script.h | $(HOST_LIBFDT)
 	$$(call msg,FUZZCC,$$@)
 	@mkdir -p $$(@D)
 	$$(Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) -o $$@ $$< $(fuzz_srcs_$(1)) \

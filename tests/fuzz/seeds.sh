@@ -81,3 +81,17 @@ printf '\0\0\0\0\0\0\0\0\10\1\12\0\0\0\5\15' >"$n/rx-corrupt-prod"
 printf '\377\377\377\376\377\377\377\376\0\4\1\2\0\0\0\0\0\0\0\0' \
     >"$n/tx-wrapping"
 printf '\1\0\0\0\0\0\0\0\5' >>"$n/tx-wrapping"
+
+# tcp_peek: an IPv4 datagram as it arrives.  A SYN cookie's ACK
+# (10.0.0.1:40000 -> 10.0.0.3:80), then the same with IP options and a
+# timestamp option, then a fragment of it.
+p=$dir/tcp_peek
+mkdir -p "$p"
+ip='\105\0\0\50\0\0\100\0\100\6\0\0\12\0\0\1\12\0\0\3'
+tcp='\234\100\0\120\22\64\126\171\336\255\276\360\120\20\162\20\0\0\0\0'
+printf "$ip$tcp" >"$p/cookie-ack"
+printf '\106\0\0\70\0\0\100\0\100\6\0\0\12\0\0\1\12\0\0\3\1\1\1\0' >"$p/options"
+printf '\234\100\0\120\22\64\126\171\336\255\276\360\200\20\162\20\0\0\0\0' \
+    >>"$p/options"
+printf '\1\1\10\12\0\0\0\1\0\0\0\2' >>"$p/options"
+printf '\105\0\0\50\0\0\40\0\100\6\0\0\12\0\0\1\12\0\0\3'"$tcp" >"$p/fragment"

@@ -89,6 +89,7 @@ Suite *siphash_suite(void);
 Suite *entropy_pool_suite(void);
 Suite *tcp_isn_suite(void);
 Suite *rate_limit_suite(void);
+Suite *syn_cookie_suite(void);
 Suite *echo_policy_suite(void);
 
 #endif

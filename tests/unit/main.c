@@ -41,6 +41,7 @@ int main(void)
 	srunner_add_suite(sr, entropy_pool_suite());
 	srunner_add_suite(sr, tcp_isn_suite());
 	srunner_add_suite(sr, rate_limit_suite());
+	srunner_add_suite(sr, syn_cookie_suite());
 	srunner_add_suite(sr, echo_policy_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
