@@ -1,7 +1,7 @@
 /*
  * SYN cookies: a handshake kept in the initial sequence number we send,
- * not in memory, for when a SYN flood has filled the SYN queue
- * (net/tcp_guard.c).  The cookie is a keyed hash (SipHash-2-4) of the
+ * not in memory, for when a SYN flood fills the SYN queue (net/tcp_guard.c
+ * sends them from half full on).  The cookie is a keyed hash (SipHash-2-4) of the
  * 4-tuple, the client's initial sequence number and a 64-second period,
  * with the period's low bit and an index into syn_cookie_mss[] in its
  * low 3 bits.  The client's ACK of our SYN-ACK carries cookie + 1 and
