@@ -30,8 +30,9 @@
  * checks the cookie and makes the PCB again, in SYN_RCVD with the
  * cookie's sequence numbers and MSS, just before tcp_input() looks it up
  * and completes the handshake with the ACK (and any data it carries).
- * Only while cookies were sent in the last two periods does the hook read
- * anything: otherwise it costs a comparison per datagram.
+ * Until the first cookie the hook costs a comparison per datagram; after
+ * it, a read of the headers, and only a bare ACK within two periods of the
+ * last cookie sent goes on to the lookups and the hash.
  */
 #include <string.h>
 
@@ -58,15 +59,20 @@ static bool cookies_sent;		/* since boot */
 static uint32_t cookie_period_last;	/* the last one sent in */
 static unsigned int cookies_made, cookies_taken;
 
+static void draw_key(uint8_t key[SIPHASH_KEY_LEN])
+{
+	uint64_t k[2] = {random_u64(), random_u64()};
+
+	memcpy(key, k, SIPHASH_KEY_LEN);
+}
+
 u32_t net_tcp_isn(const ip_addr_t *local_ip, u16_t local_port,
 		  const ip_addr_t *remote_ip, u16_t remote_port)
 {
-	uint64_t k[2], ticks_per_4us = arm_timer_freq() / 250000;
+	uint64_t ticks_per_4us = arm_timer_freq() / 250000;
 
 	if (!isn_keyed) {
-		k[0] = random_u64();
-		k[1] = random_u64();
-		memcpy(isn_key, k, sizeof(isn_key));
+		draw_key(isn_key);
 		isn_keyed = true;
 	}
 	/* M: the counter in 4 us steps (finer where it ticks slower). */
@@ -102,11 +108,8 @@ static void give_cookie(struct tcp_pcb *pcb)
 	uint16_t mss;
 	u32_t cookie;
 
-	if (!cookies_sent) {
-		uint64_t k[2] = {random_u64(), random_u64()};
-
-		memcpy(cookie_key, k, sizeof(cookie_key));
-	}
+	if (!cookies_sent)
+		draw_key(cookie_key);
 	tuple_of(pcb, &t);
 	cookie_period_last = cookie_period();
 	cookie = syn_cookie_make(cookie_key, &t, pcb->rcv_nxt - 1,
@@ -188,13 +191,13 @@ int net_tcp_cookie_input(struct pbuf *p, struct netif *inp)
 	uint32_t now;
 	uint16_t mss;
 
-	if (!cookies_sent)
+	/* The cheap tests first: in a SYN flood every datagram is a SYN. */
+	if (!cookies_sent || !tcp_peek(p->payload, p->len, &seg) ||
+	    (seg.flags & (TCP_PEEK_SYN | TCP_PEEK_RST | TCP_PEEK_ACK)) !=
+		    TCP_PEEK_ACK)
 		return 0;
 	now = cookie_period();
 	if (now - cookie_period_last > 1 ||
-	    !tcp_peek(p->payload, p->len, &seg) ||
-	    (seg.flags & (TCP_PEEK_SYN | TCP_PEEK_RST | TCP_PEEK_ACK)) !=
-		    TCP_PEEK_ACK ||
 	    seg.t.local_ip != ip4_addr_get_u32(netif_ip4_addr(inp)) ||
 	    known(tcp_active_pcbs, &seg.t) || known(tcp_tw_pcbs, &seg.t))
 		return 0;
