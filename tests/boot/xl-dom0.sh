@@ -403,11 +403,23 @@ destroy
 mac=00:16:3e:00:00
 fe_state() { timeout 5 xenstore-read "/local/domain/$1/device/vif/$2/state"; }
 be_state() { timeout 5 xenstore-read "/local/domain/0/backend/vif/$1/$2/state"; }
-# pings NAME IP N: dom0 pings IP N times, all answered.
+# pings NAME IP N: dom0 pings IP N times, all answered.  If not, what
+# dom0's ARP table, bridge ports and vifs' counters say, for the log.
 pings() {
+    echo "INFO $1 ping $2 from $(now)s"
     timeout 30 ping -c "$3" -i 0.2 -W 5 "$2" >"$1.ping" 2>&1
     sed "s/^/INFO $1 ping $2| /" "$1.ping"
-    grep -q "^$3 packets transmitted, $3 packets received" "$1.ping"
+    grep -q "^$3 packets transmitted, $3 packets received" "$1.ping" &&
+        return 0
+    ip neigh 2>&1 | sed "s/^/INFO $1 neigh| /"
+    for port in /sys/class/net/xenbr0/brif/*; do
+        dev=${port##*/}
+        echo "INFO $1 port $dev: state $(cat "$port/state")," \
+            "operstate $(cat "/sys/class/net/$dev/operstate")," \
+            "carrier $(cat "/sys/class/net/$dev/carrier" 2>&1)"
+    done
+    ip -s link 2>&1 | sed "s/^/INFO $1 link| /"
+    return 1
 }
 if kernel=net-test.bin create vif 'extra="app=net-test"' \
     "vif=['bridge=xenbr0,mac=$mac:01','bridge=xenbr0,mac=$mac:02']" &&
@@ -420,12 +432,16 @@ if kernel=net-test.bin create vif 'extra="app=net-test"' \
     else
         fail vif-connect "frontend/backend states of vif 0 and 1: $states, want 4444"
     fi
-    if pings vif-ping 10.0.0.2 20 && pings vif-ping 10.0.0.3 10 &&
-        wait_for "$log" '^net-test: vif0 rx [0-9]* frames \(arp [1-9][0-9]*, icmp 20\)' 1 3 &&
-        wait_for "$log" '^net-test: vif1 rx [0-9]* frames \(arp [1-9][0-9]*, icmp 10\)' 1 3; then
-        ok vif-ping
+    if ! pings vif-ping 10.0.0.2 20; then
+        fail vif-ping "dom0's 20 pings of 10.0.0.2 not all answered"
+    elif ! pings vif-ping 10.0.0.3 10; then
+        fail vif-ping "dom0's 10 pings of 10.0.0.3 not all answered"
+    elif ! wait_for "$log" '^net-test: vif0 rx [0-9]* frames \(arp [1-9][0-9]*, icmp 20\)' 1 3; then
+        fail vif-ping "no 'net-test: vif0 rx ... (arp A, icmp 20)' line, A > 0"
+    elif ! wait_for "$log" '^net-test: vif1 rx [0-9]* frames \(arp [1-9][0-9]*, icmp 10\)' 1 3; then
+        fail vif-ping "no 'net-test: vif1 rx ... (arp A, icmp 10)' line, A > 0"
     else
-        fail vif-ping "dom0's pings of 10.0.0.2 (20) and 10.0.0.3 (10) not all answered and counted"
+        ok vif-ping
     fi
     timeout 20 xl network-detach zephyr 0 2>&1 | sed 's/^/INFO detach| /'
     if ! wait_for "$log" '^net-test: vif0 down' 1 10; then

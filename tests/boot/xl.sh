@@ -53,11 +53,20 @@ xl_failure_details() { # NAME LOG
     [ ! -s "$2" ] || failure_log "$2" "${1#* }"
 }
 
-# failure_log LOG STEP: what the guest printed in STEP, and the last lines
-# Xen printed (the whole log holds dom0's too).
+# failure_log LOG STEP: what dom0 noted and the guest printed in STEP, and
+# the last lines Xen printed (the whole log holds dom0's too).  A guest's
+# console is shown under the name of the step that created it, which may
+# be a prefix of STEP's ("vif" for vif-ping, "xs-test" for xs-test-write).
 failure_log() {
-    echo "  ---- the guest's consoles in step $2 ----"
-    grep -E "^(CON|VUART|XLCON|VLOG) $2\| " "$1" | tail -n 30 | sed 's/^/  /'
+    local con=$2
+    while [ "$(grep -Ec "^(CON|VUART|XLCON|VLOG) $con\| " "$1")" -eq 0 ] &&
+        [ "${con%-*}" != "$con" ]; do
+        con=${con%-*}
+    done
+    echo "  ---- dom0's notes in step $2 ----"
+    grep -E "^INFO $2[ :]" "$1" | tail -n 30 | sed 's/^/  /'
+    echo "  ---- the guest's consoles in step $con ----"
+    grep -E "^(CON|VUART|XLCON|VLOG) $con\| " "$1" | tail -n 30 | sed 's/^/  /'
     if [ "$xen_shown" != "$1" ]; then
         xen_shown=$1
         echo "  ---- Xen's last lines ----"
