@@ -404,7 +404,8 @@ mac=00:16:3e:00:00
 fe_state() { timeout 5 xenstore-read "/local/domain/$1/device/vif/$2/state"; }
 be_state() { timeout 5 xenstore-read "/local/domain/0/backend/vif/$1/$2/state"; }
 # pings NAME IP N: dom0 pings IP N times, all answered.  If not, what
-# dom0's ARP table, bridge ports and vifs' counters say, for the log.
+# dom0's ARP table, bridge ports, vifs' counters and netback's interrupts
+# say, for the log.
 pings() {
     echo "INFO $1 ping $2 from $(now)s"
     timeout 30 ping -c "$3" -i 0.2 -W 5 "$2" >"$1.ping" 2>&1
@@ -418,7 +419,8 @@ pings() {
             "operstate $(cat "/sys/class/net/$dev/operstate")," \
             "carrier $(cat "/sys/class/net/$dev/carrier" 2>&1)"
     done
-    ip -s link 2>&1 | sed "s/^/INFO $1 link| /"
+    grep -E 'vif|xenbr0|Inter|face' /proc/net/dev | sed "s/^/INFO $1 netdev| /"
+    grep vif /proc/interrupts | sed "s/^/INFO $1 irq| /"
     return 1
 }
 if kernel=net-test.bin create vif 'extra="app=net-test"' \
