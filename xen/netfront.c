@@ -105,8 +105,15 @@ struct netfront {
 	uint64_t tx_progress_ms;	/* last TX answer, or first frame out */
 	bool tx_kicked;		/* notified again about a stall already */
 	void *ctx;		/* the network layer's, from link_up */
-	evtchn_port_t port;
-	bool port_open;
+	/*
+	 * One event channel per ring when the backend offers it (io/netif.h
+	 * feature-split-event-channels, as Linux's netfront asks for), else
+	 * one for both: then tx_port == rx_port and rx_open stays false.
+	 * Linux 6.12's netback, on one shared channel, sometimes never ends
+	 * its first interrupt (late EOI): its TX side then stops for good.
+	 */
+	evtchn_port_t tx_port, rx_port;
+	bool tx_open, rx_open;
 
 	struct shared_page tx_ring, rx_ring;
 	struct netif_tx_front_ring tx;
@@ -146,9 +153,9 @@ static const struct netfront_ops *ops;
 static struct sem work;
 static struct thread *worker;
 
-static void ring_notify(struct netfront *nf)
+static void ring_notify(struct netfront *nf, evtchn_port_t port)
 {
-	long err = evtchn_send(nf->port);
+	long err = evtchn_send(port);
 
 	if (err)
 		printk("netfront: %s: cannot notify the backend: %ld\n",
@@ -331,7 +338,7 @@ static void rx_push(struct netfront *nf)
 
 	RING_PUSH_REQUESTS_AND_CHECK_NOTIFY(&nf->rx, notify);
 	if (notify)
-		ring_notify(nf);
+		ring_notify(nf, nf->rx_port);
 }
 
 /*
@@ -450,16 +457,23 @@ static bool rx_poll(struct netfront *nf, unsigned int *budget)
  * Tell events.c whether the event brought work (late EOI, against
  * storms): responses taken since the last EOI, here or by a sender
  * reaping TX slots, or frames left on the ring for the next pass (held
- * back, not absent).  Lock held, so that the port is nf's.
+ * back, not absent).  With split channels each port answers for its
+ * own ring.  Lock held, so that the ports are nf's.
  */
 static void end_of_pass(struct netfront *nf, bool left)
 {
-	bool work = left || nf->tx.rsp_cons != nf->eoi_tx_cons ||
-		    nf->rx.rsp_cons != nf->eoi_rx_cons;
+	bool tx_work = nf->tx.rsp_cons != nf->eoi_tx_cons;
+	bool rx_work = left || nf->rx.rsp_cons != nf->eoi_rx_cons;
 
-	if (nf->port_open && evtchn_eoi(nf->port, !work)) {
+	if (nf->rx_open) {
+		if (evtchn_eoi(nf->rx_port, !rx_work))
+			nf->eoi_rx_cons = nf->rx.rsp_cons;
+		rx_work = false;
+	}
+	if (nf->tx_open && evtchn_eoi(nf->tx_port, !(tx_work || rx_work))) {
 		nf->eoi_tx_cons = nf->tx.rsp_cons;
-		nf->eoi_rx_cons = nf->rx.rsp_cons;
+		if (!nf->rx_open)
+			nf->eoi_rx_cons = nf->rx.rsp_cons;
 	}
 }
 
@@ -484,7 +498,7 @@ static void tx_watch(struct netfront *nf, uint64_t now)
 		printk("netfront: %s: backend took no frame for %llu ms: "
 		       "notifying it again\n", nf->name,
 		       (unsigned long long)waited);
-		ring_notify(nf);
+		ring_notify(nf, nf->tx_port);
 		return;
 	}
 	if (waited < NETFRONT_TX_STALL_MS)
@@ -589,7 +603,7 @@ int netfront_send(struct netfront *nf, const void *frame, size_t len)
 	nf->tx.req_prod_pvt++;
 	RING_PUSH_REQUESTS_AND_CHECK_NOTIFY(&nf->tx, notify);
 	if (notify)
-		ring_notify(nf);
+		ring_notify(nf, nf->tx_port);
 	nf->stats.tx_frames++;
 	nf->stats.tx_bytes += len;
 out:
@@ -648,9 +662,13 @@ static void teardown(struct netfront *nf)
 
 	link_down(nf);
 	nf->awaiting = false;
-	if (nf->port_open) {
-		(void)evtchn_close(nf->port);
-		nf->port_open = false;
+	if (nf->tx_open) {
+		(void)evtchn_close(nf->tx_port);
+		nf->tx_open = false;
+	}
+	if (nf->rx_open) {
+		(void)evtchn_close(nf->rx_port);
+		nf->rx_open = false;
 	}
 	kept += !unshare(&nf->tx_ring);
 	kept += !unshare(&nf->rx_ring);
@@ -689,7 +707,25 @@ static bool may_connect(struct netfront *nf)
 	return false;
 }
 
-static int setup_rings(struct netfront *nf)
+/*
+ * A port from which the backend, domain remote, may notify us: late
+ * EOI, so that its events are damped when they bring no work.
+ */
+static long open_port(struct netfront *nf)
+{
+	long port = evtchn_alloc_unbound(nf->dev->otherend_id, event, nf);
+	int err;
+
+	if (port < 0)
+		return port;
+	err = evtchn_set_late_eoi((evtchn_port_t)port);
+	if (err)
+		printk("netfront: %s: no late EOI (%d): event storms not "
+		       "damped\n", nf->name, err);
+	return port;
+}
+
+static int setup_rings(struct netfront *nf, bool split)
 {
 	unsigned int i;
 	long port;
@@ -725,15 +761,18 @@ static int setup_rings(struct netfront *nf)
 		rx_post(nf, i);
 	/* Published now; the backend reads req_prod when it connects. */
 	RING_PUSH_REQUESTS(&nf->rx);
-	port = evtchn_alloc_unbound(nf->dev->otherend_id, event, nf);
+	port = open_port(nf);
 	if (port < 0)
 		return (int)port;
-	nf->port = (evtchn_port_t)port;
-	nf->port_open = true;
-	err = evtchn_set_late_eoi(nf->port);
-	if (err)
-		printk("netfront: %s: no late EOI (%d): event storms not "
-		       "damped\n", nf->name, err);
+	nf->tx_port = nf->rx_port = (evtchn_port_t)port;
+	nf->tx_open = true;
+	if (!split)
+		return 0;
+	port = open_port(nf);
+	if (port < 0)
+		return (int)port;
+	nf->rx_port = (evtchn_port_t)port;
+	nf->rx_open = true;
 	return 0;
 }
 
@@ -760,7 +799,6 @@ static int write_keys(xs_transaction_t t, void *ctx)
 	} keys[] = {
 		{ "tx-ring-ref", nf->tx_ring.gref },
 		{ "rx-ring-ref", nf->rx_ring.gref },
-		{ "event-channel", nf->port },
 		/* netback copies into our granted pages (no page flip). */
 		{ "request-rx-copy", 1 },
 		/* We post RX requests and notify: it may wait for them. */
@@ -781,7 +819,12 @@ static int write_keys(xs_transaction_t t, void *ctx)
 		if (err)
 			return err;
 	}
-	return 0;
+	if (!nf->rx_open)
+		return write_key(t, nf, "event-channel", nf->tx_port);
+	err = write_key(t, nf, "event-channel-tx", nf->tx_port);
+	if (!err)
+		err = write_key(t, nf, "event-channel-rx", nf->rx_port);
+	return err;
 }
 
 /* "00:16:3e:00:00:01" into 6 bytes: 0, or -EINVAL. */
@@ -815,21 +858,33 @@ static int parse_mac(const char *s, uint8_t mac[NETFRONT_MAC_LEN])
  * The backend waits for us: share the rings, publish, go Connected.
  * Under state_lock; lock only around the rings, not the XenStore I/O.
  */
-static void connect_rings(struct netfront *nf)
+/*
+ * Whether the backend offers feature FEATURE ("1"); an absent key, or
+ * any other value, is no.
+ */
+static bool backend_offers(struct netfront *nf, const char *feature)
 {
 	char path[128], value[8];
-	unsigned long rx_copy = 0;
+	unsigned long on = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", nf->dev->otherend, feature);
+	return xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) >= 0 &&
+	       !xs_parse_uint(value, 1, &on) && on;
+}
+
+static void connect_rings(struct netfront *nf)
+{
+	bool split;
 	int err;
 
-	snprintf(path, sizeof(path), "%s/feature-rx-copy", nf->dev->otherend);
-	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) < 0 ||
-	    xs_parse_uint(value, 1, &rx_copy) || !rx_copy) {
+	if (!backend_offers(nf, "feature-rx-copy")) {
 		printk("netfront: %s: backend cannot copy to us "
 		       "(feature-rx-copy)\n", nf->name);
 		goto fail;
 	}
+	split = backend_offers(nf, "feature-split-event-channels");
 	mutex_lock(&nf->lock, WAIT_FOREVER);
-	err = setup_rings(nf);
+	err = setup_rings(nf, split);
 	mutex_unlock(&nf->lock);
 	if (err) {
 		printk("netfront: %s: cannot set up the rings: %d\n",

@@ -429,10 +429,16 @@ if kernel=net-test.bin create vif 'extra="app=net-test"' \
     wait_for "$log" '^net-test: vif1 up' 1 5; then
     id=$(timeout 5 xl domid zephyr)
     states="$(fe_state "$id" 0)$(be_state "$id" 0)$(fe_state "$id" 1)$(be_state "$id" 1)"
-    if [ "$states" = 4444 ]; then
-        ok vif-connect
-    else
+    # One event channel per ring, as netback offers and Linux's netfront
+    # takes: netback's interrupts vifD.N-q0-tx and -rx.
+    irqs=$(grep -c "vif$id\.[01]-q0-[tr]x\$" /proc/interrupts)
+    if [ "$states" != 4444 ]; then
         fail vif-connect "frontend/backend states of vif 0 and 1: $states, want 4444"
+    elif [ "$irqs" -ne 4 ]; then
+        grep "vif$id\." /proc/interrupts | sed 's/^/INFO vif-connect irq| /'
+        fail vif-connect "netback has $irqs of the 4 interrupts vif$id.{0,1}-q0-{tx,rx}: the event channels are not split"
+    else
+        ok vif-connect
     fi
     if ! pings vif-ping 10.0.0.2 20; then
         fail vif-ping "dom0's 20 pings of 10.0.0.2 not all answered"
