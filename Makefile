@@ -69,8 +69,11 @@ LWIP_CFLAGS := -mno-strict-align -Wno-unused-parameter -Wno-sign-compare -Wno-ad
 WARNINGS := -Wall -Wextra -Werror
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
 
-# Freestanding static PIE.  -mgeneral-regs-only: no FP state to save on
-# thread switches; -mstrict-align: code may run before the MMU is on.
+# Freestanding static PIE.  -mgeneral-regs-only: the kernel's own C
+# never computes in FP/SIMD registers (a double there fails to build) and
+# is 160 bytes smaller for it; the libraries it links may use them, and
+# each thread's are its own (boot/fpsimd.h).  -mstrict-align: code may
+# run before the MMU is on.
 # For size (zephyr.bin carries lwIP): -mcmodel=tiny, since the image and
 # its bss span well under 1 MiB, so one ADR reaches any symbol where the
 # small model needs ADRP+ADD (4 KiB less); no frame pointer (1.6 KiB
