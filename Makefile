@@ -116,6 +116,12 @@ GUEST_SRCS := $(GUEST_COMMON_SRCS) \
 GUEST_ELFS := $(patsubst %,$(BUILD)/tests/guest/%.elf,$(GUESTS))
 guest_objs = $(patsubst %,$(BUILD)/target/%.o,$(GUEST_COMMON_SRCS) \
 	$(wildcard tests/guest/$(1)/*.c))
+# Test guests that compute in FP/SIMD registers from C, as programs will:
+# their own folder is built without -mgeneral-regs-only.
+FP_GUESTS := fp-threads
+FP_CFLAGS := $(filter-out -mgeneral-regs-only,$(KERNEL_CFLAGS))
+$(foreach g,$(FP_GUESTS),$(eval \
+	$(BUILD)/target/tests/guest/$(g)/%.c.o: KERNEL_CFLAGS := $(FP_CFLAGS)))
 
 HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -iquote . $(HOST_LIBFDT_INCLUDE) \
 	-MMD -MP
