@@ -69,8 +69,11 @@ LWIP_CFLAGS := -mno-strict-align -Wno-unused-parameter -Wno-sign-compare -Wno-ad
 WARNINGS := -Wall -Wextra -Werror
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
 
-# Freestanding static PIE.  -mgeneral-regs-only: no FP state to save on
-# thread switches; -mstrict-align: code may run before the MMU is on.
+# Freestanding static PIE.  -mgeneral-regs-only: the kernel's own C
+# never computes in FP/SIMD registers (a double there fails to build) and
+# is 160 bytes smaller for it; the libraries it links may use them, and
+# each thread's are its own (boot/fpsimd.h).  -mstrict-align: code may
+# run before the MMU is on.
 # For size (zephyr.bin carries lwIP): -mcmodel=tiny, since the image and
 # its bss span well under 1 MiB, so one ADR reaches any symbol where the
 # small model needs ADRP+ADD (4 KiB less); no frame pointer (1.6 KiB
@@ -113,6 +116,12 @@ GUEST_SRCS := $(GUEST_COMMON_SRCS) \
 GUEST_ELFS := $(patsubst %,$(BUILD)/tests/guest/%.elf,$(GUESTS))
 guest_objs = $(patsubst %,$(BUILD)/target/%.o,$(GUEST_COMMON_SRCS) \
 	$(wildcard tests/guest/$(1)/*.c))
+# Test guests that compute in FP/SIMD registers from C, as programs will:
+# their own folder is built without -mgeneral-regs-only.
+FP_GUESTS := fp-threads
+FP_CFLAGS := $(filter-out -mgeneral-regs-only,$(KERNEL_CFLAGS))
+$(foreach g,$(FP_GUESTS),$(eval \
+	$(BUILD)/target/tests/guest/$(g)/%.c.o: KERNEL_CFLAGS := $(FP_CFLAGS)))
 
 HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -iquote . $(HOST_LIBFDT_INCLUDE) \
 	-MMD -MP

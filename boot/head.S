@@ -34,7 +34,9 @@ primary_entry:
 	bl	el2_setup		/* bare QEMU with virtualization=on */
 
 el1_entry:
-	/* libfdt uses FP/SIMD registers; the kernel itself does not. */
+	/* FP/SIMD on for good, before any exception: the vectors save these
+	 * registers (boot/fpsimd.h), and libfdt and C library code use them;
+	 * the kernel's own C does not (-mgeneral-regs-only). */
 	mov	x1, #CPACR_FPEN_ON
 	msr	cpacr_el1, x1
 	isb

@@ -13,6 +13,9 @@
  * exception stack and calls trap_dispatch(frame, kind), which returns the
  * frame to resume; the scheduler switches threads by copying contexts in
  * and out of that frame (kernel/sched.c), from interrupts and `svc #0`.
+ * An exception from thread context also saves the FP/SIMD registers, into
+ * the thread itself (boot/fpsimd.h says why), so that handlers may use
+ * them; trap_return() loads those of the thread it resumes.
  *
  * An exception taken while already on the exception stack (EL1h) is a bug
  * in a handler and fatal.  Its frame goes below the current SP_EL1; if
@@ -20,6 +23,7 @@
  * its guard page), there is no stack to report on, so the entry resets SP
  * to the top of the exception stack and reports the overflow from there.
  */
+#include "fpsimd.h"
 #include "image.h"
 #include "trap_frame.h"
 
@@ -45,6 +49,64 @@
 	mrs	x2, esr_el1
 	mrs	x3, far_el1
 	stp	x2, x3, [sp, #TRAP_FRAME_ESR]
+.endm
+
+/*
+ * The FP/SIMD registers to and from *fpsimd_save_area.  Save: x2-x4 are
+ * free (stored by save_rest).  Load: every general register is free (the
+ * frame's are loaded afterwards).
+ */
+.macro save_fpsimd
+	adrp	x2, fpsimd_save_area
+	ldr	x2, [x2, :lo12:fpsimd_save_area]
+	stp	q0, q1, [x2, #FPSIMD_V + 32 * 0]
+	stp	q2, q3, [x2, #FPSIMD_V + 32 * 1]
+	stp	q4, q5, [x2, #FPSIMD_V + 32 * 2]
+	stp	q6, q7, [x2, #FPSIMD_V + 32 * 3]
+	stp	q8, q9, [x2, #FPSIMD_V + 32 * 4]
+	stp	q10, q11, [x2, #FPSIMD_V + 32 * 5]
+	stp	q12, q13, [x2, #FPSIMD_V + 32 * 6]
+	stp	q14, q15, [x2, #FPSIMD_V + 32 * 7]
+	stp	q16, q17, [x2, #FPSIMD_V + 32 * 8]
+	stp	q18, q19, [x2, #FPSIMD_V + 32 * 9]
+	stp	q20, q21, [x2, #FPSIMD_V + 32 * 10]
+	stp	q22, q23, [x2, #FPSIMD_V + 32 * 11]
+	stp	q24, q25, [x2, #FPSIMD_V + 32 * 12]
+	stp	q26, q27, [x2, #FPSIMD_V + 32 * 13]
+	stp	q28, q29, [x2, #FPSIMD_V + 32 * 14]
+	stp	q30, q31, [x2, #FPSIMD_V + 32 * 15]
+	mrs	x3, fpsr
+	mrs	x4, fpcr
+	stp	x3, x4, [x2, #FPSIMD_FPSR]
+.endm
+
+.macro load_fpsimd
+	adrp	x0, fpsimd_save_area
+	ldr	x0, [x0, :lo12:fpsimd_save_area]
+	ldp	q0, q1, [x0, #FPSIMD_V + 32 * 0]
+	ldp	q2, q3, [x0, #FPSIMD_V + 32 * 1]
+	ldp	q4, q5, [x0, #FPSIMD_V + 32 * 2]
+	ldp	q6, q7, [x0, #FPSIMD_V + 32 * 3]
+	ldp	q8, q9, [x0, #FPSIMD_V + 32 * 4]
+	ldp	q10, q11, [x0, #FPSIMD_V + 32 * 5]
+	ldp	q12, q13, [x0, #FPSIMD_V + 32 * 6]
+	ldp	q14, q15, [x0, #FPSIMD_V + 32 * 7]
+	ldp	q16, q17, [x0, #FPSIMD_V + 32 * 8]
+	ldp	q18, q19, [x0, #FPSIMD_V + 32 * 9]
+	ldp	q20, q21, [x0, #FPSIMD_V + 32 * 10]
+	ldp	q22, q23, [x0, #FPSIMD_V + 32 * 11]
+	ldp	q24, q25, [x0, #FPSIMD_V + 32 * 12]
+	ldp	q26, q27, [x0, #FPSIMD_V + 32 * 13]
+	ldp	q28, q29, [x0, #FPSIMD_V + 32 * 14]
+	ldp	q30, q31, [x0, #FPSIMD_V + 32 * 15]
+	ldp	x1, x2, [x0, #FPSIMD_FPSR]
+	msr	fpsr, x1
+	/* Writes to FPCR may be self-synchronising: only when it differs. */
+	mrs	x3, fpcr
+	cmp	x3, x2
+	b.eq	9f
+	msr	fpcr, x2
+9:
 .endm
 
 /* From EL1t: SP_EL1 is the empty exception stack. */
@@ -105,6 +167,7 @@ exception_vectors:
 
 entry_thread:
 	save_rest
+	save_fpsimd
 	mrs	x0, sp_el0
 	b	1f
 entry_nested:
@@ -119,12 +182,15 @@ entry_nested:
  * trap_return(frame): resume the context saved in frame; never returns.
  * A frame from EL1t sits at the top of the exception stack (sched_start()
  * puts the first one there); a nested one right below the sp it saved.
+ * A nested exception saves no FP/SIMD registers (it never returns: it is
+ * fatal, kernel/trap.c), so those loaded are always a thread's.
  */
 	.global trap_return
 trap_return:
 	msr	daifset, #0xf
 	msr	spsel, #1
 	mov	sp, x0
+	load_fpsimd
 	ldp	x0, x1, [sp, #TRAP_FRAME_ELR]
 	msr	elr_el1, x0
 	msr	spsr_el1, x1
@@ -157,3 +223,18 @@ exception_stack_overflowed:
 	mov	sp, x0
 	bl	trap_exception_stack_overflow
 	b	.
+
+/*
+ * fpsimd_save_area (boot/fpsimd.h) and the area it names until the
+ * scheduler's first switch: exceptions during boot save there.
+ */
+	.data
+	.balign	8
+	.global	fpsimd_save_area
+fpsimd_save_area:
+	.quad	boot_fpsimd
+
+	.section .bss.boot_fpsimd, "aw", %nobits
+	.balign	16
+boot_fpsimd:
+	.skip	FPSIMD_SIZE

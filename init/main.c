@@ -293,11 +293,6 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 	if (console_get() != first_console)
 		printk("console: %s\n", console_get()->name);
 
-	/* Only libfdt used FP/SIMD; trap any later use instead of having
-	 * to save FP state on every thread switch. */
-	write_sysreg(0, cpacr_el1);
-	isb();
-
 	app = app_find(platform.bootargs);
 	if (!app)
 		panic("boot: bootargs \"%s\" name no known app",

@@ -3,9 +3,11 @@
  * IRQ (timer, wakeups from handlers) or `svc #0` from a thread that blocks
  * or yields.  The outgoing context is already saved as a trap frame on the
  * exception stack, so switching is copying it into the outgoing thread and
- * the incoming thread's context into that frame.  Threads run at EL1t on
- * their own stacks (SP_EL0), each above an unmapped guard page
- * (boot/vectors.S says why).
+ * the incoming thread's context into that frame.  Its FP/SIMD registers
+ * are not in the frame: the vectors save them straight into the thread,
+ * so switching them is pointing fpsimd_save_area at the next thread's
+ * (boot/fpsimd.h says why).  Threads run at EL1t on their own stacks
+ * (SP_EL0), each above an unmapped guard page (boot/vectors.S says why).
  */
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +23,9 @@
 #include "kernel/thread.h"
 
 #define SLICE_MS		10
+
+/* thread_create() gives the thread, FP/SIMD state included, one page. */
+_Static_assert(sizeof(struct thread) <= PAGE_SIZE, "struct thread too big");
 
 /*
  * Scheduler state, owned by this file.  Changed only with IRQs masked
@@ -84,6 +89,8 @@ struct thread *thread_create(const char *name, void (*entry)(void *),
 		return NULL;
 	}
 	t = (struct thread *)mem;
+	/* FP/SIMD state zeroed too: FPCR 0 is round to nearest, no flush to
+	 * zero, no default NaN, as Linux starts a process. */
 	memset(t, 0, sizeof(*t));
 	snprintf(t->name, sizeof(t->name), "%s", name);
 	t->priority = priority;
@@ -181,6 +188,7 @@ struct trap_frame *sched_switch(struct trap_frame *frame)
 	need_switch = false;
 	program_timer(shares);
 	*frame = next->context;
+	fpsimd_save_area = &next->fpsimd;
 	return frame;
 }
 
@@ -353,5 +361,6 @@ void sched_start(void)
 	program_timer(shares);
 	f = trap_first_frame();
 	*f = current->context;
+	fpsimd_save_area = &current->fpsimd;
 	trap_return(f);
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "boot/fpsimd.h"
 #include "boot/trap_frame.h"
 
 #define THREAD_PRIO_IDLE	31
@@ -29,6 +30,7 @@ struct wait_queue {
 
 struct thread {
 	struct trap_frame context;	/* saved registers while not running */
+	struct fpsimd_state fpsimd;	/* saved on each exception, its own */
 	char name[THREAD_NAME_LEN];
 	int priority;
 	enum thread_state state;

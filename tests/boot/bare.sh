@@ -10,7 +10,7 @@ here=$(dirname "$0")
 . "$here/lib.sh"
 image=$1 tramp_dir=$2
 faults=$(guest faults) && kernel_test=$(guest kernel-test) &&
-    lwip_loop=$(guest lwip-loop) || exit 1
+    lwip_loop=$(guest lwip-loop) && fp_threads=$(guest fp-threads) || exit 1
 logs=${BOOT_LOGS:-build/tests/logs}
 limit=${BOOT_TIMEOUT:-30}
 mkdir -p "$logs"
@@ -52,14 +52,15 @@ sample() {
 }
 
 # stops NAME APP REGEX...: app=APP must print every REGEX and QEMU must
-# exit by itself (PSCI SYSTEM_OFF) within the limit.  GIC=2 picks GICv2;
-# image=FILE boots a test guest instead of the product.
+# exit by itself (PSCI SYSTEM_OFF) within the limit.  GIC=2 picks GICv2,
+# EL2=on enters at EL2; image=FILE boots a test guest instead of the
+# product.
 stops() {
     local name=$1 app=$2 why=
     shift 2
     local log=$logs/bare-$name.log
     # shellcheck disable=SC2046
-    if ! qemu_exits "$limit" "$log" -- $(machine "${GIC:-3}" off 512M 1) \
+    if ! qemu_exits "$limit" "$log" -- $(machine "${GIC:-3}" "${EL2:-off}" 512M 1) \
         -kernel "$image" -append "app=$app"; then
         why="QEMU did not power off within ${limit}s"
     elif ! log_has_all "$log" "$@"; then
@@ -141,6 +142,18 @@ for g in 2 3; do
     GIC=$g image=$kernel_test stops "kernel-services-gicv$g" kernel-test '^kernel-test: PASS \(0 failed\)$' \
         '^kernel-test: ok time-slicing$' '^kernel-test: ok mutex-exclusion$' \
         '^kernel-test: ok preemption$' '^stop: poweroff via psci$'
+done
+# Each thread's FP/SIMD registers are its own (boot/fpsimd.h): two threads
+# computing at once (tests/guest/fp-threads), at EL1 on GICv2 and entered
+# at EL2 on GICv3 (where CPTR_EL2 must not trap FP/SIMD either).
+for g in 2 3; do
+    el2=off; [ "$g" = 3 ] && el2=on
+    GIC=$g EL2=$el2 image=$fp_threads stops "fp-threads-gicv$g" fp-threads \
+        '^fp-threads: PASS \(0 failed\)$' '^fp-threads: ok registers-set$' \
+        '^fp-threads: ok registers-across-yield$' \
+        '^fp-threads: ok registers-across-preemption$' \
+        '^fp-threads: ok compute-nearest$' '^fp-threads: ok compute-toward-zero$' \
+        '^fp-threads: ok compute-preempted$' '^stop: poweroff via psci$'
 done
 # The TCP/IP stack (lwIP on net/'s port) without Xen: 4 MiB each way over
 # TCP with the cksum checked at the far end, UDP echo and the httpd page

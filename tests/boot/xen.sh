@@ -4,8 +4,9 @@
 # GICv3, as (a) a dom0less domU with vpl011 and (a') one without, both
 # without /hypervisor, (b) dom0, and (c) dom0 next to an enhanced domU, and
 # check what each guest printed; then (d) the two exchanging messages over
-# a grant and an event channel, and (e) a domU's shutdown reasons (crash,
-# poweroff, reboot) as dom0 sees them.
+# a grant and an event channel, (e) a domU's shutdown reasons (crash,
+# poweroff, reboot) as dom0 sees them, and (f) a domU's threads computing
+# with FP/SIMD at once.
 #
 # The expected platform lines are not copied from a kernel run: they are read
 # here, with fdtget, from the DTBs Xen itself built for the same host config
@@ -43,8 +44,8 @@ tag=-xen$version
 # would truncate it.
 cp "$image" "$work/image.bin" || exit 1
 image=$work/image.bin
-# The test guests of (d) and (e), in GUEST_DIR: snapshots as well.
-for g in xen-peer xen-watch faults; do
+# The test guests of (d), (e) and (f), in GUEST_DIR: snapshots as well.
+for g in xen-peer xen-watch faults fp-threads; do
     cp "$(guest "$g")" "$work/$g.bin" || exit 1
 done
 
@@ -384,6 +385,26 @@ test_shutdown_reason() {
     result "$name" "$log" "$why"
 }
 
+# (f) Each thread's FP/SIMD registers are its own (boot/fpsimd.h) under Xen
+# too: tests/guest/fp-threads as a dom0less domU on console_io.
+fp_threads_done() { grep -Eq '^\(d1\) fp-threads: (PASS|FAIL)' "$1"; }
+test_fp_threads() {
+    local v=$1 name=fp-threads-gicv$1$tag why="" line
+    local log=$logs/xen-$name.log
+    host "$name" --gic "$v" \
+        --domu "$work/fp-threads.bin:0x49000000:16384:bootargs=app=fp-threads" || return
+    xen_boot "$log" "$work/$name.dtb" fp_threads_done ||
+        why="no fp-threads verdict from d1 within ${limit}s"
+    for line in 'fp-threads: PASS \(0 failed\)' 'fp-threads: ok registers-set' \
+        'fp-threads: ok registers-across-yield' \
+        'fp-threads: ok registers-across-preemption' \
+        'fp-threads: ok compute-nearest' 'fp-threads: ok compute-toward-zero' \
+        'fp-threads: ok compute-preempted'; do
+        grep -Eqx -- "\(d1\) $line" "$log" || note "missing /$line/"
+    done
+    result "$name" "$log" "$why"
+}
+
 # One QEMU at a time.
 for v in 2 3; do
     test_domu_vpl011 "$v"
@@ -392,6 +413,7 @@ for v in 2 3; do
     test_dom0_domu_enhanced "$v"
     test_cross_domain "$v"
     test_shutdown_reason "$v" panic "crash (3)"
+    test_fp_threads "$v"
 done
 test_shutdown_reason 2 hello "poweroff (0)"
 test_shutdown_reason 3 reboot "reboot (1)"
