@@ -34,6 +34,16 @@ TARGET_LIBFDT := $(TARGET_LIBFDT_ROOT)/usr/lib/aarch64-linux-gnu/libfdt.a
 HOST_LIBFDT_ROOT := $(XENGUEST_CACHE)/libfdt-$(HOST_DEB_ARCH)
 HOST_LIBFDT := $(HOST_LIBFDT_ROOT)/usr/lib/$(HOST_MULTIARCH)/libfdt.a
 HOST_LIBFDT_INCLUDE := -isystem $(HOST_LIBFDT_ROOT)/usr/include
+# picolibc, the C library, is Debian 13's 1.8.10 (Architecture: all),
+# unpacked into the cache like libfdt.  Not Debian 12's 1.8: its abort()
+# raises a signal (we would have to fake getpid and kill) and keeps a
+# 256-byte signal table in every thread's TLS.  Its specs file hard-wires
+# /usr/lib/picolibc, so the include directory and libc.a are named here.
+# lib/ is the size build (C byte-loop string functions, no SIMD in them);
+# lib/release/ (asm and SIMD) is 6.5 KiB larger for the same functions.
+PICOLIBC_ROOT := $(XENGUEST_CACHE)/picolibc
+PICOLIBC := $(PICOLIBC_ROOT)/usr/lib/picolibc/aarch64-linux-gnu
+PICOLIBC_LIBC := $(PICOLIBC)/lib/libc.a
 
 ifeq ($(V),1)
 Q :=
@@ -149,6 +159,11 @@ $(TARGET_LIBFDT):
 	$(Q)scripts/fetch-deb.sh --root libfdt-arm64 --suite trixie \
 		libfdt-dev >/dev/null
 
+$(PICOLIBC_LIBC):
+	$(call msg,FETCH,picolibc-aarch64-linux-gnu)
+	$(Q)scripts/fetch-deb.sh --root picolibc --suite trixie --arch all \
+		picolibc-aarch64-linux-gnu >/dev/null
+
 $(HOST_LIBFDT):
 	$(call msg,FETCH,libfdt-dev:$(HOST_DEB_ARCH))
 	$(Q)scripts/fetch-deb.sh --root libfdt-$(HOST_DEB_ARCH) --suite trixie \
@@ -163,8 +178,8 @@ $(XEN_INCLUDE)/xen/xen.h:
 $(XEN_INCLUDE)/public/xen.h: | $(XEN_INCLUDE)/xen/xen.h
 	$(Q)ln -sfn /usr/include/xen $(XEN_INCLUDE)/public
 
-$(BUILD)/target/%.c.o: %.c | $(TARGET_LIBFDT) $(XEN_INCLUDE)/xen/xen.h \
-		$(XEN_INCLUDE)/public/xen.h $(LWIP_STAMP)
+$(BUILD)/target/%.c.o: %.c | $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
+		$(XEN_INCLUDE)/xen/xen.h $(XEN_INCLUDE)/public/xen.h $(LWIP_STAMP)
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
