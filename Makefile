@@ -88,6 +88,9 @@ GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
 # its bss span well under 1 MiB, so one ADR reaches any symbol where the
 # small model needs ADRP+ADD (4 KiB less); no frame pointer (1.6 KiB
 # less; nothing walks frames: a fault dumps the registers).
+# -ftls-model=local-exec: one static image, so every __thread variable is
+# at a link-time offset from tpidr_el0 (kernel/tls_layout.h); -fpie would
+# otherwise reach an extern one through a GOT slot.
 # Xen's public headers come from libxen-dev through a directory holding
 # only them, so no other host header can leak into the kernel.
 XEN_INCLUDE := $(BUILD)/include
@@ -99,7 +102,7 @@ KERNEL_CFLAGS := $(WARNINGS) -Os -g -std=gnu11 -ffreestanding -nostdinc \
 	-fpie -mcmodel=tiny -fno-stack-protector -fomit-frame-pointer \
 	-fno-tree-loop-distribute-patterns -mgeneral-regs-only \
 	-mstrict-align -mno-outline-atomics -ffunction-sections \
-	-fdata-sections -MMD -MP $(LWIP_INCLUDE)
+	-fdata-sections -ftls-model=local-exec -MMD -MP $(LWIP_INCLUDE)
 KERNEL_ASFLAGS := -D__ASSEMBLER__ -iquote . -iquote boot -MMD -MP
 # --wrap: lwIP's ICMP errors pass through net/icmp_limit.c's rate limit.
 KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
@@ -147,7 +150,8 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/vbd_name.c apps/cksum.c kernel/bootargs.c net/ip_config.c \
 	xen/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c kernel/block.c \
 	kernel/errno_name.c kernel/siphash.c kernel/entropy_pool.c \
-	net/tcp_isn.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c
+	net/tcp_isn.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c \
+	kernel/tls_layout.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean

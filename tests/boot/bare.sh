@@ -10,7 +10,8 @@ here=$(dirname "$0")
 . "$here/lib.sh"
 image=$1 tramp_dir=$2
 faults=$(guest faults) && kernel_test=$(guest kernel-test) &&
-    lwip_loop=$(guest lwip-loop) && fp_threads=$(guest fp-threads) || exit 1
+    lwip_loop=$(guest lwip-loop) && fp_threads=$(guest fp-threads) &&
+    tls_threads=$(guest tls-threads) || exit 1
 logs=${BOOT_LOGS:-build/tests/logs}
 limit=${BOOT_TIMEOUT:-30}
 mkdir -p "$logs"
@@ -154,6 +155,18 @@ for g in 2 3; do
         '^fp-threads: ok registers-across-preemption$' \
         '^fp-threads: ok compute-nearest$' '^fp-threads: ok compute-toward-zero$' \
         '^fp-threads: ok compute-preempted$' '^stop: poweroff via psci$'
+done
+# Each thread's TLS is its own (kernel/tls_layout.h): tpidr_el0 set at
+# boot and switched with the frame (tests/guest/tls-threads), on both
+# GICs, the GICv3 one entered at EL2 (where nothing may trap tpidr_el0).
+for g in 2 3; do
+    el2=off; [ "$g" = 3 ] && el2=on
+    GIC=$g EL2=$el2 image=$tls_threads stops "tls-threads-gicv$g" tls-threads \
+        '^tls-threads: PASS \(0 failed\)$' '^tls-threads: ok app-initial$' \
+        '^tls-threads: ok worker-initial$' '^tls-threads: ok own-block$' \
+        '^tls-threads: ok kept-across-switches$' \
+        '^tls-threads: ok interleaved$' '^tls-threads: ok app-kept$' \
+        '^stop: poweroff via psci$'
 done
 # The TCP/IP stack (lwIP on net/'s port) without Xen: 4 MiB each way over
 # TCP with the cksum checked at the far end, UDP echo and the httpd page
