@@ -95,10 +95,10 @@ GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
 # only them, so no other host header can leak into the kernel.
 XEN_INCLUDE := $(BUILD)/include
 KERNEL_CFLAGS := $(WARNINGS) -Os -g -std=gnu11 -ffreestanding -nostdinc \
-	-isystem $(GCC_INCLUDE) -isystem $(TARGET_LIBFDT_ROOT)/usr/include \
-	-isystem $(XEN_INCLUDE) \
+	-isystem $(PICOLIBC)/include -isystem $(GCC_INCLUDE) \
+	-isystem $(TARGET_LIBFDT_ROOT)/usr/include -isystem $(XEN_INCLUDE) \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ \
-	-I kernel/libc/include -iquote . -include kernel/visibility.h \
+	-iquote . -include kernel/visibility.h \
 	-fpie -mcmodel=tiny -fno-stack-protector -fomit-frame-pointer \
 	-fno-tree-loop-distribute-patterns -mgeneral-regs-only \
 	-mstrict-align -mno-outline-atomics -ffunction-sections \
@@ -112,7 +112,7 @@ KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c \
 	fdt/xen_regions.c
 # The product, zephyr.bin: the kernel and the apps users run (apps/).
-KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/libc/*.c \
+KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c \
 	drivers/*.c xen/*.c xen/*.S net/*.c apps/*.c init/*.c) $(FDT_SRCS)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS)) \
 	$(LWIP_OBJS)
@@ -206,21 +206,38 @@ $(BUILD)/target/%.S.o: %.S
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_ASFLAGS) -c $< -o $@
 
-# link_image: $@ from the objects among its prerequisites and libfdt.  The
-# entry code applies only R_AARCH64_RELATIVE: refuse any other kind.
+# The libraries every image links, in one group: libfdt calls picolibc's
+# string functions; picolibc calls libgcc (outline atomics, soft long
+# double) and the kernel's hooks (kernel/libc_lock.c).  printf is
+# picolibc's integer variant (width and precision kept, no %f): the
+# double one is 4 KiB more, for an image whose app needs it.
+# The --defsym names its target before the archives are searched, or ld
+# never pulls it in.
+LIBGCC := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
+LIBC_PRINTF := --defsym=vfprintf=__i_vfprintf --defsym=vfscanf=__i_vfscanf
+KERNEL_LIBS := --start-group $(TARGET_LIBFDT) $(PICOLIBC_LIBC) $(LIBGCC) \
+	--end-group
+
+# link_image: $@ from the objects among its prerequisites and the
+# libraries.  The entry code applies only R_AARCH64_RELATIVE: refuse any
+# other kind; and refuse picolibc members the kernel replaces (the map).
 define link_image
 	$(call msg,LD,$@)
 	@mkdir -p $(dir $@)
-	$(Q)$(LD) $(KERNEL_LDFLAGS) -o $@ $(filter %.o,$^) $(TARGET_LIBFDT)
+	$(Q)$(LD) $(KERNEL_LDFLAGS) $(LIBC_PRINTF) -Map=$@.map -o $@ \
+		$(filter %.o,$^) $(KERNEL_LIBS)
 	$(Q)scripts/check-relocs.sh $(READELF) $@
+	$(Q)scripts/check-libc-link.sh $@.map
 endef
 
-$(BUILD)/zephyr.elf: $(KERNEL_OBJS) $(TARGET_LIBFDT) boot/kernel.ld
+$(BUILD)/zephyr.elf: $(KERNEL_OBJS) $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
+		boot/kernel.ld
 	$(link_image)
 
 $(foreach g,$(GUESTS),$(eval $(BUILD)/tests/guest/$(g).elf: \
 	$(call guest_objs,$(g))))
-$(GUEST_ELFS): $(KERNEL_OBJS) $(TARGET_LIBFDT) boot/kernel.ld
+$(GUEST_ELFS): $(KERNEL_OBJS) $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
+		boot/kernel.ld
 	$(link_image)
 
 $(BUILD)/zephyr.bin $(GUEST_ELFS:.elf=.bin): %.bin: %.elf
