@@ -108,7 +108,7 @@ int block_sync_all(int64_t timeout_ms)
 	for (i = 0; i < nslots; i++) {
 		if (slots[i].step == SYNC_DONE)
 			continue;
-		printk("block: %s: %s timed out, powering off\n",
+		printk("block: %s: %s timed out, stopping anyway\n",
 		       slots[i].h.bd->name, slots[i].step == SYNC_FLUSHING ?
 		       "flush" : "requests in flight");
 		if (slots[i].step == SYNC_FLUSHING)

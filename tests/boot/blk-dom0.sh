@@ -551,11 +551,11 @@ elif start stall "format=raw,vdev=xvda,access=rw,target=/dev/mapper/$dm"; then
             fi
             # The line comes before the stop; xenconsoled may log it a
             # little later.
-            if wait_for '^block: xvda: flush timed out, powering off$' 1 3 \
+            if wait_for '^block: xvda: flush timed out, stopping anyway$' 1 3 \
                 "$from"; then
                 ok stall-reason
             else
-                fail stall-reason "no 'block: xvda: flush timed out, powering off' line"
+                fail stall-reason "no 'block: xvda: flush timed out, stopping anyway' line"
                 show stall-reason "$from"
             fi
             show stall-stop "$from"

@@ -56,44 +56,11 @@ host() {
         -o "$work/host-gicv$1.dtb"
 }
 
-# platform LOG GIC: the first guest found its GIC and PV console.
-platform() {
-    local out
-    out=$(sed -n 's/^CON boot-line| //p' "$1")
-    grep -Eq "^drivers: gicv$2, timer [1-9][0-9]* Hz" <<<"$out" ||
-        echo "no 'drivers: gicv$2, timer N Hz' line"
-    grep -Fxq "console: xen-pv-console" <<<"$out" ||
-        echo "no 'console: xen-pv-console' line"
-}
-
 run_gic() {
-    local v=$1 tag=gicv$1-xen$version s t0 name
+    local v=$1 tag=gicv$1-xen$version name
     local log=$logs/blk-$tag.log
-    : >"$log"
-    if ! host "$v" >"$log.err" 2>&1; then
-        result "$tag boot" "$log" "building the host DTB or initramfs failed: $(tail -n 3 "$log.err")"
-        return
-    fi
-    t0=$(date +%s.%N)
-    "$top/scripts/xen/boot.sh" --xen "$xen" --dtb "$work/host-gicv$v.dtb" \
-        --log "$log" --timeout "$limit" --wait '^dom0: power off' \
-        --fail 'Kernel panic' --fail '^dom0: FATAL' 2>"$log.err" &
-    boot_pid=$!
-    wait "$boot_pid"
-    s=$?
-    boot_pid=
-    sed -i 's/\r*$//' "$log"
-    echo "blk $tag: boot took $(awk -v a="$(date +%s.%N)" -v b="$t0" \
-        'BEGIN { printf "%.1f", a - b }') s; log $log"
-    if [ "$s" -ne 0 ]; then
-        result "$tag boot" "$log" "the boot did not reach 'dom0: power off' ($(grep -v '^| ' "$log.err" | head -n 2 | tr '\n' ' '))"
-        echo "---- last lines of $log ----"
-        tail -n 40 "$log"
-        echo "----"
-    else
-        result "$tag boot" "$log" ""
-    fi
-    result "$tag platform" "$log" "$(platform "$log" "$v")"
+    dom0_boot blk "$v" "$log" || [ $? -ne 2 ] || return
+    result "$tag platform" "$log" "$(dom0_platform "$log" "$v" boot-line)"
     # (a) sums, (b) write, read, flush and shutdown, (c) a read-only second
     # disk, (d) attach and detach while running, (e) 4096-byte sectors,
     # (f) xl shutdown with a backend that never answers the flush.

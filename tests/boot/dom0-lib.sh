@@ -1,8 +1,8 @@
 # Helpers for a suite's steps inside the dom0 test host (busybox sh, see
 # scripts/dom0/init), about guests by name and their consoles, which
 # xenconsoled writes to one file each.  Sourced by tests/boot/flood-dom0.sh
-# (copied next to it as /test/dom0-lib.sh).  net-dom0.sh and blk-dom0.sh
-# predate it and carry their own copies of the same helpers.
+# and net-dom0.sh (copied next to them as /test/dom0-lib.sh).  blk-dom0.sh
+# predates it and carries its own, on one guest's log rather than by name.
 # Every wait has a time limit and every xl command runs under timeout(1).
 # shellcheck shell=sh
 

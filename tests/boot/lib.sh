@@ -123,6 +123,54 @@ dom0_host_prepare() {
         setup_failed "scripts/dom0/build.sh failed"
 }
 
+# dom0_boot SUITE GIC LOG: the suite's host GIC (its host DTB and dom0
+# initramfs), then Xen and dom0 booted until dom0 powers off, the console
+# in LOG; prints the boot's time and reports "gicvGIC-xenX.Y boot".  1 if
+# the boot did not end with dom0's power off (its steps may still tell
+# something), 2 if nothing booted: the host could not be built.
+# $work, $xen (dom0_host_prepare's) and $limit are the suite's; it defines
+# host() and sets boot_pid for lib.sh's cleanup.
+# shellcheck disable=SC2154
+dom0_boot() {
+    local suite=$1 v=$2 log=$3 tag=gicv$2-xen${XEN_VERSION:-4.17} s t0 top
+    top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+    : >"$log"
+    if ! host "$v" >"$log.err" 2>&1; then
+        result "$tag boot" "$log" "building the host DTB or initramfs failed: $(tail -n 3 "$log.err")"
+        return 2
+    fi
+    t0=$(date +%s.%N)
+    "$top/scripts/xen/boot.sh" --xen "$xen" --dtb "$work/host-gicv$v.dtb" \
+        --log "$log" --timeout "$limit" --wait '^dom0: power off' \
+        --fail 'Kernel panic' --fail '^dom0: FATAL' 2>"$log.err" &
+    boot_pid=$!
+    wait "$boot_pid"
+    s=$?
+    boot_pid=
+    sed -i 's/\r*$//' "$log"
+    echo "$suite $tag: boot took $(awk -v a="$(date +%s.%N)" -v b="$t0" \
+        'BEGIN { printf "%.1f", a - b }') s; log $log"
+    if [ "$s" -ne 0 ]; then
+        result "$tag boot" "$log" "the boot did not reach 'dom0: power off' ($(grep -v '^| ' "$log.err" | head -n 2 | tr '\n' ' '))"
+        echo "---- last lines of $log ----"
+        tail -n 40 "$log"
+        echo "----"
+        return 1
+    fi
+    result "$tag boot" "$log" ""
+}
+
+# dom0_platform LOG GIC STEP: the guest of dom0 step STEP found its GIC
+# and its PV console; else print what it lacked.
+dom0_platform() {
+    local out
+    out=$(sed -n "s/^CON $3| //p" "$1")
+    grep -Eq "^drivers: gicv$2, timer [1-9][0-9]* Hz" <<<"$out" ||
+        echo "no 'drivers: gicv$2, timer N Hz' line"
+    grep -Fxq "console: xen-pv-console" <<<"$out" ||
+        echo "no 'console: xen-pv-console' line"
+}
+
 # step LOG NAME: the dom0 step NAME said OK; else print why not.
 step() {
     local line

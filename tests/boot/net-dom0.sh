@@ -23,75 +23,13 @@
 #   INFO ...                        anything else worth seeing in a log
 # Every wait has a time limit and every xl command runs under timeout(1).
 gic=$(cat gic)
-log_dir=/var/log/xen/console
 mac=00:16:3e:4e:00
 mib=1048576
 total=$((64 * mib))
 
-now() { cut -d' ' -f1 /proc/uptime; }
-since() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.2f", a - b }'; }
-ok() { echo "STEP $1 OK ($(now)s)"; }
-fail() {
-    step=$1
-    shift
-    echo "STEP $step FAIL $* ($(now)s)"
-}
-
-# logof NAME: guest NAME's console log (xenconsoled --log=guest).
-logof() { echo "$log_dir/guest-$1.log"; }
-
-# count FILE REGEX [FROM]: lines of FILE (from line FROM on) that match.
-count() {
-    [ -f "$1" ] || { echo 0; return; }
-    tail -n +"${3:-1}" "$1" | tr -d '\r' | grep -Ec -- "$2"
-}
-
-# lines NAME REGEX [FROM]: guest NAME's console lines that match.
-lines() { tail -n +"${3:-1}" "$(logof "$1")" | tr -d '\r' | grep -E -- "$2"; }
-
-# mark NAME: the line of NAME's console log the next output starts at.
-mark() {
-    [ -f "$(logof "$1")" ] || { echo 1; return; }
-    echo $(($(wc -l <"$(logof "$1")") + 1))
-}
-
-# centis: /proc/uptime in hundredths of a second, in $centis (no fork).
-centis() {
-    read -r centis _ </proc/uptime
-    centis=${centis%.*}${centis#*.}
-    centis=${centis#0}
-}
-
-state() {
-    timeout 5 xl list "$1" 2>/dev/null | awk -v n="$1" '$1 == n { print $5 }'
-}
-
-# wait_for NAME REGEX N SECS [FROM]: until N lines of guest NAME's console
-# (from line FROM) match, at most SECS; gives up early if it crashed.
-wait_for() {
-    centis
-    end=$((centis + $4 * 100)) next=$((centis + 100))
-    while [ "$(count "$(logof "$1")" "$2" "${5:-1}")" -lt "$3" ]; do
-        centis
-        [ "$centis" -le "$end" ] || return 1
-        if [ "$centis" -ge "$next" ]; then
-            next=$((centis + 100))
-            case $(state "$1") in
-            *c*) echo "INFO $1 crashed"; return 1 ;;
-            "") echo "INFO $1 is gone"; return 1 ;;
-            esac
-        fi
-        sleep 0.1
-    done
-}
-
-# show STEP NAME FROM: guest NAME's console from line FROM as "CON STEP| ".
-show() {
-    f=$(logof "$2")
-    [ -f "$f" ] || { echo "INFO $1: no $f"; return; }
-    # awk: the last line (a prompt) gets its newline too.
-    tail -n +"$3" "$f" | tr -d '\r' | awk -v p="CON $1| " '{ print p $0 }'
-}
+# The helpers every dom0 suite shares: guests' consoles by name, waits.
+# shellcheck source=tests/boot/dom0-lib.sh
+. ./dom0-lib.sh
 
 # start NAME MAC EXTRA: guest NAME with one vif on xenbr0 (none if MAC
 # is empty).
@@ -112,10 +50,6 @@ start() {
     echo "$out" | sed "s/^/INFO xl create $1| /"
     echo "INFO $1: xl create took $(since "$t0") s (at $(now)s)"
     [ "$rc" -eq 0 ]
-}
-
-destroy() {
-    timeout 10 xl destroy "$1" >/dev/null 2>&1
 }
 
 # pings STEP IP N: dom0 pings IP N times, all answered.

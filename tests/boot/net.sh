@@ -48,51 +48,18 @@ host() {
     local t=$work/test-gicv$1
     rm -rf "$t"
     mkdir -p "$t/test"
-    cp "$work/zephyr.bin" "$work/seed.bin" "$t/test/"
+    cp "$work/zephyr.bin" "$work/seed.bin" "$here/dom0-lib.sh" "$t/test/"
     install -m 755 "${NET_DOM0_SCRIPT:-$here/net-dom0.sh}" "$t/test/run.sh"
     echo "$1" >"$t/test/gic"
     "$top/scripts/dom0/host-dtb.sh" --gic "$1" --test "$t" \
         -o "$work/host-gicv$1.dtb"
 }
 
-# platform LOG GIC: the first guest found its GIC and PV console.
-platform() {
-    local out
-    out=$(sed -n 's/^CON dhcp| //p' "$1")
-    grep -Eq "^drivers: gicv$2, timer [1-9][0-9]* Hz" <<<"$out" ||
-        echo "no 'drivers: gicv$2, timer N Hz' line"
-    grep -Fxq "console: xen-pv-console" <<<"$out" ||
-        echo "no 'console: xen-pv-console' line"
-}
-
 run_gic() {
-    local v=$1 tag=gicv$1-xen$version s t0 name
+    local v=$1 tag=gicv$1-xen$version name
     local log=$logs/net-$tag.log
-    : >"$log"
-    if ! host "$v" >"$log.err" 2>&1; then
-        result "$tag boot" "$log" "building the host DTB or initramfs failed: $(tail -n 3 "$log.err")"
-        return
-    fi
-    t0=$(date +%s.%N)
-    "$top/scripts/xen/boot.sh" --xen "$xen" --dtb "$work/host-gicv$v.dtb" \
-        --log "$log" --timeout "$limit" --wait '^dom0: power off' \
-        --fail 'Kernel panic' --fail '^dom0: FATAL' 2>"$log.err" &
-    boot_pid=$!
-    wait "$boot_pid"
-    s=$?
-    boot_pid=
-    sed -i 's/\r*$//' "$log"
-    echo "net $tag: boot took $(awk -v a="$(date +%s.%N)" -v b="$t0" \
-        'BEGIN { printf "%.1f", a - b }') s; log $log"
-    if [ "$s" -ne 0 ]; then
-        result "$tag boot" "$log" "the boot did not reach 'dom0: power off' ($(grep -v '^| ' "$log.err" | head -n 2 | tr '\n' ' '))"
-        echo "---- last lines of $log ----"
-        tail -n 40 "$log"
-        echo "----"
-    else
-        result "$tag boot" "$log" ""
-    fi
-    result "$tag platform" "$log" "$(platform "$log" "$v")"
+    dom0_boot net "$v" "$log" || [ $? -ne 2 ] || return
+    result "$tag platform" "$log" "$(dom0_platform "$log" "$v" dhcp)"
     # (0) no vif, no lwIP; (a) DHCP, ping, the page, TCP each way,
     # detach and attach; (b) a static address; (c) a shell guest's
     # ifconfig and ping of (b); (d) its backend stalls, it reconnects.

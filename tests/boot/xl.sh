@@ -31,7 +31,6 @@ image=$1 work=$2
 logs=${BOOT_LOGS:-build/tests/logs}
 limit=${XL_BOOT_TIMEOUT:-180}
 probe=${DTB_PROBE:-$top/build/host/dtb-probe}
-xen_dir=$top/scripts/xen
 version=${XEN_VERSION:-4.17}
 data=$top/tests/data/xl
 [ "$version" = 4.17 ] || data+=-$version
@@ -166,34 +165,10 @@ keep_dtb() {
 note() { [ -z "$1" ] || why+=${why:+$'\n'}$1; }
 
 run_gic() {
-    local v=$1 tag=gicv$1-xen$version why s t0
+    local v=$1 tag=gicv$1-xen$version why
     local log=$logs/xl-$tag.log
-    : >"$log"
     rm -f "$work"/guest-*.dtb
-    if ! host "$v" >"$log.err" 2>&1; then
-        result "$tag boot" "$log" "building the host DTB or initramfs failed: $(tail -n 3 "$log.err")"
-        return
-    fi
-    t0=$(date +%s.%N)
-    "$xen_dir/boot.sh" --xen "$xen" --dtb "$work/host-gicv$v.dtb" --log "$log" \
-        --timeout "$limit" --wait '^dom0: power off' \
-        --fail 'Kernel panic' --fail '^dom0: FATAL' 2>"$log.err" &
-    boot_pid=$!
-    wait "$boot_pid"
-    s=$?
-    boot_pid=
-    sed -i 's/\r*$//' "$log"
-    echo "xl $tag: boot took $(awk -v a="$(date +%s.%N)" -v b="$t0" \
-        'BEGIN { printf "%.1f", a - b }') s; log $log"
-    if [ "$s" -ne 0 ]; then
-        why="the boot did not reach 'dom0: power off' ($(grep -v '^| ' "$log.err" | head -n 2 | tr '\n' ' '))"
-        result "$tag boot" "$log" "$why"
-        echo "---- last lines of $log ----"
-        tail -n 40 "$log"
-        echo "----"
-    else
-        result "$tag boot" "$log" ""
-    fi
+    dom0_boot xl "$v" "$log" || [ $? -ne 2 ] || return
 
     for name in "create-gicv$v" create-default; do
         why=$(step "$log" "$name")
