@@ -214,7 +214,7 @@ libc_log=$logs/bare-libc.log
 sed -i 's/\r$//' "$libc_log"
 if log_has_all "$libc_log" '^libc: printf 42 str 0beef\|ab  \|-5$' \
     '^libc: puts$' '^libc: read "typed-into-stdin"$' '^libc: ok fgets$' \
-    '^libc: ok malloc-threads$' '^libc: ok malloc-preempted$' \
+    '^libc: ok malloc-threads$' '^libc: ok malloc-waits-for-lock$' \
     '^libc: ok errno-per-thread$' '^libc: PASS \(0 failed\)$' \
     '^stop: poweroff via psci$'; then
     result libc "$libc_log" ""
