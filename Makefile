@@ -34,6 +34,16 @@ TARGET_LIBFDT := $(TARGET_LIBFDT_ROOT)/usr/lib/aarch64-linux-gnu/libfdt.a
 HOST_LIBFDT_ROOT := $(XENGUEST_CACHE)/libfdt-$(HOST_DEB_ARCH)
 HOST_LIBFDT := $(HOST_LIBFDT_ROOT)/usr/lib/$(HOST_MULTIARCH)/libfdt.a
 HOST_LIBFDT_INCLUDE := -isystem $(HOST_LIBFDT_ROOT)/usr/include
+# picolibc, the C library, is Debian 13's 1.8.10 (Architecture: all),
+# unpacked into the cache like libfdt.  Not Debian 12's 1.8: its abort()
+# raises a signal (we would have to fake getpid and kill) and keeps a
+# 256-byte signal table in every thread's TLS.  Its specs file hard-wires
+# /usr/lib/picolibc, so the include directory and libc.a are named here.
+# lib/ is the size build (C byte-loop string functions, no SIMD in them);
+# lib/release/ (asm and SIMD) is 6.5 KiB larger for the same functions.
+PICOLIBC_ROOT := $(XENGUEST_CACHE)/picolibc
+PICOLIBC := $(PICOLIBC_ROOT)/usr/lib/picolibc/aarch64-linux-gnu
+PICOLIBC_LIBC := $(PICOLIBC)/lib/libc.a
 
 ifeq ($(V),1)
 Q :=
@@ -78,18 +88,21 @@ GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
 # its bss span well under 1 MiB, so one ADR reaches any symbol where the
 # small model needs ADRP+ADD (4 KiB less); no frame pointer (1.6 KiB
 # less; nothing walks frames: a fault dumps the registers).
+# -ftls-model=local-exec: one static image, so every __thread variable is
+# at a link-time offset from tpidr_el0 (kernel/tls_layout.h); -fpie would
+# otherwise reach an extern one through a GOT slot.
 # Xen's public headers come from libxen-dev through a directory holding
 # only them, so no other host header can leak into the kernel.
 XEN_INCLUDE := $(BUILD)/include
 KERNEL_CFLAGS := $(WARNINGS) -Os -g -std=gnu11 -ffreestanding -nostdinc \
-	-isystem $(GCC_INCLUDE) -isystem $(TARGET_LIBFDT_ROOT)/usr/include \
-	-isystem $(XEN_INCLUDE) \
+	-isystem $(PICOLIBC)/include -isystem $(GCC_INCLUDE) \
+	-isystem $(TARGET_LIBFDT_ROOT)/usr/include -isystem $(XEN_INCLUDE) \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ \
-	-I kernel/libc/include -iquote . -include kernel/visibility.h \
+	-iquote . -include kernel/visibility.h \
 	-fpie -mcmodel=tiny -fno-stack-protector -fomit-frame-pointer \
 	-fno-tree-loop-distribute-patterns -mgeneral-regs-only \
 	-mstrict-align -mno-outline-atomics -ffunction-sections \
-	-fdata-sections -MMD -MP $(LWIP_INCLUDE)
+	-fdata-sections -ftls-model=local-exec -MMD -MP $(LWIP_INCLUDE)
 KERNEL_ASFLAGS := -D__ASSEMBLER__ -iquote . -iquote boot -MMD -MP
 # --wrap: lwIP's ICMP errors pass through net/icmp_limit.c's rate limit.
 KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
@@ -99,7 +112,7 @@ KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c \
 	fdt/xen_regions.c
 # The product, zephyr.bin: the kernel and the apps users run (apps/).
-KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/libc/*.c \
+KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c \
 	drivers/*.c xen/*.c xen/*.S net/*.c apps/*.c init/*.c) $(FDT_SRCS)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS)) \
 	$(LWIP_OBJS)
@@ -137,7 +150,8 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/vbd_name.c apps/cksum.c kernel/bootargs.c net/ip_config.c \
 	xen/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c kernel/block.c \
 	kernel/errno_name.c kernel/siphash.c kernel/entropy_pool.c \
-	net/tcp_isn.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c
+	net/tcp_isn.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c \
+	kernel/tls_layout.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean
@@ -148,6 +162,11 @@ $(TARGET_LIBFDT):
 	$(call msg,FETCH,libfdt-dev:arm64)
 	$(Q)scripts/fetch-deb.sh --root libfdt-arm64 --suite trixie \
 		libfdt-dev >/dev/null
+
+$(PICOLIBC_LIBC):
+	$(call msg,FETCH,picolibc-aarch64-linux-gnu)
+	$(Q)scripts/fetch-deb.sh --root picolibc --suite trixie --arch all \
+		picolibc-aarch64-linux-gnu >/dev/null
 
 $(HOST_LIBFDT):
 	$(call msg,FETCH,libfdt-dev:$(HOST_DEB_ARCH))
@@ -163,8 +182,8 @@ $(XEN_INCLUDE)/xen/xen.h:
 $(XEN_INCLUDE)/public/xen.h: | $(XEN_INCLUDE)/xen/xen.h
 	$(Q)ln -sfn /usr/include/xen $(XEN_INCLUDE)/public
 
-$(BUILD)/target/%.c.o: %.c | $(TARGET_LIBFDT) $(XEN_INCLUDE)/xen/xen.h \
-		$(XEN_INCLUDE)/public/xen.h $(LWIP_STAMP)
+$(BUILD)/target/%.c.o: %.c | $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
+		$(XEN_INCLUDE)/xen/xen.h $(XEN_INCLUDE)/public/xen.h $(LWIP_STAMP)
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
@@ -187,21 +206,38 @@ $(BUILD)/target/%.S.o: %.S
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_ASFLAGS) -c $< -o $@
 
-# link_image: $@ from the objects among its prerequisites and libfdt.  The
-# entry code applies only R_AARCH64_RELATIVE: refuse any other kind.
+# The libraries every image links, in one group: libfdt calls picolibc's
+# string functions; picolibc calls libgcc (outline atomics, soft long
+# double) and the kernel's hooks (kernel/libc_lock.c).  printf is
+# picolibc's integer variant (width and precision kept, no %f): the
+# double one is 4 KiB more, for an image whose app needs it.
+# The --defsym names its target before the archives are searched, or ld
+# never pulls it in.
+LIBGCC := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
+LIBC_PRINTF := --defsym=vfprintf=__i_vfprintf --defsym=vfscanf=__i_vfscanf
+KERNEL_LIBS := --start-group $(TARGET_LIBFDT) $(PICOLIBC_LIBC) $(LIBGCC) \
+	--end-group
+
+# link_image: $@ from the objects among its prerequisites and the
+# libraries.  The entry code applies only R_AARCH64_RELATIVE: refuse any
+# other kind; and refuse picolibc members the kernel replaces (the map).
 define link_image
 	$(call msg,LD,$@)
 	@mkdir -p $(dir $@)
-	$(Q)$(LD) $(KERNEL_LDFLAGS) -o $@ $(filter %.o,$^) $(TARGET_LIBFDT)
+	$(Q)$(LD) $(KERNEL_LDFLAGS) $(LIBC_PRINTF) -Map=$@.map -o $@ \
+		$(filter %.o,$^) $(KERNEL_LIBS)
 	$(Q)scripts/check-relocs.sh $(READELF) $@
+	$(Q)scripts/check-libc-link.sh $@.map
 endef
 
-$(BUILD)/zephyr.elf: $(KERNEL_OBJS) $(TARGET_LIBFDT) boot/kernel.ld
+$(BUILD)/zephyr.elf: $(KERNEL_OBJS) $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
+		boot/kernel.ld
 	$(link_image)
 
 $(foreach g,$(GUESTS),$(eval $(BUILD)/tests/guest/$(g).elf: \
 	$(call guest_objs,$(g))))
-$(GUEST_ELFS): $(KERNEL_OBJS) $(TARGET_LIBFDT) boot/kernel.ld
+$(GUEST_ELFS): $(KERNEL_OBJS) $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
+		boot/kernel.ld
 	$(link_image)
 
 $(BUILD)/zephyr.bin $(GUEST_ELFS:.elf=.bin): %.bin: %.elf

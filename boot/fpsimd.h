@@ -17,9 +17,9 @@
  * Why in the thread and not in the trap frame: the scheduler switches by
  * copying frames (kernel/sched.c).  Saved here, the registers are never
  * copied: a switch only points fpsimd_save_area at the next thread's
- * state, and the frame stays 288 bytes.  The cost is what the vectors do:
+ * state, and the frame stays 304 bytes.  The cost is what the vectors do:
  * 16 STPs and 16 LDPs of q-register pairs, 45 instructions and 1 KiB of
- * stores and loads per exception, next to the 36 registers the frame
+ * stores and loads per exception, next to the 37 registers the frame
  * takes.  FPCR is written back only when it differs: writes to it may be
  * self-synchronising, as Linux's fpsimd_restore_fpcr notes.
  */

@@ -67,11 +67,32 @@ el1_entry:
 	b	3b
 
 	/*
+	 * The boot code's thread pointer (kernel/tls_layout.h: a 16-byte
+	 * control block, then .tdata's image and .tbss's zeros, the latter
+	 * already zeroed with the bss).  tpidr_el0 is UNKNOWN at reset, and
+	 * the C library keeps errno there.  Threads get their own block
+	 * (kernel/sched.c); exceptions save and restore tpidr_el0.
+	 */
+4:	adrp	x1, boot_tls
+	add	x1, x1, :lo12:boot_tls
+	msr	tpidr_el0, x1
+	add	x1, x1, #16
+	adrp	x2, __tdata_start
+	add	x2, x2, :lo12:__tdata_start
+	adrp	x3, __tdata_end
+	add	x3, x3, :lo12:__tdata_end
+5:	cmp	x2, x3
+	b.hs	6f
+	ldrb	w4, [x2], #1
+	strb	w4, [x1], #1
+	b	5b
+
+	/*
 	 * The kernel runs on SP_EL0 (EL1t) and takes exceptions on SP_EL1
 	 * (EL1h), a stack of their own: an overflow into a stack's guard page
 	 * then faults onto a stack that still has room (boot/vectors.S).
 	 */
-4:	msr	spsel, #1
+6:	msr	spsel, #1
 	adrp	x1, exception_stack_top
 	add	x1, x1, :lo12:exception_stack_top
 	mov	sp, x1

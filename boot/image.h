@@ -21,6 +21,9 @@ extern char __rw_start[], _end[];
 /* Unmapped pages right below each stack. */
 extern char boot_stack_guard[], boot_stack_top[];
 extern char exception_stack_guard[], exception_stack_top[];
+/* The TLS segment's image (kernel/tls_layout.h): .tdata's bytes, then
+ * zeros up to __tbss_end. */
+extern char __tdata_start[], __tdata_end[], __tbss_end[];
 #endif
 
 #endif

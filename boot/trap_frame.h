@@ -10,7 +10,8 @@
 #define TRAP_FRAME_SP		248
 #define TRAP_FRAME_ELR		256
 #define TRAP_FRAME_ESR		272
-#define TRAP_FRAME_SIZE		288
+#define TRAP_FRAME_TPIDR	288
+#define TRAP_FRAME_SIZE		304
 
 #define TRAP_SYNC		0
 #define TRAP_IRQ		1
@@ -31,6 +32,10 @@ struct trap_frame {
 	uint64_t spsr;
 	uint64_t esr;
 	uint64_t far;
+	/* The thread pointer (kernel/tls_layout.h): in the frame, so the
+	 * scheduler's frame copies switch it with the rest. */
+	uint64_t tpidr;
+	uint64_t reserved;	/* sp stays 16-aligned below the frame */
 };
 
 _Static_assert(sizeof(struct trap_frame) == TRAP_FRAME_SIZE, "frame size");
@@ -42,6 +47,8 @@ _Static_assert(__builtin_offsetof(struct trap_frame, elr) ==
 	       TRAP_FRAME_ELR, "elr offset");
 _Static_assert(__builtin_offsetof(struct trap_frame, esr) ==
 	       TRAP_FRAME_ESR, "esr offset");
+_Static_assert(__builtin_offsetof(struct trap_frame, tpidr) ==
+	       TRAP_FRAME_TPIDR, "tpidr offset");
 
 /* Resume the context in frame (an assembly tail of the vectors). */
 void trap_return(struct trap_frame *frame) __attribute__((noreturn));

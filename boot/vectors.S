@@ -12,7 +12,9 @@
  * Every exception saves a full struct trap_frame at the top of the
  * exception stack and calls trap_dispatch(frame, kind), which returns the
  * frame to resume; the scheduler switches threads by copying contexts in
- * and out of that frame (kernel/sched.c), from interrupts and `svc #0`.
+ * and out of that frame (kernel/sched.c), from interrupts and `svc #0`;
+ * the frame holds tpidr_el0, so each thread keeps its own TLS and the
+ * handlers run on the interrupted thread's.
  * An exception from thread context also saves the FP/SIMD registers, into
  * the thread itself (boot/fpsimd.h says why), so that handlers may use
  * them; trap_return() loads those of the thread it resumes.
@@ -49,6 +51,8 @@
 	mrs	x2, esr_el1
 	mrs	x3, far_el1
 	stp	x2, x3, [sp, #TRAP_FRAME_ESR]
+	mrs	x2, tpidr_el0
+	str	x2, [sp, #TRAP_FRAME_TPIDR]
 .endm
 
 /*
@@ -191,6 +195,8 @@ trap_return:
 	msr	spsel, #1
 	mov	sp, x0
 	load_fpsimd
+	ldr	x0, [sp, #TRAP_FRAME_TPIDR]
+	msr	tpidr_el0, x0
 	ldp	x0, x1, [sp, #TRAP_FRAME_ELR]
 	msr	elr_el1, x0
 	msr	spsr_el1, x1

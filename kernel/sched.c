@@ -6,12 +6,15 @@
  * the incoming thread's context into that frame.  Its FP/SIMD registers
  * are not in the frame: the vectors save them straight into the thread,
  * so switching them is pointing fpsimd_save_area at the next thread's
- * (boot/fpsimd.h says why).  Threads run at EL1t on their own stacks
- * (SP_EL0), each above an unmapped guard page (boot/vectors.S says why).
+ * (boot/fpsimd.h says why).  The thread pointer is in the frame: each
+ * thread's TLS block sits after its struct thread (kernel/tls_layout.h).
+ * Threads run at EL1t on their own stacks (SP_EL0), each above an
+ * unmapped guard page (boot/vectors.S says why).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "boot/image.h"
 #include "boot/mmu.h"
 #include "boot/sysregs.h"
 #include "kernel/errno.h"
@@ -21,10 +24,12 @@
 #include "kernel/power.h"
 #include "kernel/printk.h"
 #include "kernel/thread.h"
+#include "kernel/tls_layout.h"
 
 #define SLICE_MS		10
 
-/* thread_create() gives the thread, FP/SIMD state included, one page. */
+/* thread_create() gives the thread, FP/SIMD state included, one page,
+ * shared with its TLS while that fits. */
 _Static_assert(sizeof(struct thread) <= PAGE_SIZE, "struct thread too big");
 
 /*
@@ -66,22 +71,43 @@ static void thread_start(void (*entry)(void *), void *arg)
 	thread_exit();
 }
 
+/* Where the thread's TLS goes: right after struct thread. */
+static void thread_tls_layout(struct tls_layout *tls)
+{
+	const struct tls_image image = {
+		.tdata_start = (uintptr_t)__tdata_start,
+		.tdata_end = (uintptr_t)__tdata_end,
+		.tbss_end = (uintptr_t)__tbss_end,
+	};
+	int err = tls_layout(&image, sizeof(struct thread), tls);
+
+	if (err)
+		panic("TLS segment: %d (boot/kernel.ld)", err);
+}
+
 struct thread *thread_create(const char *name, void (*entry)(void *),
 			     void *arg, int priority, size_t stack_size)
 {
 	size_t stack_pages = (stack_size + PAGE_SIZE - 1) / PAGE_SIZE;
-	uint8_t *mem = page_alloc(stack_pages + 1);
+	size_t thread_pages;
+	struct tls_layout tls;
 	struct thread *t;
 	struct trap_frame *f;
 	unsigned long flags;
 	uint64_t stack;
+	uint8_t *mem;
 	int err;
 
+	thread_tls_layout(&tls);
+	thread_pages = (tls.end + PAGE_SIZE - 1) / PAGE_SIZE;
+	mem = page_alloc(thread_pages + stack_pages);
 	if (!mem)
 		return NULL;
-	/* One page for the thread, the rest for its stack. */
+	/* The first pages for the thread and its TLS, the rest for its
+	 * stack. */
 	flags = irq_save();
-	err = mmu_map_stack((uint64_t)(uintptr_t)mem + PAGE_SIZE,
+	err = mmu_map_stack((uint64_t)(uintptr_t)mem +
+			    thread_pages * PAGE_SIZE,
 			    stack_pages * PAGE_SIZE, &stack);
 	irq_restore(flags);
 	if (err) {
@@ -96,8 +122,11 @@ struct thread *thread_create(const char *name, void (*entry)(void *),
 	t->priority = priority;
 	t->state = THREAD_READY;
 	t->stack_guard = stack - PAGE_SIZE;
+	memcpy(mem + tls.block, __tdata_start, tls.copy);
+	memset(mem + tls.block + tls.copy, 0, tls.zero);
 
 	f = &t->context;
+	f->tpidr = (uint64_t)(uintptr_t)(mem + tls.tp);
 	f->sp = stack + stack_pages * PAGE_SIZE;
 	f->elr = (uint64_t)(uintptr_t)thread_start;
 	f->spsr = SPSR_EL1T;

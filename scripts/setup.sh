@@ -3,8 +3,9 @@
 # Idempotent: installs only missing packages, runs apt-get update at most
 # once, and fetches the packages the build links or boots into the cache
 # without installing them: Debian 13's libfdt for the target and for the
-# host, Debian 12's and 13's arm64 Xen (4.17 and 4.20), and Debian 13's
-# lwIP source (unpacked with its patches by fetch-lwip.sh).
+# host, Debian 13's picolibc, Debian 12's and 13's arm64 Xen (4.17 and
+# 4.20), and Debian 13's lwIP source (unpacked with its patches by
+# fetch-lwip.sh).
 set -euo pipefail
 # libc6-dev-arm64-cross: the C library the flood suite's tools
 # (tests/tools/flood) link statically for the arm64 dom0; only a
@@ -32,6 +33,9 @@ here=$(dirname "$0")
 "$here/fetch-deb.sh" --root libfdt-arm64 --suite trixie libfdt-dev >/dev/null
 "$here/fetch-deb.sh" --root "libfdt-$(dpkg --print-architecture)" \
     --suite trixie --arch "$(dpkg --print-architecture)" libfdt-dev >/dev/null
+# Architecture: all: the same .deb whatever the host.
+"$here/fetch-deb.sh" --root picolibc --suite trixie --arch all \
+    picolibc-aarch64-linux-gnu >/dev/null
 XEN_VERSION=4.17 "$here/xen/fetch.sh" >/dev/null
 XEN_VERSION=4.20 "$here/xen/fetch.sh" >/dev/null
 "$here/fetch-lwip.sh" >/dev/null

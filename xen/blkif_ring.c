@@ -1,5 +1,4 @@
-#include <errno.h>
-
+#include "kernel/errno.h"
 #include "xen/blkif_ring.h"
 
 #define SLOT_BITS	16

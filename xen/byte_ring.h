@@ -8,9 +8,10 @@
 #ifndef XEN_BYTE_RING_H
 #define XEN_BYTE_RING_H
 
-#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "kernel/errno.h"
 
 #define BYTE_RING_CORRUPT (-EIO)
 

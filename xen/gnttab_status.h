@@ -27,8 +27,9 @@
 #ifndef XEN_GNTTAB_STATUS_H
 #define XEN_GNTTAB_STATUS_H
 
-#include <errno.h>
 #include <stdint.h>
+
+#include "kernel/errno.h"
 
 /* The errno for a GNTST status, by the table above: 0 or < 0. */
 int gnttab_status_errno(int16_t status);

@@ -20,12 +20,13 @@
 #ifndef XEN_GRANT_POOL_H
 #define XEN_GRANT_POOL_H
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 
 #include <xen/xen.h>
 #include <xen/grant_table.h>
+
+#include "kernel/errno.h"
 
 #define GRANT_POOL_MAX		256
 #define GRANT_POOL_NO_REF	(-1L)

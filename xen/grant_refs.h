@@ -8,12 +8,13 @@
 #ifndef XEN_GRANT_REFS_H
 #define XEN_GRANT_REFS_H
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 
 #include <xen/xen.h>
 #include <xen/grant_table.h>
+
+#include "kernel/errno.h"
 
 /* 4 frames of v1 entries, what gnttab.c maps at most. */
 #define GRANT_REFS_MAX	2048

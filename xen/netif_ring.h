@@ -15,13 +15,13 @@
 #ifndef XEN_NETIF_RING_H
 #define XEN_NETIF_RING_H
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include <xen/xen.h>
 
+#include "kernel/errno.h"
 #include "xen/shared_ring.h"
 
 #include <xen/io/netif.h>

@@ -1,6 +1,6 @@
-#include <errno.h>
 #include <stdio.h>
 
+#include "kernel/errno.h"
 #include "xen/vbd_name.h"
 
 #define VDEV_EXTENDED	(1u << 28)

@@ -9,9 +9,9 @@
 #ifndef XEN_XENBUS_SEEN_H
 #define XEN_XENBUS_SEEN_H
 
-#include <errno.h>
 #include <stdbool.h>
 
+#include "kernel/errno.h"
 #include "xen/xenbus.h"
 
 #define XENBUS_SEEN_MAX		32

@@ -9,7 +9,9 @@
 #ifndef XEN_XS_REPLY_H
 #define XEN_XS_REPLY_H
 
-#include <errno.h>
+/* Before <xen/io/xs_wire.h>, whose error table names errno values. */
+#include "kernel/errno.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 

@@ -8,7 +8,9 @@
 #ifndef XEN_XS_WIRE_H
 #define XEN_XS_WIRE_H
 
-#include <errno.h>
+/* Before <xen/io/xs_wire.h>, whose error table names errno values. */
+#include "kernel/errno.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

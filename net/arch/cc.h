@@ -1,13 +1,15 @@
 /*
  * lwIP's compiler and platform hooks (lwip/arch.h includes this): a
- * freestanding GCC for aarch64 with the kernel's small libc, which has no
- * <inttypes.h> and no <ctype.h>.
+ * freestanding GCC for aarch64 with picolibc.  lwIP's own ctype and
+ * format macros stay: picolibc's would only add its tables.
  */
 #ifndef NET_ARCH_CC_H
 #define NET_ARCH_CC_H
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>	/* atoi, for netif.c */
+#include <sys/types.h>	/* ssize_t */
 
 #include "kernel/errno.h"	/* lwip/errno.h: err_to_errno() gives ours */
 
@@ -19,6 +21,9 @@
 #define LWIP_NO_CTYPE_H		1
 #define LWIP_NO_UNISTD_H	1
 #define LWIP_ERRNO_INCLUDE	"kernel/errno.h"
+/* picolibc's ssize_t is long; without SSIZE_MAX lwip/arch.h would
+ * declare its own as int. */
+#define SSIZE_MAX		LONG_MAX
 
 /* Only lwIP's debug messages use these; they follow the LP64 model. */
 #define X8_F	"02x"
@@ -30,7 +35,11 @@
 #define X32_F	"x"
 #define SZT_F	"zu"
 
+/* picolibc's <sys/types.h> (through <machine/endian.h>) defines
+ * BYTE_ORDER and LITTLE_ENDIAN with the values lwIP uses. */
+#ifndef BYTE_ORDER
 #define BYTE_ORDER LITTLE_ENDIAN
+#endif
 #define lwip_htons(x)	__builtin_bswap16(x)
 #define lwip_htonl(x)	__builtin_bswap32(x)
 

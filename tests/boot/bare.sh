@@ -10,7 +10,8 @@ here=$(dirname "$0")
 . "$here/lib.sh"
 image=$1 tramp_dir=$2
 faults=$(guest faults) && kernel_test=$(guest kernel-test) &&
-    lwip_loop=$(guest lwip-loop) && fp_threads=$(guest fp-threads) || exit 1
+    lwip_loop=$(guest lwip-loop) && fp_threads=$(guest fp-threads) &&
+    tls_threads=$(guest tls-threads) && libc=$(guest libc) || exit 1
 logs=${BOOT_LOGS:-build/tests/logs}
 limit=${BOOT_TIMEOUT:-30}
 mkdir -p "$logs"
@@ -155,6 +156,18 @@ for g in 2 3; do
         '^fp-threads: ok compute-nearest$' '^fp-threads: ok compute-toward-zero$' \
         '^fp-threads: ok compute-preempted$' '^stop: poweroff via psci$'
 done
+# Each thread's TLS is its own (kernel/tls_layout.h): tpidr_el0 set at
+# boot and switched with the frame (tests/guest/tls-threads), on both
+# GICs, the GICv3 one entered at EL2 (where nothing may trap tpidr_el0).
+for g in 2 3; do
+    el2=off; [ "$g" = 3 ] && el2=on
+    GIC=$g EL2=$el2 image=$tls_threads stops "tls-threads-gicv$g" tls-threads \
+        '^tls-threads: PASS \(0 failed\)$' '^tls-threads: ok app-initial$' \
+        '^tls-threads: ok worker-initial$' '^tls-threads: ok own-block$' \
+        '^tls-threads: ok kept-across-switches$' \
+        '^tls-threads: ok interleaved$' '^tls-threads: ok app-kept$' \
+        '^stop: poweroff via psci$'
+done
 # The TCP/IP stack (lwIP on net/'s port) without Xen: 4 MiB each way over
 # TCP with the cksum checked at the far end, UDP echo and the httpd page
 # over 127.0.0.1, then a device through the netif glue (ARP, UDP in and
@@ -188,6 +201,32 @@ if log_has_all "$input_log" '^typed-into-uart$' '^stop: poweroff via psci$'; the
 else
     result console-input "$input_log" "typed commands did not run"
 fi
+
+# The C library as programs get it (tests/guest/libc): printf, puts, a
+# line typed into stdin, malloc from four threads at once, errno per
+# thread, then exit(0) powers off; exit(3) and a failed assert() crash
+# with their status in the log, exit(3) after its unfinished line.
+libc_log=$logs/bare-libc.log
+# shellcheck disable=SC2046
+(sleep 2; printf 'typed-into-stdin\r'; sleep 8) |
+    qemu_run "$limit" $(machine 3 off 512M 1) -kernel "$libc" \
+        -append app=libc >"$libc_log" 2>&1
+sed -i 's/\r$//' "$libc_log"
+if log_has_all "$libc_log" '^libc: printf 42 str 0beef\|ab  \|-5$' \
+    '^libc: puts$' '^libc: read "typed-into-stdin"$' '^libc: ok fgets$' \
+    '^libc: ok malloc-threads$' '^libc: ok malloc-waits-for-lock$' \
+    '^libc: ok errno-per-thread$' '^libc: PASS \(0 failed\)$' \
+    '^stop: poweroff via psci$'; then
+    result libc "$libc_log" ""
+else
+    result libc "$libc_log" "a libc line is missing, or no poweroff"
+fi
+image=$libc stops libc-exit libc-exit \
+    '^libc-exit: this line has no newlinePANIC: exit status 3$' \
+    '^stop: crash via psci$'
+image=$libc stops libc-assert libc-assert \
+    '^assertion "two == 3" failed: file "tests/guest/libc/main.c", line [0-9]+' \
+    '^PANIC: exit status 134$' '^stop: crash via psci$'
 
 # The boot figures scripts/bench/ reads are shown with loglevel=debug.
 ticks_log=$logs/bare-boot-ticks-debug.log

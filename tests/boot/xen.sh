@@ -6,7 +6,7 @@
 # check what each guest printed; then (d) the two exchanging messages over
 # a grant and an event channel, (e) a domU's shutdown reasons (crash,
 # poweroff, reboot) as dom0 sees them, and (f) a domU's threads computing
-# with FP/SIMD at once.
+# with FP/SIMD at once, and (g) keeping their own TLS.
 #
 # The expected platform lines are not copied from a kernel run: they are read
 # here, with fdtget, from the DTBs Xen itself built for the same host config
@@ -44,8 +44,8 @@ tag=-xen$version
 # would truncate it.
 cp "$image" "$work/image.bin" || exit 1
 image=$work/image.bin
-# The test guests of (d), (e) and (f), in GUEST_DIR: snapshots as well.
-for g in xen-peer xen-watch faults fp-threads; do
+# The test guests of (d) to (g), in GUEST_DIR: snapshots as well.
+for g in xen-peer xen-watch faults fp-threads tls-threads; do
     cp "$(guest "$g")" "$work/$g.bin" || exit 1
 done
 
@@ -385,24 +385,43 @@ test_shutdown_reason() {
     result "$name" "$log" "$why"
 }
 
-# (f) Each thread's FP/SIMD registers are its own (boot/fpsimd.h) under Xen
-# too: tests/guest/fp-threads as a dom0less domU on console_io.
-fp_threads_done() { grep -Eq '^\(d1\) fp-threads: (PASS|FAIL)' "$1"; }
-test_fp_threads() {
-    local v=$1 name=fp-threads-gicv$1$tag why="" line
+# test_thread_guest GUEST V LINE...: test guest GUEST (app=GUEST) as a
+# dom0less domU on console_io, on GICvV: its verdict within the limit,
+# and every LINE (a regex) from (d1).  thread_guest_done reads GUEST from
+# test_thread_guest's locals (xen_boot calls it from there).
+thread_guest_done() { grep -Eq "^\\(d1\\) $guest: (PASS|FAIL)" "$1"; }
+test_thread_guest() {
+    local guest=$1 v=$2 why="" line
+    local name=$guest-gicv$v$tag
     local log=$logs/xen-$name.log
+    shift 2
     host "$name" --gic "$v" \
-        --domu "$work/fp-threads.bin:0x49000000:16384:bootargs=app=fp-threads" || return
-    xen_boot "$log" "$work/$name.dtb" fp_threads_done ||
-        why="no fp-threads verdict from d1 within ${limit}s"
-    for line in 'fp-threads: PASS \(0 failed\)' 'fp-threads: ok registers-set' \
-        'fp-threads: ok registers-across-yield' \
-        'fp-threads: ok registers-across-preemption' \
-        'fp-threads: ok compute-nearest' 'fp-threads: ok compute-toward-zero' \
-        'fp-threads: ok compute-preempted'; do
+        --domu "$work/$guest.bin:0x49000000:16384:bootargs=app=$guest" || return
+    xen_boot "$log" "$work/$name.dtb" thread_guest_done ||
+        why="no $guest verdict from d1 within ${limit}s"
+    for line in "$guest: PASS \\(0 failed\\)" "$@"; do
         grep -Eqx -- "\(d1\) $line" "$log" || note "missing /$line/"
     done
     result "$name" "$log" "$why"
+}
+
+# (f) Each thread's FP/SIMD registers are its own (boot/fpsimd.h) under Xen
+# too: tests/guest/fp-threads.
+test_fp_threads() {
+    test_thread_guest fp-threads "$1" 'fp-threads: ok registers-set' \
+        'fp-threads: ok registers-across-yield' \
+        'fp-threads: ok registers-across-preemption' \
+        'fp-threads: ok compute-nearest' 'fp-threads: ok compute-toward-zero' \
+        'fp-threads: ok compute-preempted'
+}
+
+# (g) Each thread's TLS is its own (kernel/tls_layout.h), tpidr_el0
+# switched with the frame: tests/guest/tls-threads.
+test_tls_threads() {
+    test_thread_guest tls-threads "$1" 'tls-threads: ok app-initial' \
+        'tls-threads: ok worker-initial' 'tls-threads: ok own-block' \
+        'tls-threads: ok kept-across-switches' \
+        'tls-threads: ok interleaved' 'tls-threads: ok app-kept'
 }
 
 # One QEMU at a time.
@@ -414,6 +433,7 @@ for v in 2 3; do
     test_cross_domain "$v"
     test_shutdown_reason "$v" panic "crash (3)"
     test_fp_threads "$v"
+    test_tls_threads "$v"
 done
 test_shutdown_reason 2 hello "poweroff (0)"
 test_shutdown_reason 3 reboot "reboot (1)"

@@ -1,14 +1,21 @@
 #!/usr/bin/env python3
 """The kernel's folders form layers: each may use only itself and those below.
 
-    libc < boot < kernel < fdt < drivers < xen < net < apps < init
+    base < boot < kernel < fdt < drivers < xen < net < apps < init
 
-libc is kernel/libc and the two plain headers every layer needs
-(kernel/errno.h, kernel/visibility.h): definitions only, no state.
-init/ is the composition root; nothing includes or calls it.
+base is the two plain headers every layer needs (kernel/errno.h,
+kernel/visibility.h): definitions only, no state.  init/ is the
+composition root; nothing includes or calls it.  picolibc sits below
+everything as a system library: its headers are <...>, never scanned,
+and its symbols have no owner here, so calls to it pass.  It calls up
+into kernel/ by name through its hooks (LIBC_HOOKS below): those must be
+defined in kernel/, and no object of ours may call them by name.
 
-Two checks, each naming the files at fault:
+Three checks, each naming the files at fault:
   - includes: every #include "..." in the kernel's C and assembly sources;
+  - <errno.h>: included nowhere there, since picolibc's numbers (newlib's)
+    differ from the kernel's (Linux's, which Xen uses) in 14 places, and
+    kernel results are the kernel's: "kernel/errno.h" instead;
   - calls (with --nm and objects): each object's undefined symbols against
     the folder that defines them, so a lower folder calling up by name
     (the timer calling the scheduler, the IRQ table calling the GIC) fails
@@ -27,15 +34,14 @@ import re
 import subprocess
 import sys
 
-ORDER = ["libc", "boot", "kernel", "fdt", "drivers", "xen", "net", "apps",
+ORDER = ["base", "boot", "kernel", "fdt", "drivers", "xen", "net", "apps",
          "init"]
 RANK = {name: i for i, name in enumerate(ORDER)}
 
 # Source roots scanned, and their layer.  Longer prefixes win.
 PREFIXES = {
-    "kernel/libc/": "libc",
-    "kernel/errno.h": "libc",
-    "kernel/visibility.h": "libc",
+    "kernel/errno.h": "base",
+    "kernel/visibility.h": "base",
     "boot/": "boot",
     "kernel/": "kernel",
     "fdt/": "fdt",
@@ -56,7 +62,38 @@ ENTRY_POINTS = {
         "boot/vectors.S reports an overflowing exception stack",
 }
 
+# Symbols picolibc's libc.a calls up by name, each defined by kernel/.
+LIBC_HOOKS = {
+    **{f"__retarget_lock_{op}": "picolibc's locks (malloc, exit, ...) on "
+       "the kernel's mutexes (kernel/libc_lock.c)"
+       for op in ("init", "init_recursive", "close", "close_recursive",
+                  "acquire", "acquire_recursive", "release",
+                  "release_recursive")},
+    "__lock___libc_recursive_mutex": "picolibc's one static lock, whose "
+    "contents (struct __lock) are the kernel's",
+    "sbrk": "malloc's memory, from the page allocator (kernel/heap.c)",
+}
+# Also defined by kernel/ only, but programs may name them too.
+LIBC_API_HOOKS = {
+    "_exit": "a program's end is the machine's (kernel/libc_exit.c)",
+    "stdin": "the console (kernel/libc_stdio.c)",
+    "stdout": "the console (kernel/libc_stdio.c)",
+    "stderr": "the console (kernel/libc_stdio.c)",
+}
+# The files that may call a LIBC_HOOKS symbol by name, each with its reason.
+LIBC_HOOK_CALLERS = {
+    "tests/guest/libc/main.c": "holds malloc's lock to see another "
+    "thread's malloc wait for it",
+}
+# The files that may include picolibc's <errno.h>, each with its reason.
+LIBC_ERRNO_USERS = {
+    "kernel/heap.c": "sbrk() reports to malloc through the C library's "
+    "errno",
+    "tests/guest/libc/main.c": "tests the C library's own errno",
+}
+
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+LIBC_ERRNO_RE = re.compile(r'^\s*#\s*include\s*<errno\.h>', re.M)
 
 
 def layer_of(path):
@@ -147,6 +184,9 @@ def check_includes(root, errors):
     for src in sources(root):
         with open(os.path.join(root, src), encoding="utf-8") as f:
             text = f.read()
+        if LIBC_ERRNO_RE.search(text) and src not in LIBC_ERRNO_USERS:
+            errors.append(f"include: {src} includes <errno.h>, picolibc's "
+                          f"numbers: use \"kernel/errno.h\"")
         for name in INCLUDE_RE.findall(text):
             dst = resolve(root, src, name)
             if dst is None:
@@ -186,10 +226,20 @@ def check_calls(root, nm, objdir, errors):
     owner = {}
     for src, (defined, _) in objs.items():
         for s in defined:
+            why = LIBC_HOOKS.get(s) or LIBC_API_HOOKS.get(s)
+            if why and layer_of(src) != "kernel":
+                errors.append(f"libc hook: {src} defines {s}, which only "
+                              f"kernel/ may ({why})")
             owner[s] = src
     edges, file_edges = [], []
     for src, (_, undefined) in sorted(objs.items()):
         for s in sorted(undefined):
+            if s in LIBC_HOOKS:
+                if src not in LIBC_HOOK_CALLERS:
+                    errors.append(f"libc hook: {src} calls {s} by name; "
+                                  f"it is picolibc's to call "
+                                  f"({LIBC_HOOKS[s]})")
+                continue
             dst = owner.get(s)
             if dst is None:
                 continue	# libfdt, or the linker script's symbols

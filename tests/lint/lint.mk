@@ -22,8 +22,8 @@ LINT_DIR := $(BUILD)/lint
 LINT_TARGET_SRCS := $(filter %.c,$(KERNEL_SRCS) $(GUEST_SRCS))
 LINT_HOST_SRCS := $(sort fdt/dtb-probe.c $(UNIT_CODE_SRCS) \
 	$(wildcard tests/unit/*.c tests/fuzz/*.c tests/tools/flood/*.c))
-LINT_HEADERS := $(wildcard */*.h */*/*.h kernel/libc/include/*.h \
-	tests/guest/*/*.h tests/tools/flood/*.h)
+LINT_HEADERS := $(wildcard */*.h */*/*.h tests/guest/*/*.h \
+	tests/tools/flood/*.h)
 
 # clang parses the kernel as GCC builds it, for aarch64: the same include
 # directories and defines.  Dropped: dependency output, and the one
@@ -42,7 +42,7 @@ LINT_STAMPS := $(patsubst %,$(LINT_DIR)/target/%.ok,$(LINT_TARGET_SRCS)) \
 	$(patsubst %,$(LINT_DIR)/host/%.ok,$(LINT_HOST_SRCS))
 
 $(LINT_DIR)/target/%.c.ok: %.c $(LINT_TIDY_DEPS) | $(TARGET_LIBFDT) \
-		$(XEN_INCLUDE)/xen/xen.h
+		$(PICOLIBC_LIBC) $(XEN_INCLUDE)/xen/xen.h
 	$(call msg,TIDY,$<)
 	$(Q)tests/lint/tidy.sh $@ tests/lint/suppressions $< -- \
 		$(LINT_TARGET_FLAGS)
@@ -56,15 +56,15 @@ $(LINT_DIR)/host/%.c.ok: %.c $(LINT_TIDY_DEPS) | $(HOST_LIBFDT)
 # 64-bit portability) to its default errors; style and performance are
 # taste.  It reads the kernel with the same -I/-D as the build (libfdt's
 # and Xen's headers included, so their macros are understood) but not
-# libc's headers on the host, whose GNU extensions it cannot parse: its
-# own library models stand in for them.
+# the C library's headers (picolibc's, or libc's on the host), whose GNU
+# extensions it cannot parse: its own library models stand in for them.
 LINT_CPPCHECK := $(CPPCHECK) --quiet --enable=warning,portability \
 	--std=c11 --platform=unix64 --error-exitcode=1 --inline-suppr \
 	--suppress=missingIncludeSystem \
 	--suppressions-list=tests/lint/cppcheck-suppressions
 LINT_CPPCHECK_TARGET := -D__aarch64__ -D__GNUC__ \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ \
-	--include=kernel/visibility.h -I kernel/libc/include -I . \
+	--include=kernel/visibility.h -I . \
 	-I $(XEN_INCLUDE) -I $(TARGET_LIBFDT_ROOT)/usr/include
 LINT_CPPCHECK_HOST := -D__x86_64__ -D__GNUC__ -I . -I $(XEN_INCLUDE)
 
@@ -74,7 +74,7 @@ lint: lint-layers lint-tidy lint-cppcheck
 
 lint-tidy: $(LINT_STAMPS)
 
-lint-cppcheck: | $(TARGET_LIBFDT) $(XEN_INCLUDE)/xen/xen.h
+lint-cppcheck: | $(TARGET_LIBFDT) $(PICOLIBC_LIBC) $(XEN_INCLUDE)/xen/xen.h
 	$(call msg,CPPCHECK,kernel)
 	$(Q)$(LINT_CPPCHECK) $(LINT_CPPCHECK_TARGET) $(LINT_TARGET_SRCS)
 	$(call msg,CPPCHECK,host)

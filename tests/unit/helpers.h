@@ -91,5 +91,6 @@ Suite *tcp_isn_suite(void);
 Suite *rate_limit_suite(void);
 Suite *syn_cookie_suite(void);
 Suite *echo_policy_suite(void);
+Suite *tls_layout_suite(void);
 
 #endif
