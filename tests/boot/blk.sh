@@ -59,7 +59,7 @@ host() {
 run_gic() {
     local v=$1 tag=gicv$1-xen$version name
     local log=$logs/blk-$tag.log
-    dom0_boot blk "$v" "$log" || [ $? -ne 2 ] || return
+    dom0_boot blk "$tag" "$v" "$log" || [ $? -ne 2 ] || return
     result "$tag platform" "$log" "$(dom0_platform "$log" "$v" boot-line)"
     # (a) sums, (b) write, read, flush and shutdown, (c) a read-only second
     # disk, (d) attach and detach while running, (e) 4096-byte sectors,

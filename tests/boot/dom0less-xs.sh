@@ -18,7 +18,6 @@ top=$(cd "$here/../.." && pwd)
 image=$1 work=$2
 logs=${BOOT_LOGS:-build/tests/logs}
 limit=${XL_BOOT_TIMEOUT:-120}
-xen_dir=$top/scripts/xen
 mkdir -p "$logs" "$work"
 suite=dom0less-xs
 
@@ -50,24 +49,7 @@ line_no() { grep -nE -m 1 -- "$2" "$1" | cut -d: -f1 || true; }
 
 run_gic() {
     local v=$1 log=$logs/dom0less-xs-gicv$1.log s waiting init name named
-    : >"$log"
-    if ! host "$v" >"$log.err" 2>&1; then
-        result "gicv$v boot" "$log" "building the host DTB or initramfs failed: $(tail -n 3 "$log.err")"
-        return
-    fi
-    "$xen_dir/boot.sh" --xen "$xen" --dtb "$work/host-gicv$v.dtb" --log "$log" \
-        --timeout "$limit" --wait '^dom0: power off' \
-        --fail 'Kernel panic' --fail '^dom0: FATAL' 2>"$log.err" &
-    boot_pid=$!
-    wait "$boot_pid"
-    s=$?
-    boot_pid=
-    sed -i 's/\r*$//' "$log"
-    if [ "$s" -ne 0 ]; then
-        result "gicv$v boot" "$log" "the boot did not reach 'dom0: power off'"
-    else
-        result "gicv$v boot" "$log" ""
-    fi
+    dom0_boot "$suite" "gicv$v" "$v" "$log" || [ $? -ne 2 ] || return
 
     # The guest waited, once, from before dom0 set its store up.
     waiting=$(line_no "$log" '^\(d1\) xenstore: waiting for dom0 to set it up')

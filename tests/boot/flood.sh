@@ -86,7 +86,7 @@ host() {
 run_gic() {
     local v=$1 tag=gicv$1-xen$version name
     local log=$logs/flood-$tag.log
-    dom0_boot flood "$v" "$log" || [ $? -ne 2 ] || return
+    dom0_boot flood "$tag" "$v" "$log" || [ $? -ne 2 ] || return
     result "$tag platform" "$log" "$(dom0_platform "$log" "$v" start)"
     for name in start baseline udp-during udp-after spoof \
         slow-80-during slow-80-after slow-5001-during slow-5001-after \

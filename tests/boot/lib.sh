@@ -123,16 +123,16 @@ dom0_host_prepare() {
         setup_failed "scripts/dom0/build.sh failed"
 }
 
-# dom0_boot SUITE GIC LOG: the suite's host GIC (its host DTB and dom0
+# dom0_boot SUITE TAG GIC LOG: the suite's host GIC (its host DTB and dom0
 # initramfs), then Xen and dom0 booted until dom0 powers off, the console
-# in LOG; prints the boot's time and reports "gicvGIC-xenX.Y boot".  1 if
+# in LOG; prints the boot's time and reports "TAG boot".  1 if
 # the boot did not end with dom0's power off (its steps may still tell
 # something), 2 if nothing booted: the host could not be built.
 # $work, $xen (dom0_host_prepare's) and $limit are the suite's; it defines
 # host() and sets boot_pid for lib.sh's cleanup.
 # shellcheck disable=SC2154
 dom0_boot() {
-    local suite=$1 v=$2 log=$3 tag=gicv$2-xen${XEN_VERSION:-4.17} s t0 top
+    local suite=$1 tag=$2 v=$3 log=$4 s t0 top
     top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
     : >"$log"
     if ! host "$v" >"$log.err" 2>&1; then

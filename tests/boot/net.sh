@@ -58,7 +58,7 @@ host() {
 run_gic() {
     local v=$1 tag=gicv$1-xen$version name
     local log=$logs/net-$tag.log
-    dom0_boot net "$v" "$log" || [ $? -ne 2 ] || return
+    dom0_boot net "$tag" "$v" "$log" || [ $? -ne 2 ] || return
     result "$tag platform" "$log" "$(dom0_platform "$log" "$v" dhcp)"
     # (0) no vif, no lwIP; (a) DHCP, ping, the page, TCP each way,
     # detach and attach; (b) a static address; (c) a shell guest's

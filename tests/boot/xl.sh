@@ -168,7 +168,7 @@ run_gic() {
     local v=$1 tag=gicv$1-xen$version why
     local log=$logs/xl-$tag.log
     rm -f "$work"/guest-*.dtb
-    dom0_boot xl "$v" "$log" || [ $? -ne 2 ] || return
+    dom0_boot xl "$tag" "$v" "$log" || [ $? -ne 2 ] || return
 
     for name in "create-gicv$v" create-default; do
         why=$(step "$log" "$name")
