@@ -1,6 +1,10 @@
 # Osprey: a Xen guest kernel for ARMv8 that configures itself from the DTB.
 #
-#   make            build/zephyr.bin and build/zephyr.elf
+#   make            build/zephyr.bin and build/zephyr.elf, the product:
+#                   the kernel, its apps and samples/synchronization
+#   make APP=DIR    build/zephyr.bin with the program in DIR instead
+#                   (every .c file there, and DIR/app.mk if present)
+#   make samples    build/samples/NAME.bin for each samples/NAME/
 #   make guests     build/tests/guest/NAME.bin (and .elf), the test guests
 #   make tools      build/host/dtb-probe
 #   make check      every test (unit, sanitized unit, boot tests)
@@ -94,8 +98,12 @@ GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
 # Xen's public headers come from libxen-dev through a directory holding
 # only them, so no other host header can leak into the kernel.
 XEN_INCLUDE := $(BUILD)/include
+# include/ is what programs include (POSIX headers picolibc lacks, and
+# <osprey/...>); lib/ implements it with the kernel's flags.
+PROGRAM_INCLUDE := -isystem $(CURDIR)/include -isystem $(PICOLIBC)/include \
+	-isystem $(GCC_INCLUDE)
 KERNEL_CFLAGS := $(WARNINGS) -Os -g -std=gnu11 -ffreestanding -nostdinc \
-	-isystem $(PICOLIBC)/include -isystem $(GCC_INCLUDE) \
+	$(PROGRAM_INCLUDE) \
 	-isystem $(TARGET_LIBFDT_ROOT)/usr/include -isystem $(XEN_INCLUDE) \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ \
 	-iquote . -include kernel/visibility.h \
@@ -111,11 +119,57 @@ KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 
 FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c \
 	fdt/xen_regions.c
-# The product, zephyr.bin: the kernel and the apps users run (apps/).
-KERNEL_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c \
-	drivers/*.c xen/*.c xen/*.S net/*.c apps/*.c init/*.c) $(FDT_SRCS)
-KERNEL_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(KERNEL_SRCS)) \
-	$(LWIP_OBJS)
+# Every image holds the kernel: boot/ to net/, lib/ (what programs call)
+# and init/.  The product adds its apps (apps/: shell, httpd, ...) and a
+# program; an image built with APP=DIR holds that program and no apps.
+# init/program.c starts a program's main(); only images with one link it.
+PROGRAM_ENTRY := init/program.c
+CORE_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c drivers/*.c xen/*.c \
+	xen/*.S net/*.c lib/*.c) $(filter-out $(PROGRAM_ENTRY),\
+	$(wildcard init/*.c)) $(FDT_SRCS)
+APPS_SRCS := $(wildcard apps/*.c)
+KERNEL_SRCS := $(CORE_SRCS) $(APPS_SRCS) $(PROGRAM_ENTRY)
+CORE_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(CORE_SRCS)) $(LWIP_OBJS)
+APPS_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(APPS_SRCS))
+KERNEL_OBJS := $(CORE_OBJS) $(APPS_OBJS)
+
+# The program: a folder of C files built hosted against picolibc and
+# include/ (README "Write your own program").  DIR/app.mk, if present,
+# may add sources (APP_SRCS, absolute or relative to APP_DIR), flags
+# (APP_CFLAGS) and rules that fetch them, and pick printf's variant
+# (APP_PRINTF: double, the default, or integer, 4 KiB smaller and
+# without %f).
+IMAGE ?= $(BUILD)/zephyr
+APP_DIR := $(abspath $(or $(APP),samples/synchronization))
+ifneq ($(APP),)
+ifeq ($(wildcard $(APP_DIR)/.),)
+$(error APP=$(APP): no such folder)
+endif
+endif
+PROGRAM_NAME := $(notdir $(APP_DIR))
+APP_SRCS :=
+APP_CFLAGS :=
+APP_PRINTF := double
+-include $(APP_DIR)/app.mk
+PROGRAM_SRCS := $(wildcard $(APP_DIR)/*.c) \
+	$(foreach f,$(APP_SRCS),$(if $(filter /%,$(f)),$(f),$(APP_DIR)/$(f)))
+ifeq ($(strip $(PROGRAM_SRCS)),)
+$(error APP=$(APP): $(APP_DIR) holds no .c file and app.mk adds none)
+endif
+PROGRAM_BUILD := $(BUILD)/program$(APP_DIR)
+PROGRAM_OBJS := $(patsubst /%,$(BUILD)/program/%.o,$(PROGRAM_SRCS)) \
+	$(PROGRAM_BUILD)/.entry.o
+# Programs are hosted C: no -ffreestanding, FP/SIMD allowed (each
+# thread's registers are its own), the small code model (a program may
+# be large), unaligned accesses allowed (they run with the MMU on).
+PROGRAM_CFLAGS := $(WARNINGS) -Os -g -std=gnu11 -nostdinc $(PROGRAM_INCLUDE) \
+	-fpie -fno-stack-protector -ffunction-sections -fdata-sections \
+	-ftls-model=local-exec -MMD -MP $(APP_CFLAGS)
+PRINTF_double := --defsym=vfprintf=__d_vfprintf --defsym=vfscanf=__d_vfscanf
+PRINTF_integer := --defsym=vfprintf=__i_vfprintf --defsym=vfscanf=__i_vfscanf
+ifeq ($(PRINTF_$(APP_PRINTF)),)
+$(error APP_PRINTF=$(APP_PRINTF): double or integer)
+endif
 
 # Test guests, one folder each as in XTF: tests/guest/NAME/ becomes
 # build/tests/guest/NAME.bin, the product's objects (so app=NAME and the
@@ -151,11 +205,11 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c kernel/block.c \
 	kernel/errno_name.c kernel/siphash.c kernel/entropy_pool.c \
 	net/tcp_isn.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c \
-	kernel/tls_layout.c
+	kernel/tls_layout.c kernel/program_args.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean
-all: $(BUILD)/zephyr.bin
+all: $(IMAGE).bin
 guests: $(GUEST_ELFS:.elf=.bin)
 
 $(TARGET_LIBFDT):
@@ -201,6 +255,27 @@ $(BUILD)/lwip/%.c.o: $(LWIP_DIR)/src/%.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) -c $< -o $@
 
+# What the program's objects were built with: a change of flags, name or
+# folder rebuilds them (and relinks the image).
+$(PROGRAM_BUILD)/.flags: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(PROGRAM_CFLAGS) $(PROGRAM_NAME) $(APP_PRINTF)' | cmp -s - $@ || \
+		echo '$(PROGRAM_CFLAGS) $(PROGRAM_NAME) $(APP_PRINTF)' >$@
+
+$(BUILD)/program/%.c.o: /%.c $(PROGRAM_BUILD)/.flags | $(PICOLIBC_LIBC)
+	$(call msg,CC,/$*.c)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(PROGRAM_CFLAGS) -c $< -o $@
+
+$(PROGRAM_BUILD)/.entry.o: $(PROGRAM_ENTRY) $(PROGRAM_BUILD)/.flags \
+		| $(PICOLIBC_LIBC) $(XEN_INCLUDE)/xen/xen.h \
+		$(XEN_INCLUDE)/public/xen.h $(LWIP_STAMP)
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -DPROGRAM_NAME='"$(PROGRAM_NAME)"' -c $< -o $@
+
+.PHONY: FORCE
+FORCE:
+
 $(BUILD)/target/%.S.o: %.S
 	$(call msg,AS,$<)
 	@mkdir -p $(dir $@)
@@ -214,7 +289,7 @@ $(BUILD)/target/%.S.o: %.S
 # The --defsym names its target before the archives are searched, or ld
 # never pulls it in.
 LIBGCC := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
-LIBC_PRINTF := --defsym=vfprintf=__i_vfprintf --defsym=vfscanf=__i_vfscanf
+LIBC_PRINTF := $(PRINTF_integer)
 KERNEL_LIBS := --start-group $(TARGET_LIBFDT) $(PICOLIBC_LIBC) $(LIBGCC) \
 	--end-group
 
@@ -230,9 +305,28 @@ define link_image
 	$(Q)scripts/check-libc-link.sh $@.map
 endef
 
-$(BUILD)/zephyr.elf: $(KERNEL_OBJS) $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
+# The product keeps its apps; an APP=DIR image is the kernel and DIR.
+# Which one an image is, is in its prerequisites (the .program stamp), so
+# switching APP relinks.
+$(IMAGE).elf: LIBC_PRINTF := $(PRINTF_$(APP_PRINTF))
+$(IMAGE).elf: $(CORE_OBJS) $(if $(APP),,$(APPS_OBJS)) $(PROGRAM_OBJS) \
+		$(IMAGE).program $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
 		boot/kernel.ld
 	$(link_image)
+
+$(IMAGE).program: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(APP_DIR) $(if $(APP),app,product)' | cmp -s - $@ || \
+		echo '$(APP_DIR) $(if $(APP),app,product)' >$@
+
+# Each sample through the path users take: make APP=samples/NAME.
+SAMPLES := $(notdir $(patsubst %/,%,$(wildcard samples/*/)))
+.PHONY: samples
+samples:
+	$(Q)set -e; for s in $(SAMPLES); do \
+		$(MAKE) --no-print-directory APP=samples/$$s \
+			IMAGE=$(BUILD)/samples/$$s $(BUILD)/samples/$$s.bin; \
+	done
 
 $(foreach g,$(GUESTS),$(eval $(BUILD)/tests/guest/$(g).elf: \
 	$(call guest_objs,$(g))))
@@ -240,7 +334,7 @@ $(GUEST_ELFS): $(KERNEL_OBJS) $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
 		boot/kernel.ld
 	$(link_image)
 
-$(BUILD)/zephyr.bin $(GUEST_ELFS:.elf=.bin): %.bin: %.elf
+$(IMAGE).bin $(GUEST_ELFS:.elf=.bin): %.bin: %.elf
 	$(call msg,OBJCOPY,$@)
 	$(Q)$(OBJCOPY) -O binary $< $@
 

@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "apps/app.h"
-#include "apps/board.h"
+#include "kernel/app.h"
+#include "lib/board.h"
 #include "apps/httpd.h"
 #include "apps/tcp_bench.h"
 #include "apps/tcp_server.h"

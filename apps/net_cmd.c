@@ -89,7 +89,7 @@ static u8_t ping_recv(void *arg, struct raw_pcb *pcb, struct pbuf *p,
 		return 0;
 	ping->replied_seq = lwip_ntohs(echo.seqno);
 	pbuf_free(p);
-	sem_give(&ping->reply);
+	ksem_give(&ping->reply);
 	return 1;
 }
 
@@ -140,7 +140,7 @@ static void cmd_ping(char *arg)
 		printk("ping: no network (no vif)\n");
 		return;
 	}
-	sem_init(&ping.reply, 0, 1);
+	ksem_init(&ping.reply, 0, 1);
 	LOCK_TCPIP_CORE();
 	pcb = raw_new(IP_PROTO_ICMP);
 	if (pcb)
@@ -153,7 +153,7 @@ static void cmd_ping(char *arg)
 	for (i = 0; i < count; i++) {
 		ping.seq = (uint16_t)(i + 1);
 		ping.replied_seq = -1;
-		while (sem_take(&ping.reply, 0) == 0)
+		while (ksem_take(&ping.reply, 0) == 0)
 			;	/* a late reply to the last one */
 		t0 = arm_timer_now();
 		LOCK_TCPIP_CORE();
@@ -162,7 +162,7 @@ static void cmd_ping(char *arg)
 		if (err != ERR_OK) {
 			printk("ping %s seq %u: cannot send (%d)\n", arg,
 			       ping.seq, err);
-		} else if (sem_take(&ping.reply, PING_WAIT_MS) == 0 &&
+		} else if (ksem_take(&ping.reply, PING_WAIT_MS) == 0 &&
 			   ping.replied_seq == ping.seq) {
 			us = (arm_timer_now() - t0) * 1000000 /
 			     arm_timer_freq();

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "apps/app.h"
-#include "apps/board.h"
+#include "kernel/app.h"
+#include "lib/board.h"
 #include "apps/disk.h"
 #include "apps/net_cmd.h"
 #include "drivers/arm_timer.h"

@@ -14,8 +14,8 @@
 
 #include <libfdt.h>
 
-#include "apps/app.h"
-#include "apps/board.h"
+#include "kernel/app.h"
+#include "lib/board.h"
 #include "boot/image.h"
 #include "boot/mmu.h"
 #include "boot/sysregs.h"
@@ -294,9 +294,11 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 		printk("console: %s\n", console_get()->name);
 
 	app = app_find(platform.bootargs);
-	if (!app)
+	if (!app && bootarg(platform.bootargs, "app", NULL, 0))
 		panic("boot: bootargs \"%s\" name no known app",
 		      platform.bootargs);
+	if (!app)
+		panic("boot: this image has no program: bootargs need app=");
 	board_publish(&platform, &ticks);
 	/* The kernel's stop does not know the block layer: what it syncs
 	 * is handed in here. */

@@ -119,7 +119,7 @@ int block_submit(const struct block_handle *h, struct block_request *rq)
 		return -EROFS;
 	rq->result = 0;
 	rq->pending = 0;
-	sem_init(&rq->done, 0, 1);
+	ksem_init(&rq->done, 0, 1);
 	if (rq->op == BLOCK_FLUSH && !bd->can_flush) {
 		block_complete(rq, 0);
 		return 0;
@@ -129,14 +129,14 @@ int block_submit(const struct block_handle *h, struct block_request *rq)
 
 int block_wait(struct block_request *rq)
 {
-	sem_take(&rq->done, WAIT_FOREVER);
+	ksem_take(&rq->done, WAIT_FOREVER);
 	return rq->result;
 }
 
 void block_complete(struct block_request *rq, int result)
 {
 	rq->result = result;
-	sem_give(&rq->done);
+	ksem_give(&rq->done);
 }
 
 static int sync_request(const struct block_handle *h, enum block_op op,

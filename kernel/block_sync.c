@@ -73,7 +73,7 @@ static void advance(struct sync_slot *s, int *first_error)
 		}
 		s->step = SYNC_FLUSHING;
 	}
-	if (s->step == SYNC_FLUSHING && sem_take(&s->flush.done, 0) == 0) {
+	if (s->step == SYNC_FLUSHING && ksem_take(&s->flush.done, 0) == 0) {
 		s->step = SYNC_DONE;
 		if (s->flush.result)
 			failed(s, "flush", s->flush.result, first_error);

@@ -9,6 +9,10 @@ bool bootarg(const char *args, const char *key, char *buf, size_t len)
 	const char *p;
 
 	for (p = args; p && *p; p++) {
+		/* What follows a lone "--" is the program's (program_args.h). */
+		if ((p == args || p[-1] == ' ') && p[0] == '-' && p[1] == '-' &&
+		    (p[2] == ' ' || !p[2]))
+			return false;
 		if ((p != args && p[-1] != ' ') || strncmp(p, key, klen) != 0 ||
 		    p[klen] != '=')
 			continue;

@@ -1,6 +1,7 @@
 /*
  * key=value words from /chosen/bootargs, e.g. "app=xen-peer rounds=100".
- * A key matches only as a whole word.
+ * A key matches only as a whole word, and only before a lone "--"
+ * (the words after it are the program's: kernel/program_args.h).
  */
 #ifndef KERNEL_BOOTARGS_H
 #define KERNEL_BOOTARGS_H

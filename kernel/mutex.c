@@ -48,3 +48,27 @@ int mutex_unlock(struct mutex *m)
 	sched_preempt_point();
 	return 0;
 }
+
+int mutex_wait(struct mutex *m, struct wait_queue *cond, int64_t timeout_ms)
+{
+	unsigned long flags = irq_save();
+	struct thread *self = thread_current();
+	unsigned int depth = m->depth;
+	struct thread *next;
+	int ret;
+
+	if (m->owner != self) {
+		irq_restore(flags);
+		return -EPERM;
+	}
+	/* As mutex_unlock() at depth 1, but without its preemption point:
+	 * nothing may run between the release and the block. */
+	next = wait_queue_wake_one(&m->waiters);
+	m->owner = next;
+	m->depth = next ? 1 : 0;
+	ret = wait_queue_block(cond, timeout_ms);
+	irq_restore(flags);
+	mutex_lock(m, WAIT_FOREVER);
+	m->depth = depth;
+	return ret;
+}

@@ -85,6 +85,29 @@ static void thread_tls_layout(struct tls_layout *tls)
 		panic("TLS segment: %d (boot/kernel.ld)", err);
 }
 
+/*
+ * A dead thread of these sizes, taken off the thread list, or NULL.  Not
+ * the current one: a thread that has just exited still runs on its stack
+ * until the switch away from it.
+ */
+static struct thread *reuse_dead(size_t thread_pages, size_t stack_pages)
+{
+	unsigned long flags = irq_save();
+	struct thread **p, *t = NULL;
+
+	for (p = &all_threads; *p; p = &(*p)->next_all) {
+		if ((*p)->state == THREAD_DEAD && *p != current &&
+		    (*p)->thread_pages == thread_pages &&
+		    (*p)->stack_pages == stack_pages) {
+			t = *p;
+			*p = t->next_all;
+			break;
+		}
+	}
+	irq_restore(flags);
+	return t;
+}
+
 struct thread *thread_create(const char *name, void (*entry)(void *),
 			     void *arg, int priority, size_t stack_size)
 {
@@ -100,21 +123,28 @@ struct thread *thread_create(const char *name, void (*entry)(void *),
 
 	thread_tls_layout(&tls);
 	thread_pages = (tls.end + PAGE_SIZE - 1) / PAGE_SIZE;
-	mem = page_alloc(thread_pages + stack_pages);
-	if (!mem)
-		return NULL;
-	/* The first pages for the thread and its TLS, the rest for its
-	 * stack. */
-	flags = irq_save();
-	err = mmu_map_stack((uint64_t)(uintptr_t)mem +
-			    thread_pages * PAGE_SIZE,
-			    stack_pages * PAGE_SIZE, &stack);
-	irq_restore(flags);
-	if (err) {
-		printk("thread %s: cannot map its stack: %d\n", name, err);
-		return NULL;
+	t = reuse_dead(thread_pages, stack_pages);
+	if (t) {
+		mem = (uint8_t *)t;
+		stack = t->stack_guard + PAGE_SIZE;
+	} else {
+		mem = page_alloc(thread_pages + stack_pages);
+		if (!mem)
+			return NULL;
+		/* The first pages for the thread and its TLS, the rest for
+		 * its stack. */
+		flags = irq_save();
+		err = mmu_map_stack((uint64_t)(uintptr_t)mem +
+				    thread_pages * PAGE_SIZE,
+				    stack_pages * PAGE_SIZE, &stack);
+		irq_restore(flags);
+		if (err) {
+			printk("thread %s: cannot map its stack: %d\n", name,
+			       err);
+			return NULL;
+		}
+		t = (struct thread *)mem;
 	}
-	t = (struct thread *)mem;
 	/* FP/SIMD state zeroed too: FPCR 0 is round to nearest, no flush to
 	 * zero, no default NaN, as Linux starts a process. */
 	memset(t, 0, sizeof(*t));
@@ -122,6 +152,8 @@ struct thread *thread_create(const char *name, void (*entry)(void *),
 	t->priority = priority;
 	t->state = THREAD_READY;
 	t->stack_guard = stack - PAGE_SIZE;
+	t->thread_pages = thread_pages;
+	t->stack_pages = stack_pages;
 	memcpy(mem + tls.block, __tdata_start, tls.copy);
 	memset(mem + tls.block + tls.copy, 0, tls.zero);
 
@@ -295,6 +327,15 @@ int wait_queue_block(struct wait_queue *wq, int64_t timeout_ms)
 	return current->wait_result;
 }
 
+unsigned int wait_queue_wake_all(struct wait_queue *wq)
+{
+	unsigned int n = 0;
+
+	while (wait_queue_wake_one(wq))
+		n++;
+	return n;
+}
+
 struct thread *wait_queue_wake_one(struct wait_queue *wq)
 {
 	struct thread *t = wq->head;
@@ -318,6 +359,36 @@ uint64_t sched_now_ms(void)
 	if (!per_second)
 		return 0;
 	return now / per_second * 1000 + now % per_second * 1000 / per_second;
+}
+
+uint64_t sched_now_ns(void)
+{
+	uint64_t now, per_second;
+
+	if (!timer)
+		return 0;
+	now = timer->now();
+	per_second = timer->ms_to_ticks(1000);
+	if (!per_second)
+		return 0;
+	return now / per_second * 1000000000ULL +
+	       now % per_second * 1000000000ULL / per_second;
+}
+
+int thread_set_priority(struct thread *t, int priority)
+{
+	unsigned long flags;
+
+	if (priority < 0 || priority >= THREAD_PRIO_IDLE)
+		return -EINVAL;
+	flags = irq_save();
+	t->priority = priority;
+	/* A waiter keeps its place in its queue: order among waiters is
+	 * fixed when they start waiting. */
+	need_switch = true;
+	irq_restore(flags);
+	sched_preempt_point();
+	return 0;
 }
 
 void thread_sleep_ms(uint64_t ms)

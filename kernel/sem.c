@@ -2,14 +2,14 @@
 #include "kernel/irq.h"
 #include "kernel/sem.h"
 
-void sem_init(struct sem *s, unsigned int initial, unsigned int limit)
+void ksem_init(struct sem *s, unsigned int initial, unsigned int limit)
 {
 	s->count = initial;
 	s->limit = limit;
 	s->waiters.head = NULL;
 }
 
-int sem_take(struct sem *s, int64_t timeout_ms)
+int ksem_take(struct sem *s, int64_t timeout_ms)
 {
 	unsigned long flags = irq_save();
 	int ret = 0;
@@ -25,7 +25,7 @@ int sem_take(struct sem *s, int64_t timeout_ms)
 	return ret;
 }
 
-void sem_give(struct sem *s)
+void ksem_give(struct sem *s)
 {
 	unsigned long flags = irq_save();
 

@@ -10,10 +10,10 @@ struct sem {
 	struct wait_queue waiters;
 };
 
-void sem_init(struct sem *s, unsigned int initial, unsigned int limit);
+void ksem_init(struct sem *s, unsigned int initial, unsigned int limit);
 /* timeout_ms: 0 polls, WAIT_FOREVER blocks.  0, -EAGAIN or -ETIMEDOUT. */
-int sem_take(struct sem *s, int64_t timeout_ms);
+int ksem_take(struct sem *s, int64_t timeout_ms);
 /* A waiter, if any, gets the unit directly; else count grows to limit. */
-void sem_give(struct sem *s);
+void ksem_give(struct sem *s);
 
 #endif

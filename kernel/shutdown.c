@@ -58,12 +58,12 @@ static void stop_thread(void *unused)
 {
 	(void)unused;
 	thread_background();
-	sem_take(&wake_stop, WAIT_FOREVER);
+	ksem_take(&wake_stop, WAIT_FOREVER);
 	sync_budget_ms = left_ms(request_ms, SHUTDOWN_DEADLINE_MS -
 					     SHUTDOWN_SYNC_MARGIN_MS);
-	sem_give(&wake_sync);
+	ksem_give(&wake_sync);
 	/* 0 left polls, and a sync not done by then is too late. */
-	if (sem_take(&sync_done, left_ms(request_ms, SHUTDOWN_DEADLINE_MS)))
+	if (ksem_take(&sync_done, left_ms(request_ms, SHUTDOWN_DEADLINE_MS)))
 		printk("shutdown: the sync did not end within %d ms, "
 		       "stopping anyway\n", SHUTDOWN_DEADLINE_MS);
 	machine_stop(request_why);
@@ -73,18 +73,18 @@ static void sync_thread(void *unused)
 {
 	(void)unused;
 	thread_background();
-	sem_take(&wake_sync, WAIT_FOREVER);
+	ksem_take(&wake_sync, WAIT_FOREVER);
 	if (sync_fn)
 		(void)sync_fn(sync_budget_ms);	/* it names what failed */
-	sem_give(&sync_done);
+	ksem_give(&sync_done);
 }
 
 int shutdown_init(shutdown_sync_fn sync)
 {
 	sync_fn = sync;
-	sem_init(&wake_stop, 0, 1);
-	sem_init(&wake_sync, 0, 1);
-	sem_init(&sync_done, 0, 1);
+	ksem_init(&wake_stop, 0, 1);
+	ksem_init(&wake_sync, 0, 1);
+	ksem_init(&sync_done, 0, 1);
 	if (!thread_create("shutdown", stop_thread, NULL, STOP_PRIORITY,
 			   STOP_STACK) ||
 	    !thread_create("sync", sync_thread, NULL, SYNC_PRIORITY,
@@ -110,7 +110,7 @@ void shutdown_request(enum stop_reason why)
 	}
 	irq_restore(flags);
 	if (first)
-		sem_give(&wake_stop);
+		ksem_give(&wake_stop);
 }
 
 void machine_shutdown(enum stop_reason why)

@@ -40,16 +40,24 @@ struct thread {
 	struct thread *next_wait;
 	struct thread *next_all;
 	uint64_t stack_guard;		/* the unmapped page below the stack */
+	size_t thread_pages, stack_pages;	/* for reuse once dead */
 	bool background;		/* not among the live threads */
 };
 
-/* Returns NULL when out of memory. */
+/*
+ * Returns NULL when out of memory.  A dead thread's memory (struct,
+ * TLS, stack) is reused by a later thread_create() of the same sizes:
+ * nothing may keep a pointer to a thread that has ended.
+ */
 struct thread *thread_create(const char *name, void (*entry)(void *),
 			     void *arg, int priority, size_t stack_size);
 struct thread *thread_current(void);
 void thread_sleep_ms(uint64_t ms);
 void thread_yield(void);
 void thread_exit(void) __attribute__((noreturn));
+/* Scheduling priority (0 highest, below THREAD_PRIO_IDLE); takes effect
+ * at once.  Returns 0 or -EINVAL. */
+int thread_set_priority(struct thread *t, int priority);
 /*
  * The calling thread stops counting among the threads whose end powers
  * the machine off ("all threads finished"): for one that may wait forever
@@ -67,6 +75,8 @@ void sched_start(void) __attribute__((noreturn));
 int wait_queue_block(struct wait_queue *wq, int64_t timeout_ms);
 /* Wake the first waiter (IRQs masked); returns it or NULL. */
 struct thread *wait_queue_wake_one(struct wait_queue *wq);
+/* Wake every waiter (IRQs masked); returns how many. */
+unsigned int wait_queue_wake_all(struct wait_queue *wq);
 
 /* Switch now if a wakeup made a better thread ready (thread context). */
 void sched_preempt_point(void);
@@ -99,6 +109,8 @@ void sched_set_all_finished(void (*fn)(void));
  * without knowing the timer's driver.  0 before sched_set_timer().
  */
 uint64_t sched_now_ms(void);
+/* The same clock in nanoseconds (for clock_gettime). */
+uint64_t sched_now_ns(void);
 
 /* Entry points for the trap and timer code. */
 struct trap_frame *sched_switch(struct trap_frame *frame);

@@ -31,7 +31,7 @@ static bool started;
 
 static void tcpip_ready(void *arg)
 {
-	sem_give(arg);
+	ksem_give(arg);
 }
 
 int net_start(void)
@@ -52,9 +52,9 @@ int net_start(void)
 		if (xen_shared_info)
 			random_add((uint64_t)xen_shared_info->wc_sec << 32 |
 				   xen_shared_info->wc_nsec);
-		sem_init(&ready, 0, 1);
+		ksem_init(&ready, 0, 1);
 		tcpip_init(tcpip_ready, &ready);
-		(void)sem_take(&ready, WAIT_FOREVER);
+		(void)ksem_take(&ready, WAIT_FOREVER);
 		started = true;
 		printk("net: lwIP started\n");
 	}

@@ -40,14 +40,14 @@ void sys_arch_unprotect(sys_prot_t flags)
 
 err_t sys_sem_new(sys_sem_t *sem, u8_t count)
 {
-	sem_init(&sem->sem, count, UINT_MAX);
+	ksem_init(&sem->sem, count, UINT_MAX);
 	sem->valid = true;
 	return ERR_OK;
 }
 
 void sys_sem_signal(sys_sem_t *sem)
 {
-	sem_give(&sem->sem);
+	ksem_give(&sem->sem);
 }
 
 /* Returns the time waited; that lwIP wants it is why the clock is read. */
@@ -55,7 +55,7 @@ u32_t sys_arch_sem_wait(sys_sem_t *sem, u32_t timeout)
 {
 	u32_t start = sys_now();
 
-	if (sem_take(&sem->sem, kernel_timeout(timeout)) < 0)
+	if (ksem_take(&sem->sem, kernel_timeout(timeout)) < 0)
 		return SYS_ARCH_TIMEOUT;
 	return sys_now() - start;
 }
@@ -118,8 +118,8 @@ err_t sys_mbox_new(sys_mbox_t *mbox, int size)
 	mbox->size = (unsigned int)size;
 	mbox->head = 0;
 	mbox->count = 0;
-	sem_init(&mbox->used, 0, (unsigned int)size);
-	sem_init(&mbox->free, (unsigned int)size, (unsigned int)size);
+	ksem_init(&mbox->used, 0, (unsigned int)size);
+	ksem_init(&mbox->free, (unsigned int)size, (unsigned int)size);
 	return ERR_OK;
 }
 
@@ -130,7 +130,7 @@ static void mbox_push(sys_mbox_t *mbox, void *msg)
 	mbox->slots[(mbox->head + mbox->count) % mbox->size] = msg;
 	mbox->count++;
 	sys_arch_unprotect(flags);
-	sem_give(&mbox->used);
+	ksem_give(&mbox->used);
 }
 
 static void *mbox_pop(sys_mbox_t *mbox)
@@ -141,25 +141,25 @@ static void *mbox_pop(sys_mbox_t *mbox)
 	mbox->head = (mbox->head + 1) % mbox->size;
 	mbox->count--;
 	sys_arch_unprotect(flags);
-	sem_give(&mbox->free);
+	ksem_give(&mbox->free);
 	return msg;
 }
 
 void sys_mbox_post(sys_mbox_t *mbox, void *msg)
 {
-	(void)sem_take(&mbox->free, WAIT_FOREVER);
+	(void)ksem_take(&mbox->free, WAIT_FOREVER);
 	mbox_push(mbox, msg);
 }
 
 err_t sys_mbox_trypost(sys_mbox_t *mbox, void *msg)
 {
-	if (sem_take(&mbox->free, 0) < 0)
+	if (ksem_take(&mbox->free, 0) < 0)
 		return ERR_MEM;
 	mbox_push(mbox, msg);
 	return ERR_OK;
 }
 
-/* sem_take() with no wait and sem_give() are safe with IRQs masked. */
+/* ksem_take() with no wait and ksem_give() are safe with IRQs masked. */
 err_t sys_mbox_trypost_fromisr(sys_mbox_t *mbox, void *msg)
 {
 	return sys_mbox_trypost(mbox, msg);
@@ -170,7 +170,7 @@ u32_t sys_arch_mbox_fetch(sys_mbox_t *mbox, void **msg, u32_t timeout)
 	u32_t start = sys_now();
 	void *m;
 
-	if (sem_take(&mbox->used, kernel_timeout(timeout)) < 0)
+	if (ksem_take(&mbox->used, kernel_timeout(timeout)) < 0)
 		return SYS_ARCH_TIMEOUT;
 	m = mbox_pop(mbox);
 	if (msg)
@@ -182,7 +182,7 @@ u32_t sys_arch_mbox_tryfetch(sys_mbox_t *mbox, void **msg)
 {
 	void *m;
 
-	if (sem_take(&mbox->used, 0) < 0)
+	if (ksem_take(&mbox->used, 0) < 0)
 		return SYS_MBOX_EMPTY;
 	m = mbox_pop(mbox);
 	if (msg)

@@ -82,7 +82,7 @@ static void vif_remover(void *unused)
 	(void)unused;
 	thread_background();
 	for (;;) {
-		(void)sem_take(&vif_remove_work, WAIT_FOREVER);
+		(void)ksem_take(&vif_remove_work, WAIT_FOREVER);
 		for (i = 0; i < VIF_LINKS; i++) {
 			v = &vif_links[i];
 			(void)mutex_lock(&vif_lock, WAIT_FOREVER);
@@ -131,7 +131,7 @@ static void *vif_link_up(struct netfront *nf)
 	(void)mutex_lock(&vif_lock, WAIT_FOREVER);
 	v = vif_claim(&static_free);
 	if (v && !vif_thread_started) {
-		sem_init(&vif_remove_work, 0, 1);
+		ksem_init(&vif_remove_work, 0, 1);
 		vif_thread_started = thread_create("vif", vif_remover, NULL,
 						   VIF_THREAD_PRIORITY,
 						   THREAD_STACK_DEFAULT);
@@ -190,7 +190,7 @@ static void vif_link_down(void *ctx)
 	(void)mutex_lock(&vif_lock, WAIT_FOREVER);
 	v->state = VIF_DOWN;
 	(void)mutex_unlock(&vif_lock);
-	sem_give(&vif_remove_work);
+	ksem_give(&vif_remove_work);
 }
 
 static const struct netfront_ops vif_ops = {

@@ -145,7 +145,7 @@ static void on_event(evtchn_port_t port, void *ctx)
 	struct disk *d = ctx;
 
 	(void)port;
-	sem_give(&d->kick);
+	ksem_give(&d->kick);
 }
 
 static void wake_waiters(struct disk *d)
@@ -153,7 +153,7 @@ static void wake_waiters(struct disk *d)
 	unsigned int i;
 
 	for (i = 0; i < d->waiters; i++)
-		sem_give(&d->room);
+		ksem_give(&d->room);
 }
 
 static const struct grant_pool_ops grant_ops = {
@@ -303,7 +303,7 @@ static void worker(void *arg)
 
 	thread_background();
 	for (;;) {
-		sem_take(&d->kick, WAIT_FOREVER);
+		ksem_take(&d->kick, WAIT_FOREVER);
 		mutex_lock(&d->lock, WAIT_FOREVER);
 		work = d->state == DISK_CONNECTED && !d->error &&
 		       take_responses(d);
@@ -400,7 +400,7 @@ static int queue_piece(struct disk *d, struct block_request *rq,
 			return -ENOMEM;
 		d->waiters++;
 		mutex_unlock(&d->lock);
-		sem_take(&d->room, WAIT_FOREVER);
+		ksem_take(&d->room, WAIT_FOREVER);
 		mutex_lock(&d->lock, WAIT_FOREVER);
 		d->waiters--;
 	}
@@ -877,8 +877,8 @@ static int disk_probe(struct xenbus_device *dev)
 	if (!d)
 		return -ENOSPC;
 	if (!d->worker) {
-		sem_init(&d->kick, 0, 1);
-		sem_init(&d->room, 0, BLKIF_SLOTS_MAX);
+		ksem_init(&d->kick, 0, 1);
+		ksem_init(&d->room, 0, BLKIF_SLOTS_MAX);
 		mutex_init(&d->lock);
 		d->worker = thread_create("blkfront", worker, d,
 					  WORKER_PRIORITY,

@@ -292,7 +292,7 @@ static void unmasker_main(void *unused)
 			}
 		}
 		irq_restore(flags);
-		(void)sem_take(&unmasker_wake, wait);
+		(void)ksem_take(&unmasker_wake, wait);
 	}
 }
 
@@ -305,7 +305,7 @@ int evtchn_set_late_eoi(evtchn_port_t port)
 	unmasker_claimed = true;
 	irq_restore(flags);
 	if (start) {
-		sem_init(&unmasker_wake, 0, 1);
+		ksem_init(&unmasker_wake, 0, 1);
 		unmasker = thread_create("evtchn-unmask", unmasker_main, NULL,
 					 UNMASKER_PRIORITY,
 					 THREAD_STACK_DEFAULT);
@@ -344,7 +344,7 @@ bool evtchn_eoi(evtchn_port_t port, bool spurious)
 		printk("xen: port %u fires without work: masked for up to "
 		       "%u ms at a time\n", port, EVTCHN_BACKOFF_MAX_MS);
 	if (delay)
-		sem_give(&unmasker_wake);
+		ksem_give(&unmasker_wake);
 	else
 		(void)evtchn_unmask(port);
 	return true;

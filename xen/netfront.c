@@ -208,7 +208,7 @@ static void announce(struct netfront *nf)
 		ops->link_down(ctx);	/* it went down meanwhile */
 	mutex_unlock(&nf->lock);
 	/* Frames may have come before we were told: look now. */
-	sem_give(&work);
+	ksem_give(&work);
 }
 
 /*
@@ -230,7 +230,7 @@ static void link_up(struct netfront *nf)
 	if (recovered) {
 		printk("netfront: %s: reconnected, backend d%u\n", nf->name,
 		       nf->dev->otherend_id);
-		sem_give(&work);
+		ksem_give(&work);
 		return;
 	}
 	printk("netfront: %s: mac %02x:%02x:%02x:%02x:%02x:%02x, backend d%u\n",
@@ -252,7 +252,7 @@ static void ring_broken(struct netfront *nf, const char *ring, long err)
 	/* A backend that breaks the protocol gets no new connection. */
 	nf->recovering = false;
 	link_down(nf);
-	sem_give(&work);	/* a sender may have found it */
+	ksem_give(&work);	/* a sender may have found it */
 }
 
 /* On the netfront thread, holding no lock: tell the backend we close. */
@@ -520,7 +520,7 @@ static void worker_main(void *unused)
 	thread_background();
 	for (;;) {
 		/* Woken by events, or each WATCH ms to look for stalls. */
-		(void)sem_take(&work, NETFRONT_WATCH_MS);
+		(void)ksem_take(&work, NETFRONT_WATCH_MS);
 		budget = NETFRONT_RX_BUDGET;
 		left = false;
 		for (i = 0; i < NETFRONT_MAX_VIFS; i++) {
@@ -548,7 +548,7 @@ static void worker_main(void *unused)
 			 * below us while we are ready), then look again.
 			 */
 			thread_sleep_ms(NETFRONT_BACKOFF_MS);
-			sem_give(&work);
+			ksem_give(&work);
 		}
 	}
 }
@@ -558,7 +558,7 @@ static void event(evtchn_port_t port, void *ctx)
 {
 	(void)port;
 	(void)ctx;
-	sem_give(&work);
+	ksem_give(&work);
 }
 
 int netfront_send(struct netfront *nf, const void *frame, size_t len)
@@ -1072,7 +1072,7 @@ static const struct xenbus_driver netfront_driver = {
 int netfront_init(void)
 {
 	/* One wakeup is enough: the thread then reads every ring. */
-	sem_init(&work, 0, 1);
+	ksem_init(&work, 0, 1);
 	return xenbus_register(&netfront_driver);
 }
 

@@ -45,7 +45,7 @@ struct watch_event {
  * the reader thread through reply/reply_ready, which reply_slot (changed
  * with IRQs masked) matches to it.  The watch table is changed under
  * request_lock; the event queue with IRQs masked (reader produces,
- * xenwatch consumes).  mutex_lock() and sem_take() with WAIT_FOREVER, and
+ * xenwatch consumes).  mutex_lock() and ksem_take() with WAIT_FOREVER, and
  * mutex_unlock() by the owner, cannot fail: their results go unchecked.
  */
 static struct xenstore_domain_interface *ring;
@@ -91,7 +91,7 @@ static int notify_store(void)
 	printk("xenstore: EVTCHNOP_send(%u): %ld (%s); disconnecting\n",
 	       port, err, errno_name(err));
 	broken = true;
-	sem_give(&reply_ready);
+	ksem_give(&reply_ready);
 	return -EIO;
 }
 
@@ -99,8 +99,8 @@ static void on_event(evtchn_port_t p, void *ctx)
 {
 	(void)p;
 	(void)ctx;
-	sem_give(&ring_event);
-	sem_give(&ring_space);
+	ksem_give(&ring_event);
+	ksem_give(&ring_space);
 }
 
 /* Watch slot i's event did not fit the queue.  IRQs masked. */
@@ -130,7 +130,7 @@ static void queue_watch_event(const struct xs_msg *m)
 		 * store's state anew, so one firing stands for many). */
 		mark_missed(token);
 		irq_restore(flags);
-		sem_give(&events_ready);
+		ksem_give(&events_ready);
 		return;
 	}
 	snprintf(queue[(queue_head + queue_len) % WATCH_QUEUE].path,
@@ -139,7 +139,7 @@ static void queue_watch_event(const struct xs_msg *m)
 		 sizeof(queue[0].token), "%s", token);
 	queue_len++;
 	irq_restore(flags);
-	sem_give(&events_ready);
+	ksem_give(&events_ready);
 }
 
 /*
@@ -155,7 +155,7 @@ static void hand_over_reply(void)
 		memcpy(&reply, &incoming, sizeof(reply));
 	irq_restore(flags);
 	if (ours)
-		sem_give(&reply_ready);
+		ksem_give(&reply_ready);
 	else
 		printk("xenstore: reply to request %u not awaited, dropped "
 		       "(%u so far)\n", incoming.hdr.req_id, reply_slot.stale);
@@ -173,12 +173,12 @@ static void connection_was_reset(void)
 
 	incoming.have = 0;
 	resets++;
-	sem_give(&reply_ready);
+	ksem_give(&reply_ready);
 	printk("xenstore: xenstored reset the connection; watches set again\n");
 	flags = irq_save();
 	rewatch = true;
 	irq_restore(flags);
-	sem_give(&events_ready);
+	ksem_give(&events_ready);
 }
 
 /* The only reader of the response ring. */
@@ -194,13 +194,13 @@ static void reader_thread(void *unused)
 			printk("xenstore: xenstored stopped serving us (error "
 			       "%u); disconnecting\n", ring->error);
 			broken = true;
-			sem_give(&reply_ready);
+			ksem_give(&reply_ready);
 			return;
 		}
 		if (r == 0) {
 			/* Nothing but the state counts until it is back. */
 			resetting = true;
-			sem_take(&ring_event, WAIT_FOREVER);
+			ksem_take(&ring_event, WAIT_FOREVER);
 			continue;
 		}
 		if (resetting) {
@@ -212,11 +212,11 @@ static void reader_thread(void *unused)
 			printk("xenstore: xenstored broke the protocol (%d); "
 			       "disconnecting\n", r);
 			broken = true;
-			sem_give(&reply_ready);
+			ksem_give(&reply_ready);
 			return;
 		}
 		if (r == 0) {
-			sem_take(&ring_event, WAIT_FOREVER);
+			ksem_take(&ring_event, WAIT_FOREVER);
 			continue;
 		}
 		/* We made room in the ring. */
@@ -258,7 +258,7 @@ static void watch_thread(void *unused)
 
 	(void)unused;
 	for (;;) {
-		sem_take(&events_ready, WAIT_FOREVER);
+		ksem_take(&events_ready, WAIT_FOREVER);
 		flags = irq_save();
 		again = rewatch;
 		rewatch = false;
@@ -311,7 +311,7 @@ static int write_all(const void *buf, size_t len, unsigned int reset_mark)
 		}
 		if (notify_store())
 			return -EIO;
-		if (sem_take(&ring_space, SPACE_WAIT_MS) &&
+		if (ksem_take(&ring_space, SPACE_WAIT_MS) &&
 		    ++stalls * SPACE_WAIT_MS >= REPLY_TIMEOUT_MS)
 			return -ETIMEDOUT;
 	}
@@ -321,7 +321,7 @@ static int write_all(const void *buf, size_t len, unsigned int reset_mark)
 /* Wake-ups left over from a request that timed out answer nothing. */
 static void drain_reply_ready(void)
 {
-	while (sem_take(&reply_ready, 0) == 0)
+	while (ksem_take(&reply_ready, 0) == 0)
 		;
 }
 
@@ -338,7 +338,7 @@ static int wait_for_reply(uint32_t req_id, unsigned int reset_mark)
 	int err;
 
 	do {
-		timed_out = sem_take(&reply_ready, REPLY_TIMEOUT_MS) != 0;
+		timed_out = ksem_take(&reply_ready, REPLY_TIMEOUT_MS) != 0;
 		reset = resets != reset_mark;
 		flags = irq_save();
 		err = xs_reply_collect(&reply_slot, req_id,
@@ -608,7 +608,7 @@ static int wait_for_page(uint64_t evtchn, uint64_t *pfn)
 	/* It may never come: that must not keep the machine on. */
 	thread_background();
 	do {
-		sem_take(&ring_event, WAIT_FOREVER);
+		ksem_take(&ring_event, WAIT_FOREVER);
 		if (hvm_get_param(HVM_PARAM_STORE_PFN, pfn))
 			return -ENOENT;
 		state = xs_store_params(*pfn, evtchn);
@@ -633,7 +633,7 @@ static int wait_until_connected(struct xenstore_domain_interface *r)
 			thread_background();	/* as in wait_for_page */
 		}
 		said = true;
-		sem_take(&ring_event, WAIT_FOREVER);
+		ksem_take(&ring_event, WAIT_FOREVER);
 	}
 	return state < 0 ? -EIO : 0;
 }
@@ -651,10 +651,10 @@ int xenstore_init(void)
 	state = xs_store_params(pfn, evtchn);
 	if (state < 0)
 		return state;
-	sem_init(&ring_event, 0, 1);
-	sem_init(&ring_space, 0, 1);
-	sem_init(&reply_ready, 0, 1);
-	sem_init(&events_ready, 0, WATCH_QUEUE);
+	ksem_init(&ring_event, 0, 1);
+	ksem_init(&ring_space, 0, 1);
+	ksem_init(&reply_ready, 0, 1);
+	ksem_init(&events_ready, 0, WATCH_QUEUE);
 	mutex_init(&request_lock);
 	port = (evtchn_port_t)evtchn;
 	err = evtchn_set_handler(port, on_event, NULL);

@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """The kernel's folders form layers: each may use only itself and those below.
 
-    base < boot < kernel < fdt < drivers < xen < net < apps < init
+    base < boot < kernel < fdt < drivers < xen < net < lib < apps < init
+
+lib/ is what programs call (the POSIX layer and <osprey/...>, declared
+in include/).  Programs (samples/, or any folder built with make APP=)
+are not layers of the kernel: they include only <...> headers, the
+standard ones and include/'s, never a "..." header of the kernel.
 
 base is the two plain headers every layer needs (kernel/errno.h,
 kernel/visibility.h): definitions only, no state.  init/ is the
@@ -9,13 +14,16 @@ composition root; nothing includes or calls it.  picolibc sits below
 everything as a system library: its headers are <...>, never scanned,
 and its symbols have no owner here, so calls to it pass.  It calls up
 into kernel/ by name through its hooks (LIBC_HOOKS below): those must be
-defined in kernel/, and no object of ours may call them by name.
+defined in kernel/, and no object of ours may call them by name; and
+into lib/ for programs' stdio (LIBC_LIB_HOOKS).
 
-Three checks, each naming the files at fault:
+Four checks, each naming the files at fault:
   - includes: every #include "..." in the kernel's C and assembly sources;
-  - <errno.h>: included nowhere there, since picolibc's numbers (newlib's)
-    differ from the kernel's (Linux's, which Xen uses) in 14 places, and
-    kernel results are the kernel's: "kernel/errno.h" instead;
+  - programs: no #include "..." at all in samples/;
+  - <errno.h>: included nowhere there but in lib/, since picolibc's
+    numbers (newlib's) differ from the kernel's (Linux's, which Xen
+    uses) in 14 places, and kernel results are the kernel's:
+    "kernel/errno.h" instead (lib/ converts: lib/errno_map.h);
   - calls (with --nm and objects): each object's undefined symbols against
     the folder that defines them, so a lower folder calling up by name
     (the timer calling the scheduler, the IRQ table calling the GIC) fails
@@ -34,8 +42,8 @@ import re
 import subprocess
 import sys
 
-ORDER = ["base", "boot", "kernel", "fdt", "drivers", "xen", "net", "apps",
-         "init"]
+ORDER = ["base", "boot", "kernel", "fdt", "drivers", "xen", "net", "lib",
+         "apps", "init"]
 RANK = {name: i for i, name in enumerate(ORDER)}
 
 # Source roots scanned, and their layer.  Longer prefixes win.
@@ -49,6 +57,7 @@ PREFIXES = {
     "xen/": "xen",
     "net/": "net",	# the TCP/IP stack's port and glue (lwIP's own code
 			# is built from the cache, outside the tree)
+    "lib/": "lib",
     "apps/": "apps",
     "tests/guest/": "apps",	# the test apps, built as their own images
     "init/": "init",
@@ -74,11 +83,13 @@ LIBC_HOOKS = {
     "sbrk": "malloc's memory, from the page allocator (kernel/heap.c)",
 }
 # Also defined by kernel/ only, but programs may name them too.
-LIBC_API_HOOKS = {
-    "_exit": "a program's end is the machine's (kernel/libc_exit.c)",
-    "stdin": "the console (kernel/libc_stdio.c)",
-    "stdout": "the console (kernel/libc_stdio.c)",
-    "stderr": "the console (kernel/libc_stdio.c)",
+LIBC_API_HOOKS = {}
+# Defined by lib/ only (programs may name them): programs' stdio and end.
+LIBC_LIB_HOOKS = {
+    "_exit": "a program's end is the machine's (lib/exit.c)",
+    "stdin": "the console (lib/stdio.c)",
+    "stdout": "the console (lib/stdio.c)",
+    "stderr": "the console (lib/stdio.c)",
 }
 # The files that may call a LIBC_HOOKS symbol by name, each with its reason.
 LIBC_HOOK_CALLERS = {
@@ -107,8 +118,8 @@ def layer_of(path):
 
 def sources(root):
     out = []
-    for top in ["boot", "kernel", "fdt", "drivers", "xen", "net", "apps",
-                "init",
+    for top in ["boot", "kernel", "fdt", "drivers", "xen", "net", "lib",
+                "apps", "init", "samples",
                 "tests/guest"]:
         base = os.path.join(root, top)
         for d, _, files in os.walk(base):
@@ -184,7 +195,15 @@ def check_includes(root, errors):
     for src in sources(root):
         with open(os.path.join(root, src), encoding="utf-8") as f:
             text = f.read()
-        if LIBC_ERRNO_RE.search(text) and src not in LIBC_ERRNO_USERS:
+        if src.startswith("samples/"):
+            for name in INCLUDE_RE.findall(text):
+                errors.append(f"include: {src} is a program: it includes "
+                              f"\"{name}\", a kernel header; programs "
+                              f"include <...> only (include/)")
+            continue
+        # lib/ speaks to programs in their numbers (lib/errno_map.h).
+        if LIBC_ERRNO_RE.search(text) and src not in LIBC_ERRNO_USERS and \
+                layer_of(src) != "lib":
             errors.append(f"include: {src} includes <errno.h>, picolibc's "
                           f"numbers: use \"kernel/errno.h\"")
         for name in INCLUDE_RE.findall(text):
@@ -230,6 +249,10 @@ def check_calls(root, nm, objdir, errors):
             if why and layer_of(src) != "kernel":
                 errors.append(f"libc hook: {src} defines {s}, which only "
                               f"kernel/ may ({why})")
+            why = LIBC_LIB_HOOKS.get(s)
+            if why and layer_of(src) != "lib":
+                errors.append(f"libc hook: {src} defines {s}, which only "
+                              f"lib/ may ({why})")
             owner[s] = src
     edges, file_edges = [], []
     for src, (_, undefined) in sorted(objs.items()):

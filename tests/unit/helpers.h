@@ -92,5 +92,6 @@ Suite *rate_limit_suite(void);
 Suite *syn_cookie_suite(void);
 Suite *echo_policy_suite(void);
 Suite *tls_layout_suite(void);
+Suite *program_args_suite(void);
 
 #endif

@@ -40,13 +40,13 @@ int mutex_unlock(struct mutex *m)
 	return 0;
 }
 
-void sem_init(struct sem *s, unsigned int initial, unsigned int limit)
+void ksem_init(struct sem *s, unsigned int initial, unsigned int limit)
 {
 	s->count = initial;
 	s->limit = limit;
 }
 
-int sem_take(struct sem *s, int64_t timeout_ms)
+int ksem_take(struct sem *s, int64_t timeout_ms)
 {
 	(void)timeout_ms;
 	/* Nothing else runs: waiting here would be forever. */
@@ -55,7 +55,7 @@ int sem_take(struct sem *s, int64_t timeout_ms)
 	return 0;
 }
 
-void sem_give(struct sem *s)
+void ksem_give(struct sem *s)
 {
 	if (s->count < s->limit)
 		s->count++;

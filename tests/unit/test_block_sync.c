@@ -113,7 +113,7 @@ void thread_sleep_ms(uint64_t ms)
 
 /* A wait on a flush's semaphore, as the scheduler would run it: time
  * passes until the flush completes or the wait times out; 0 polls. */
-int sem_take(struct sem *s, int64_t timeout_ms)
+int ksem_take(struct sem *s, int64_t timeout_ms)
 {
 	struct fake_disk *d = NULL;
 	uint64_t due;

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "apps/app.h"
+#include "kernel/app.h"
 #include "drivers/arm_timer.h"
 #include "kernel/printk.h"
 #include "kernel/sem.h"
@@ -28,8 +28,8 @@ static void ponger(void *unused)
 
 	(void)unused;
 	for (i = 0; i < ROUNDS; i++) {
-		sem_take(&ping, WAIT_FOREVER);
-		sem_give(&pong);
+		ksem_take(&ping, WAIT_FOREVER);
+		ksem_give(&pong);
 	}
 }
 
@@ -38,14 +38,14 @@ static void bench_ctx_switch(void)
 {
 	unsigned int i;
 
-	sem_init(&ping, 0, 1);
-	sem_init(&pong, 0, 1);
+	ksem_init(&ping, 0, 1);
+	ksem_init(&pong, 0, 1);
 	thread_create("ponger", ponger, NULL, 6, 4096);
 	for (i = 0; i < ROUNDS; i++) {
 		uint64_t t = arm_timer_now();
 
-		sem_give(&ping);
-		sem_take(&pong, WAIT_FOREVER);
+		ksem_give(&ping);
+		ksem_take(&pong, WAIT_FOREVER);
 		samples[i] = (arm_timer_now() - t) / 2;
 	}
 	bench_report("ctx-switch", samples, ROUNDS);

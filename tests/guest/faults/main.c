@@ -8,8 +8,8 @@
  */
 #include <stdint.h>
 
-#include "apps/app.h"
-#include "apps/board.h"
+#include "kernel/app.h"
+#include "lib/board.h"
 #include "boot/sysregs.h"
 #include "kernel/bootargs.h"
 #include "kernel/irq.h"

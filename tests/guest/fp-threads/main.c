@@ -24,7 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "apps/app.h"
+#include "kernel/app.h"
 #include "drivers/arm_timer.h"
 #include "kernel/printk.h"
 #include "kernel/sem.h"
@@ -305,7 +305,7 @@ static void worker_main(void *arg)
 		thread_yield();
 	}
 	w->result = compute(w, true);
-	sem_give(&finished);
+	ksem_give(&finished);
 }
 
 static void verdict(const char *name, bool ok, const char *why)
@@ -397,7 +397,7 @@ static void fp_threads_main(void)
 {
 	unsigned int i;
 
-	sem_init(&finished, 0, WORKERS);
+	ksem_init(&finished, 0, WORKERS);
 	map_round_length = calibrate();
 	printk("fp-threads: %lu iterations a round, %u rounds a thread\n",
 	       map_round_length, MAP_ROUNDS);
@@ -412,7 +412,7 @@ static void fp_threads_main(void)
 		}
 	}
 	for (i = 0; i < WORKERS; i++)
-		sem_take(&finished, WAIT_FOREVER);
+		ksem_take(&finished, WAIT_FOREVER);
 	report_registers();
 	report_compute();
 	printk("fp-threads: %s (%u failed)\n", failures ? "FAIL" : "PASS",

@@ -5,7 +5,7 @@
  */
 #include <stdbool.h>
 
-#include "apps/app.h"
+#include "kernel/app.h"
 #include "drivers/arm_timer.h"
 #include "kernel/errno.h"
 #include "kernel/mutex.h"
@@ -50,10 +50,10 @@ static void test_sem_timeout(void)
 	uint64_t start;
 	int err;
 
-	sem_init(&s, 0, 1);
-	verdict("sem-poll", sem_take(&s, 0) == -EAGAIN, "no EAGAIN");
+	ksem_init(&s, 0, 1);
+	verdict("sem-poll", ksem_take(&s, 0) == -EAGAIN, "no EAGAIN");
 	start = arm_timer_now();
-	err = sem_take(&s, 50);
+	err = ksem_take(&s, 50);
 	verdict("sem-timeout", err == -ETIMEDOUT && elapsed_ms(start) >= 50,
 		"no ETIMEDOUT after 50 ms");
 }
@@ -92,16 +92,16 @@ static volatile int order;
 static void high_waiter(void *unused)
 {
 	(void)unused;
-	sem_take(&wake, WAIT_FOREVER);
+	ksem_take(&wake, WAIT_FOREVER);
 	order = order * 10 + 1;
 }
 
 static void test_preemption(void)
 {
-	sem_init(&wake, 0, 1);
+	ksem_init(&wake, 0, 1);
 	thread_create("high", high_waiter, NULL, HIGH_PRIORITY, 4096);
 	thread_sleep_ms(10);		/* let it block on the semaphore */
-	sem_give(&wake);
+	ksem_give(&wake);
 	order = order * 10 + 2;
 	verdict("preemption", order == 12,
 		"the woken higher-priority thread did not run first");

@@ -1,6 +1,6 @@
 /*
- * The C library as programs get it (kernel/libc_stdio.c, heap.c,
- * libc_exit.c, libc_lock.c): run by the boot tests, three apps.
+ * The C library as programs get it (lib/stdio.c and exit.c, kernel/heap.c
+ * and libc_lock.c): run by the boot tests, three apps.
  *
  *  - app=libc: printf and puts on stdout; a line read with fgets from
  *    the console (the test types "typed-into-stdin" and Enter); four
@@ -29,7 +29,7 @@
 #include <string.h>
 #include <sys/lock.h>
 
-#include "apps/app.h"
+#include "kernel/app.h"
 #include "drivers/arm_timer.h"
 #include "kernel/printk.h"
 #include "kernel/sem.h"
@@ -130,7 +130,7 @@ static void malloc_main(void *arg)
 			w->bad++;
 		free(block[slot]);
 	}
-	sem_give(&done);
+	ksem_give(&done);
 }
 
 static void check_malloc(void)
@@ -148,7 +148,7 @@ static void check_malloc(void)
 		}
 	}
 	for (i = 0; i < MALLOC_THREADS; i++)
-		sem_take(&done, WAIT_FOREVER);
+		ksem_take(&done, WAIT_FOREVER);
 	for (i = 0; i < MALLOC_THREADS; i++) {
 		rounds += malloc_workers[i].rounds;
 		bad += malloc_workers[i].bad;
@@ -170,7 +170,7 @@ static void lock_waiter(void *unused)
 	p = malloc(32);
 	lock_waiter_done = true;
 	free(p);
-	sem_give(&done);
+	ksem_give(&done);
 }
 
 /*
@@ -196,7 +196,7 @@ static void check_malloc_lock(void)
 	thread_sleep_ms(LOCK_HOLD_MS);	/* the waiter runs meanwhile */
 	waited = !lock_waiter_done;
 	__retarget_lock_release_recursive(&__lock___libc_recursive_mutex);
-	sem_take(&done, WAIT_FOREVER);
+	ksem_take(&done, WAIT_FOREVER);
 	verdict("malloc-waits-for-lock", waited && lock_waiter_done,
 		waited ? "malloc did not finish once the lock was released" :
 		"malloc ran while another thread held its lock");
@@ -207,7 +207,7 @@ static void errno_other(void *unused)
 	(void)unused;
 	errno_seen_by_other = errno;
 	errno = EINVAL;
-	sem_give(&done);
+	ksem_give(&done);
 }
 
 static void check_errno(void)
@@ -223,7 +223,7 @@ static void check_errno(void)
 	}
 	/* The other thread runs while this one waits: it must find its own
 	 * errno at 0, and its EINVAL must not reach this one's. */
-	sem_take(&done, WAIT_FOREVER);
+	ksem_take(&done, WAIT_FOREVER);
 	verdict("errno-per-thread", v == ULONG_MAX && errno == ERANGE &&
 		errno_seen_by_other == 0,
 		"strtoul's ERANGE was lost, or seen by the other thread");
@@ -233,7 +233,7 @@ static void libc_main(void)
 {
 	char line[64];
 
-	sem_init(&done, 0, MALLOC_THREADS);
+	ksem_init(&done, 0, MALLOC_THREADS);
 	printf("libc: printf %d %s %05x|%-4s|%lld\n", 42, "str", 0xbeef, "ab",
 	       -5LL);
 	puts("libc: puts");

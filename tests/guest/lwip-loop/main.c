@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "apps/app.h"
+#include "kernel/app.h"
 #include "apps/bench_pattern.h"
 #include "apps/cksum.h"
 #include "apps/httpd.h"
@@ -286,7 +286,7 @@ static int fake_transmit(void *ctx, const struct net_frag *frags,
 	}
 	sent.len[slot] = at;
 	sent.count++;
-	sem_give(&sent.ready);
+	ksem_give(&sent.ready);
 	return at == total ? 0 : -EINVAL;
 }
 
@@ -294,7 +294,7 @@ static const uint8_t *next_frame(size_t *len)
 {
 	const uint8_t *f;
 
-	if (sem_take(&sent.ready, 5000) < 0)
+	if (ksem_take(&sent.ready, 5000) < 0)
 		return NULL;
 	f = sent.data[sent.head];
 	*len = sent.len[sent.head];
@@ -398,7 +398,7 @@ static void test_glue(void)
 	ip_addr_t peer;
 	size_t len = 0;
 
-	sem_init(&sent.ready, 0, FRAMES);
+	ksem_init(&sent.ready, 0, FRAMES);
 	verdict("glue-bootargs", net_ip_config_parse("app=x ip=10.9.0.2/24 "
 		"gw=10.9.0.1", &ip) == 1 && !ip.dhcp &&
 		!memcmp(ip.address, our_ip, 4) && ip.netmask[2] == 255 &&

@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "apps/app.h"
+#include "kernel/app.h"
 #include "kernel/printk.h"
 #include "kernel/thread.h"
 #include "xen/netfront.h"

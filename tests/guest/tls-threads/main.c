@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "apps/app.h"
+#include "kernel/app.h"
 #include "kernel/page_alloc.h"
 #include "kernel/printk.h"
 #include "kernel/sem.h"
@@ -100,7 +100,7 @@ static void worker_main(void *arg)
 			w->interleaved++;
 	}
 	w->done = true;
-	sem_give(&finished);
+	ksem_give(&finished);
 }
 
 static void verdict(const char *name, bool ok, const char *why)
@@ -119,7 +119,7 @@ static void tls_threads_main(void)
 	bool fresh = true, own = true, interleaved = true;
 	unsigned int i, bad = 0, rounds_between = 0;
 
-	sem_init(&finished, 0, WORKERS);
+	ksem_init(&finished, 0, WORKERS);
 	tag = APP_TAG;
 	count = 7;
 	for (i = 0; i < WORKERS; i++) {
@@ -131,7 +131,7 @@ static void tls_threads_main(void)
 		}
 	}
 	for (i = 0; i < WORKERS; i++)
-		sem_take(&finished, WAIT_FOREVER);
+		ksem_take(&finished, WAIT_FOREVER);
 	for (i = 0; i < WORKERS; i++) {
 		fresh = fresh && workers[i].fresh;
 		own = own && workers[i].own_block;

@@ -31,8 +31,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "apps/board.h"
-#include "apps/app.h"
+#include "lib/board.h"
+#include "kernel/app.h"
 #include "drivers/arm_timer.h"
 #include "kernel/bootargs.h"
 #include "kernel/atomic.h"
@@ -76,7 +76,7 @@ static void on_event(evtchn_port_t port, void *ctx)
 {
 	(void)port;
 	(void)ctx;
-	sem_give(&event_sem);
+	ksem_give(&event_sem);
 }
 
 /* Wait for events until ready() holds, or panic after WAIT_MS. */
@@ -84,7 +84,7 @@ static void wait_until(bool (*ready)(const void *), const void *arg,
 		       const char *what)
 {
 	while (!ready(arg)) {
-		if (sem_take(&event_sem, WAIT_MS))
+		if (ksem_take(&event_sem, WAIT_MS))
 			panic("peer: nothing within %d ms while %s", WAIT_MS,
 			      what);
 		/* The peer's writes come before its notification. */
@@ -330,7 +330,7 @@ static void xen_peer_main(void)
 
 	if (!xen->present)
 		panic("peer: needs Xen (no xen,xen node in the DT)");
-	sem_init(&event_sem, 0, 1000);
+	ksem_init(&event_sem, 0, 1000);
 	benchmarking = bootarg_ulong(args, "bench", 0) != 0;
 	bootarg(args, "role", role, sizeof(role));
 	if (strcmp(role, "granter") == 0)

@@ -7,8 +7,8 @@
  *   app=xen-watch domid=1
  */
 #include "kernel/errno.h"
-#include "apps/board.h"
-#include "apps/app.h"
+#include "lib/board.h"
+#include "kernel/app.h"
 #include "kernel/bootargs.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
@@ -32,7 +32,7 @@ static void on_dom_exc(evtchn_port_t port, void *ctx)
 	(void)port;
 	(void)ctx;
 	dom_exc_count++;
-	sem_give(&dom_exc);
+	ksem_give(&dom_exc);
 }
 
 static void xen_watch_main(void)
@@ -44,7 +44,7 @@ static void xen_watch_main(void)
 
 	if (!xen->present || !xen->dom0)
 		panic("watch: needs to run as dom0 under Xen");
-	sem_init(&dom_exc, 0, 100);
+	ksem_init(&dom_exc, 0, 100);
 	err = evtchn_bind_virq(VIRQ_DOM_EXC, on_dom_exc, NULL);
 	if (err < 0)
 		panic("watch: cannot bind VIRQ_DOM_EXC: %ld", err);
@@ -56,14 +56,14 @@ static void xen_watch_main(void)
 			       err, errno_name(err));
 		else if (st.shutdown)
 			break;
-		sem_take(&dom_exc, POLL_MS);
+		ksem_take(&dom_exc, POLL_MS);
 	}
 	/*
 	 * The poll can see the shutdown before the VIRQ Xen raised for it
 	 * has reached this vCPU (seen under load): it must still come.
 	 */
 	if (waited < WATCH_MS && dom_exc_count == 0)
-		sem_take(&dom_exc, VIRQ_LATE_MS);
+		ksem_take(&dom_exc, VIRQ_LATE_MS);
 	printk("watch: VIRQ_DOM_EXC raised %u time(s)\n", dom_exc_count);
 	if (waited >= WATCH_MS)
 		panic("watch: d%u still running after %d ms", domid,

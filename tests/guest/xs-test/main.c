@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "apps/app.h"
+#include "kernel/app.h"
 #include "kernel/printk.h"
 #include "kernel/thread.h"
 #include "xen/xenbus.h"

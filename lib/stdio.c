@@ -11,10 +11,9 @@
 #include <stdio.h>
 
 #include "kernel/printk.h"
-#include "kernel/thread.h"
+#include "lib/fd.h"
 
 #define STDOUT_LINE	128
-#define STDIN_POLL_MS	10	/* as apps/shell.c polls: no input IRQ yet */
 
 struct stdout_line {
 	size_t len;
@@ -47,19 +46,13 @@ static int stderr_put(char c, FILE *f)
 	return (unsigned char)c;
 }
 
-/* One byte, waiting for it; a terminal sends CR for Enter, and C programs
- * expect '\n' (a tty's ICRNL). */
+/* One byte of the console's input (lib/fd.c), or end of input. */
 static int stdin_get(FILE *f)
 {
-	char c;
-	long n;
+	int c = fd_console_getc();
 
 	(void)f;
-	while ((n = console_read(&c, 1)) == 0)
-		thread_sleep_ms(STDIN_POLL_MS);
-	if (n < 0)
-		return _FDEV_ERR;
-	return c == '\r' ? '\n' : (unsigned char)c;
+	return c < 0 ? _FDEV_EOF : c;
 }
 
 static FILE console_stdin =

@@ -1,4 +1,4 @@
-#include "apps/board.h"
+#include "lib/board.h"
 #include "boot/sysregs.h"
 
 /* Owned by board_publish(), which init/main.c calls once at boot. */

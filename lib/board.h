@@ -1,10 +1,11 @@
 /*
- * What the boot discovered, for apps to read.  init/main.c (the boot
- * wiring, above every folder) publishes it once before the first thread;
- * it is read-only afterwards.
+ * What the boot discovered, for the apps and for programs (through
+ * <osprey/platform.h>).  init/main.c (the boot wiring, above every
+ * folder) publishes it once before the first thread; it is read-only
+ * afterwards.
  */
-#ifndef APPS_BOARD_H
-#define APPS_BOARD_H
+#ifndef LIB_BOARD_H
+#define LIB_BOARD_H
 
 #include <stdint.h>
 

@@ -1,0 +1,33 @@
+/*
+ * Internal to lib/: the descriptor table.  0, 1 and 2 are the console;
+ * from 3 up, descriptors are sockets, numbered as lwIP numbers them
+ * (LWIP_SOCKET_OFFSET is 3), so no table of ours maps them.  The socket
+ * layer hands its operations in when it makes its first socket: a
+ * program that opens none does not link it.
+ */
+#ifndef LIB_FD_H
+#define LIB_FD_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define FD_FIRST_SOCKET	3
+
+struct fd_socket_ops {
+	ssize_t (*read)(int fd, void *buf, size_t len);
+	ssize_t (*write)(int fd, const void *buf, size_t len);
+	int (*close)(int fd);
+	int (*fcntl)(int fd, int cmd, int val);
+};
+
+/* Called by lib/socket.c before its first socket exists. */
+void fd_set_socket_ops(const struct fd_socket_ops *ops);
+
+/* The socket operations, or NULL while no socket was ever made. */
+const struct fd_socket_ops *fd_socket_ops(void);
+
+/* One byte of console input, waiting for it: '\n' for Enter, or -1 for
+ * end of input (Ctrl-D, as a terminal gives it). */
+int fd_console_getc(void);
+
+#endif
