@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "kernel/mutex.h"
@@ -59,6 +60,9 @@ void pthread_exit(void *result)
 
 	if (pthread_exit_destructors)
 		pthread_exit_destructors();
+	/* This thread's unfinished stdout line is in its TLS (lib/stdio.c),
+	 * which the next thread of its size reuses. */
+	fflush(stdout);
 	mutex_lock(&blocks_lock, WAIT_FOREVER);
 	if (p) {
 		p->result = result;

@@ -26,16 +26,23 @@ $(BUILD)/tests/trampoline-%.bin: tests/boot/trampoline.S
 BARE_TRAMPOLINES := $(BUILD)/tests/trampoline-0x48200000-0x40000000.bin \
 	$(BUILD)/tests/trampoline-0x7fe00000-0x40000000.bin
 
-.PHONY: boot-tests boot-tests-bare boot-tests-xen
-boot-tests: boot-tests-bare boot-tests-xen boot-tests-bad-dtb
+.PHONY: boot-tests boot-tests-bare boot-tests-xen boot-tests-programs
+boot-tests: boot-tests-bare boot-tests-programs boot-tests-xen \
+	boot-tests-bad-dtb
 
 boot-tests-bare: $(BUILD)/zephyr.bin $(BARE_TRAMPOLINES)
 	tests/boot/bare.sh $(BUILD)/zephyr.bin $(BUILD)/tests
 
+# Programs built as users build them (make APP=, make samples), bare;
+# tests/boot/programs.sh builds the ones that are not samples itself.
+boot-tests-programs: samples | $(if $(filter boot-tests check,\
+		$(MAKECMDGOALS)),boot-tests-bare)
+	tests/boot/programs.sh $(BUILD)
+
 # One QEMU at a time, even under make -j: when both suites are asked for,
 # the Xen one waits for the bare one.
 boot-tests-xen: $(BUILD)/zephyr.bin | $(if $(filter boot-tests check,\
-		$(MAKECMDGOALS)),boot-tests-bare)
+		$(MAKECMDGOALS)),boot-tests-bare boot-tests-programs)
 	@$(call per_xen,tests/boot/xen.sh,$(BUILD)/tests/xen)
 
 # make run [GIC=2|3] [DOM0=1] [XEN_VERSION=4.20]: under Xen, as a dom0less
@@ -63,7 +70,7 @@ boot-tests-bad-dtb: $(BUILD)/zephyr.bin \
 # asked together: one QEMU at a time.
 .PHONY: boot-tests-xl
 boot-tests: boot-tests-xl
-boot-tests-xl: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe | \
+boot-tests-xl: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe samples | \
 		$(if $(filter boot-tests check,$(MAKECMDGOALS)),\
 		boot-tests-bare boot-tests-xen boot-tests-bad-dtb)
 	@$(call per_xen,tests/boot/xl.sh,$(BUILD)/tests/xl)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The steps of tests/boot/xl.sh, run inside the dom0 test host (busybox sh,
 # see scripts/dom0/init) as /test/run.sh, next to zephyr.bin, the test
-# guests it runs (faults.bin, xs-test.bin, net-test.bin) and a file "gic"
+# guests it runs (faults.bin, xs-test.bin, net-test.bin, libc.bin), the
+# sample program hello.bin (make samples) and a file "gic"
 # holding the host's GIC version (2 or 3).
 #
 # It prints, on the console Xen's serial shows:
@@ -242,6 +243,46 @@ if kernel=faults.bin create panic 'extra="app=panic"'; then
 else
     fail panic "xl create failed"
 fi
+destroy
+
+# 4b. A program's arguments and environment come from extra= (the words
+# after "--", and KEY=VALUE before it); its return of 0 powers it off.
+if kernel=hello.bin create program-args \
+    'extra="GREETING=Hi -- from xl"' &&
+    wait_for "$log" '^argv\[2\] = "xl"' 1 10; then
+    if ! wait_for "$log" '^Hi from hello on xenvm' 1 1; then
+        fail program-args "no 'Hi from hello on xenvm' line"
+    elif ! gone 10; then
+        fail program-args "still in xl list 10 s after main returned 0 (state '$(state)')"
+    else
+        ok program-args
+    fi
+else
+    fail program-args "no 'argv[2] = \"xl\"' line within 10 s"
+fi
+show CON program-args "$log"
+destroy
+
+# 4c. exit(3) is a crash with its status in the log, kept for
+# on_crash="preserve".
+if kernel=libc.bin create program-exit3 'extra="app=libc-exit"' &&
+    wait_for "$log" 'PANIC: exit status 3$' 1 10; then
+    i=0
+    while :; do
+        s=$(state)
+        case $s in *c*) break ;; esac
+        i=$((i + 1))
+        [ "$i" -le 50 ] || break
+        sleep 0.1
+    done
+    case $s in
+    *c*) ok program-exit3 ;;
+    *) fail program-exit3 "state '$s' in xl list after exit(3), want crashed (c)" ;;
+    esac
+else
+    fail program-exit3 "no line ending 'PANIC: exit status 3' within 10 s"
+fi
+show CON program-exit3 "$log"
 destroy
 
 # 5. xl shutdown: the guest is told why and powers off.

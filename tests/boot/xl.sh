@@ -12,7 +12,8 @@
 # what build/host/dtb-probe reads from the DTB libxl built for that guest
 # (the kernel prints in the probe's format).
 #
-# Env: XEN_VERSION (4.17 or 4.20, default 4.17: the hypervisor, dom0's
+# Env: SAMPLES_DIR (make samples' images, default build/samples),
+# XEN_VERSION (4.17 or 4.20, default 4.17: the hypervisor, dom0's
 # packages, and the stored DTBs, tests/data/xl or tests/data/xl-4.20),
 # BOOT_LOGS (default build/tests/logs), XL_BOOT_TIMEOUT (seconds per
 # boot, default 180; a boot took 64-71 s with Xen 4.17 and over 110 s
@@ -40,9 +41,13 @@ suite=xl
 # Every boot uses this one snapshot (host-dtb.sh records module sizes).
 cp "$image" "$work/zephyr.bin" || exit 1
 # The test guests xl-dom0.sh also runs, in GUEST_DIR: snapshots as well.
-for g in faults xs-test net-test; do
+for g in faults xs-test net-test libc; do
     cp "$(guest "$g")" "$work/$g.bin" || exit 1
 done
+# And a program as users build it (make samples).
+samples=${SAMPLES_DIR:-$top/build/samples}
+cp "$samples/hello.bin" "$work/hello.bin" ||
+    { echo "no $samples/hello.bin (make samples)" >&2; exit 1; }
 
 # After a FAIL line, lib.sh's result calls this instead of showing the
 # log's tail: one log holds every step of a boot, so show the failed step's
@@ -93,7 +98,7 @@ host() {
     mkdir -p "$t/test"
     cp "$work/zephyr.bin" "$t/test/zephyr.bin"
     cp "$work/faults.bin" "$work/xs-test.bin" "$work/net-test.bin" \
-        "$t/test/"
+        "$work/libc.bin" "$work/hello.bin" "$t/test/"
     install -m 755 "${XL_DOM0_SCRIPT:-$here/xl-dom0.sh}" "$t/test/run.sh"
     echo "$1" >"$t/test/gic"
     "$top/scripts/dom0/host-dtb.sh" --gic "$1" --test "$t" \
@@ -186,6 +191,8 @@ run_gic() {
     note "$(check_platform "$log" "vuart-gicv$v" "$v")"
     result "$tag vuart-gicv$v" "$log" "$why"
     result "$tag panic" "$log" "$(step "$log" panic)"
+    result "$tag program-args" "$log" "$(step "$log" program-args)"
+    result "$tag program-exit3" "$log" "$(step "$log" program-exit3)"
     result "$tag guest DTB as stored" "$log" \
         "$(keep_dtb "create-gicv$v" "$v" "gicv$v.dtb")"
     result "$tag guest DTB with vuart as stored" "$log" \

@@ -19,7 +19,7 @@ into lib/ for programs' stdio (LIBC_LIB_HOOKS).
 
 Four checks, each naming the files at fault:
   - includes: every #include "..." in the kernel's C and assembly sources;
-  - programs: no #include "..." at all in samples/;
+  - programs: no #include "..." at all in samples/ and tests/programs/;
   - <errno.h>: included nowhere there but in lib/, since picolibc's
     numbers (newlib's) differ from the kernel's (Linux's, which Xen
     uses) in 14 places, and kernel results are the kernel's:
@@ -119,7 +119,7 @@ def layer_of(path):
 def sources(root):
     out = []
     for top in ["boot", "kernel", "fdt", "drivers", "xen", "net", "lib",
-                "apps", "init", "samples",
+                "apps", "init", "samples", "tests/programs",
                 "tests/guest"]:
         base = os.path.join(root, top)
         for d, _, files in os.walk(base):
@@ -195,7 +195,7 @@ def check_includes(root, errors):
     for src in sources(root):
         with open(os.path.join(root, src), encoding="utf-8") as f:
             text = f.read()
-        if src.startswith("samples/"):
+        if src.startswith(("samples/", "tests/programs/")):
             for name in INCLUDE_RE.findall(text):
                 errors.append(f"include: {src} is a program: it includes "
                               f"\"{name}\", a kernel header; programs "

@@ -20,9 +20,11 @@ export CLANG_TIDY
 LINT_DIR := $(BUILD)/lint
 
 LINT_TARGET_SRCS := $(filter %.c,$(KERNEL_SRCS) $(GUEST_SRCS))
+# Programs (samples/, tests/programs/), read as make APP= builds them.
+LINT_PROGRAM_SRCS := $(wildcard samples/*/*.c tests/programs/*/*.c)
 LINT_HOST_SRCS := $(sort fdt/dtb-probe.c $(UNIT_CODE_SRCS) \
 	$(wildcard tests/unit/*.c tests/fuzz/*.c tests/tools/flood/*.c))
-LINT_HEADERS := $(wildcard */*.h */*/*.h tests/guest/*/*.h \
+LINT_HEADERS := $(wildcard */*.h */*/*.h include/*/*.h tests/guest/*/*.h \
 	tests/tools/flood/*.h)
 
 # clang parses the kernel as GCC builds it, for aarch64: the same include
@@ -38,7 +40,10 @@ $(foreach g,$(FP_GUESTS),$(eval $(LINT_DIR)/target/tests/guest/$(g)/%.c.ok: \
 LINT_TIDY_DEPS := .clang-tidy tests/lint/suppressions tests/lint/tidy.sh \
 	tests/lint/lint.mk $(LINT_HEADERS)
 
+LINT_PROGRAM_FLAGS := --target=aarch64-linux-gnu \
+	$(filter-out -MMD -MP,$(PROGRAM_CFLAGS))
 LINT_STAMPS := $(patsubst %,$(LINT_DIR)/target/%.ok,$(LINT_TARGET_SRCS)) \
+	$(patsubst %,$(LINT_DIR)/program/%.ok,$(LINT_PROGRAM_SRCS)) \
 	$(patsubst %,$(LINT_DIR)/host/%.ok,$(LINT_HOST_SRCS))
 
 $(LINT_DIR)/target/%.c.ok: %.c $(LINT_TIDY_DEPS) | $(TARGET_LIBFDT) \
@@ -46,6 +51,11 @@ $(LINT_DIR)/target/%.c.ok: %.c $(LINT_TIDY_DEPS) | $(TARGET_LIBFDT) \
 	$(call msg,TIDY,$<)
 	$(Q)tests/lint/tidy.sh $@ tests/lint/suppressions $< -- \
 		$(LINT_TARGET_FLAGS)
+
+$(LINT_DIR)/program/%.c.ok: %.c $(LINT_TIDY_DEPS) | $(PICOLIBC_LIBC)
+	$(call msg,TIDY,$<)
+	$(Q)tests/lint/tidy.sh $@ tests/lint/suppressions $< -- \
+		$(LINT_PROGRAM_FLAGS)
 
 $(LINT_DIR)/host/%.c.ok: %.c $(LINT_TIDY_DEPS) | $(HOST_LIBFDT)
 	$(call msg,HOSTTIDY,$<)
@@ -77,6 +87,9 @@ lint-tidy: $(LINT_STAMPS)
 lint-cppcheck: | $(TARGET_LIBFDT) $(PICOLIBC_LIBC) $(XEN_INCLUDE)/xen/xen.h
 	$(call msg,CPPCHECK,kernel)
 	$(Q)$(LINT_CPPCHECK) $(LINT_CPPCHECK_TARGET) $(LINT_TARGET_SRCS)
+	$(call msg,CPPCHECK,programs)
+	$(Q)$(LINT_CPPCHECK) -D__aarch64__ -D__GNUC__ -I include \
+		$(LINT_PROGRAM_SRCS)
 	$(call msg,CPPCHECK,host)
 	$(Q)$(LINT_CPPCHECK) $(LINT_CPPCHECK_HOST) $(LINT_HOST_SRCS)
 
