@@ -1,6 +1,6 @@
 /*
  * The POSIX layer as a program sees it (lib/pthread*.c, semaphore.c,
- * clock.c), built the way users build theirs: make APP=tests/programs/posix.
+ * clock.c, entropy.c), built the way users build theirs: make APP=tests/programs/posix.
  * Each check prints "posix: ok NAME" or "posix: FAIL NAME: why"; then
  * "posix: PASS (N checks)" and exit(0), or "posix: FAILED (N of M)" and
  * exit(1).  tests/boot/programs.sh reads it.
@@ -369,6 +369,21 @@ static void check_clocks(void)
 	verdict("clocks", ok, "monotonic, sleep length or errors");
 }
 
+/* --- getentropy, and picolibc's arc4random on it --- */
+
+static void check_entropy(void)
+{
+	unsigned char a[32], b[32], big[300];
+	bool ok;
+
+	ok = getentropy(a, sizeof(a)) == 0 && getentropy(b, sizeof(b)) == 0;
+	ok &= memcmp(a, b, sizeof(a)) != 0;
+	errno = 0;
+	ok &= getentropy(big, sizeof(big)) == -1 && errno == EIO;
+	ok &= arc4random() != arc4random() || arc4random() != arc4random();
+	verdict("entropy", ok, "equal draws, or no EIO past 256 bytes");
+}
+
 int main(void)
 {
 	check_create_join();
@@ -381,6 +396,7 @@ int main(void)
 	check_once_and_keys();
 	check_semaphores();
 	check_clocks();
+	check_entropy();
 	if (failures) {
 		printf("posix: FAILED (%u of %u)\n", failures, checks);
 		return 1;
