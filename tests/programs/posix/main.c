@@ -1,11 +1,12 @@
 /*
  * The POSIX layer as a program sees it (lib/pthread*.c, semaphore.c,
- * clock.c, entropy.c), built the way users build theirs: make APP=tests/programs/posix.
+ * clock.c, entropy.c) and picolibc's libm, built the way users build theirs: make APP=tests/programs/posix.
  * Each check prints "posix: ok NAME" or "posix: FAIL NAME: why"; then
  * "posix: PASS (N checks)" and exit(0), or "posix: FAILED (N of M)" and
  * exit(1).  tests/boot/programs.sh reads it.
  */
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <sched.h>
 #include <semaphore.h>
@@ -369,6 +370,41 @@ static void check_clocks(void)
 	verdict("clocks", ok, "monotonic, sleep length or errors");
 }
 
+/* --- libm, computing in two threads at once --- */
+
+static void *series(void *arg)
+{
+	double x = *(double *)arg, sum = 0;
+	int i;
+
+	/* exp(x) by its series, with a yield in the middle of each term so
+	 * the other thread's FP registers are live at the same time. */
+	for (i = 30; i >= 1; i--) {
+		sum = 1 + x * sum / i;
+		if (i % 5 == 0)
+			sched_yield();
+	}
+	*(double *)arg = sum;
+	return NULL;
+}
+
+static void check_libm(void)
+{
+	double a = 1.0, b = -2.0;
+	pthread_t ta, tb;
+	bool ok;
+
+	pthread_create(&ta, NULL, series, &a);
+	pthread_create(&tb, NULL, series, &b);
+	pthread_join(ta, NULL);
+	pthread_join(tb, NULL);
+	ok = fabs(a - exp(1.0)) < 1e-12 && fabs(b - exp(-2.0)) < 1e-12;
+	ok &= fabs(sqrt(2.0) * sqrt(2.0) - 2.0) < 1e-15;
+	ok &= fabs(sin(M_PI / 6) - 0.5) < 1e-15 && pow(2.0, 10.0) == 1024.0;
+	ok &= floor(-1.5) == -2.0 && fmod(7.0, 3.0) == 1.0;
+	verdict("libm", ok, "a result differs from libm's or the series");
+}
+
 /* --- getentropy, and picolibc's arc4random on it --- */
 
 static void check_entropy(void)
@@ -397,6 +433,7 @@ int main(void)
 	check_semaphores();
 	check_clocks();
 	check_entropy();
+	check_libm();
 	if (failures) {
 		printf("posix: FAILED (%u of %u)\n", failures, checks);
 		return 1;
