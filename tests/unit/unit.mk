@@ -32,6 +32,9 @@ UNIT_HDRS := $(wildcard tests/unit/*.h fdt/*.h xen/console_ring.h xen/byte_ring.
 # what they call in the kernel.
 UNIT_DRIVER_SRCS := drivers/uart.c \
 	$(shell grep -lE '^const struct uart_driver \w+ = ' drivers/*.c)
+# The same for the RTCs (tests/unit/test_rtc.c).
+UNIT_DRIVER_SRCS += drivers/rtc.c \
+	$(shell grep -lE '^const struct rtc_driver \w+ = ' drivers/*.c)
 UNIT_HDRS += $(wildcard drivers/*.h) boot/mmu.h kernel/printk.h
 
 # The stop's flushes (kernel/block_sync.c), with errno_name(), which it
