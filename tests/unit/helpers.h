@@ -94,5 +94,6 @@ Suite *echo_policy_suite(void);
 Suite *tls_layout_suite(void);
 Suite *program_args_suite(void);
 Suite *rtc_suite(void);
+Suite *wallclock_suite(void);
 
 #endif
