@@ -51,6 +51,16 @@ const struct binding psci_bindings[] = {
 	{ "", 0 },
 };
 
+/*
+ * Real-time clocks: the PL031 (Linux's rtc/arm,pl031.yaml) is QEMU virt's
+ * and most Arm boards'.  Its registers fill one 4 KiB frame, the
+ * PrimeCell ID at its end (RTC_MIN_SIZE in fdt/probe.c).
+ */
+const struct binding rtc_bindings[] = {
+	{ "arm,pl031", 0 },
+	{ "", 0 },
+};
+
 /* The property is looked up once; each table entry is a string search. */
 const struct binding *binding_match(const void *fdt, int offset,
 				    const struct binding *table)

@@ -24,6 +24,7 @@ extern const struct binding gic_bindings[];
 extern const struct binding timer_bindings[];
 extern const struct binding uart_bindings[];
 extern const struct binding psci_bindings[];
+extern const struct binding rtc_bindings[];
 
 /*
  * The first entry of table whose compatible the node at offset has, or NULL.

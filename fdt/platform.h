@@ -96,6 +96,17 @@ struct platform_uart {
 	uint32_t reg_io_width;
 };
 
+/*
+ * A real-time clock the DT lists (the first enabled one): what the
+ * kernel reads the time of day from when Xen does not give it.
+ */
+struct platform_rtc {
+	bool present;
+	char compatible[PLATFORM_NAME_LEN];	/* the string that matched */
+	char path[PLATFORM_PATH_LEN];
+	struct region reg;
+};
+
 struct platform {
 	char model[PLATFORM_NAME_LEN];		/* root model, "" if absent */
 	char compatible[PLATFORM_NAME_LEN];	/* root compatible[0] */
@@ -119,6 +130,8 @@ struct platform {
 	struct platform_uart uart[PLATFORM_MAX_UARTS];
 	unsigned int uart_count;
 	int stdout_uart;			/* index into uart[], -1: none */
+
+	struct platform_rtc rtc;
 
 	char bootargs[PLATFORM_BOOTARGS_LEN];
 	char stdout_path[PLATFORM_PATH_LEN];
@@ -166,7 +179,8 @@ const char *platform_unbootable_reason(const struct platform *p);
  *   gic v2 dist D cpu C | gic v3 dist D redist B S [B S ...]
  *   timer phys N virt N freq HZ
  *   xen gnttab B S evtchn N           (only with a xen,xen node)
- * then free-form lines (psci, cpus, console, bootargs, extended regions).
+ * then free-form lines (psci, cpus, console, rtc, bootargs, extended
+ * regions).
  */
 void platform_report(const struct platform *p,
 		     void (*emit)(void *ctx, const char *line), void *ctx);

@@ -448,6 +448,44 @@ static void probe_uarts(const void *fdt, struct platform *p, int gic,
 }
 
 /*
+ * The PL031's registers span 4 KiB: data at 0, the PrimeCell ID at 0xff0
+ * (which the driver checks before trusting the data register).  A
+ * smaller reg would have the driver read past what the DT gave it.
+ */
+#define RTC_MIN_SIZE	0x1000
+
+/* The first enabled RTC with a usable reg; each unusable one is named. */
+static void probe_rtc(const void *fdt, struct platform *p)
+{
+	int node;
+
+	for (node = dt_next_node(fdt, -1); node >= 0;
+	     node = dt_next_node(fdt, node)) {
+		const struct binding *b = binding_match(fdt, node,
+							rtc_bindings);
+		struct region r;
+
+		if (!b || !dt_enabled(fdt, node))
+			continue;
+		if (dt_reg(p, fdt, node, 0, &r) < 0)
+			continue;
+		if (r.size < RTC_MIN_SIZE || r.base + r.size < r.base) {
+			dt_error(p, fdt, node, "reg 0x%llx size 0x%llx: the "
+				 "RTC's registers need 0x%x bytes",
+				 (unsigned long long)r.base,
+				 (unsigned long long)r.size, RTC_MIN_SIZE);
+			continue;
+		}
+		p->rtc.present = true;
+		p->rtc.reg = r;
+		snprintf(p->rtc.compatible, sizeof(p->rtc.compatible), "%s",
+			 b->compatible);
+		dt_path(fdt, node, p->rtc.path, sizeof(p->rtc.path));
+		return;
+	}
+}
+
+/*
  * /chosen: bootargs and stdout-path.  Returns the stdout node's offset (or
  * < 0).  stdout-path may be an alias and may carry ":options"; the node is
  * looked up from the property itself, so a path longer than our copy of
@@ -522,6 +560,7 @@ int fdt_probe(const void *fdt, size_t blob_size, struct platform *p)
 	probe_cpus(fdt, p);
 	stdout_node = probe_chosen(fdt, p);
 	probe_uarts(fdt, p, gic, stdout_node);
+	probe_rtc(fdt, p);
 	dt_cache_drop();
 	return 0;
 }

@@ -32,11 +32,11 @@ static const char *psci_name(enum psci_method m)
 }
 
 /* The compatible without its vendor prefix: "arm,pl011" -> "pl011". */
-static const char *uart_name(const struct platform_uart *u)
+static const char *device_name(const char *compatible)
 {
-	const char *comma = strchr(u->compatible, ',');
+	const char *comma = strchr(compatible, ',');
 
-	return comma ? comma + 1 : u->compatible;
+	return comma ? comma + 1 : compatible;
 }
 
 static void report_gic(const struct platform_gic *g, char *line, size_t len,
@@ -102,10 +102,16 @@ void platform_report(const struct platform *p,
 	emit(ctx, line);
 	for (i = 0; i < p->uart_count; i++) {
 		snprintf(line, sizeof(line), "uart %s %s 0x%llx intid %u%s",
-			 uart_name(&p->uart[i]), p->uart[i].path,
+			 device_name(p->uart[i].compatible), p->uart[i].path,
 			 (unsigned long long)p->uart[i].reg.base,
 			 p->uart[i].intid,
 			 p->stdout_uart == (int)i ? " stdout" : "");
+		emit(ctx, line);
+	}
+	if (p->rtc.present) {
+		snprintf(line, sizeof(line), "rtc %s %s 0x%llx",
+			 device_name(p->rtc.compatible), p->rtc.path,
+			 (unsigned long long)p->rtc.reg.base);
 		emit(ctx, line);
 	}
 	for (i = 0; i < p->reserved_count; i++) {

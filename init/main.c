@@ -11,6 +11,7 @@
  * before it has moved.
  */
 #include <string.h>
+#include <time.h>
 
 #include <libfdt.h>
 
@@ -22,16 +23,19 @@
 #include "drivers/arm_timer.h"
 #include "drivers/gic.h"
 #include "drivers/psci.h"
+#include "drivers/rtc.h"
 #include "drivers/smccc.h"
 #include "drivers/uart.h"
 #include "fdt/platform.h"
 #include "kernel/block.h"
 #include "kernel/bootargs.h"
+#include "kernel/errno.h"
 #include "kernel/irq.h"
 #include "kernel/page_alloc.h"
 #include "kernel/panic.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"
+#include "kernel/realtime.h"
 #include "kernel/shutdown.h"
 #include "kernel/thread.h"
 #include "kernel/version.h"
@@ -41,6 +45,7 @@
 #include "xen/console_pv.h"
 #include "xen/guest.h"
 #include "xen/netfront.h"
+#include "xen/shared_info.h"
 
 /* The largest DTB accepted, as Linux does on arm64. */
 #define DTB_MAX_SIZE	(2UL << 20)
@@ -191,6 +196,42 @@ static void setup_memory(uint64_t image_base, uint64_t dtb,
 	       dtb_copy, mmu_tables_used());
 }
 
+/*
+ * The time of day, read once: Xen's wallclock where the control domain
+ * has set it (a guest under xl: a Linux dom0 sets Xen's clock from its
+ * RTC), else the RTC the DT lists (bare hardware and QEMU, and dom0, to
+ * which Xen leaves the RTC).  A clock before 2000 was never set and is
+ * not used: without a source the time of day counts from 1970 at boot.
+ */
+static void set_time_of_day(void)
+{
+	const char *name = "xen-wallclock";
+	uint64_t ns = 0;
+	struct tm tm;
+	time_t t;
+	int err = xen_wallclock_now_ns(&ns);
+
+	if (err || ns < REALTIME_UNSET_BEFORE_NS) {
+		err = rtc_read_ns(&platform, &ns, &name);
+		if (err == -ENODEV)
+			printk("time: %s at 0x%llx does not answer as one\n",
+			       platform.rtc.compatible,
+			       (unsigned long long)platform.rtc.reg.base);
+	}
+	if (err || ns < REALTIME_UNSET_BEFORE_NS) {
+		printk("time: no clock was set (%s), counting from 1970 at "
+		       "boot\n", xen->present ? "Xen's wallclock, RTC" :
+		       "RTC");
+		return;
+	}
+	realtime_set(ns, name);
+	t = (time_t)(ns / 1000000000ULL);
+	gmtime_r(&t, &tm);
+	printk("time: %04d-%02d-%02d %02d:%02d:%02d UTC from %s\n",
+	       tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	       tm.tm_min, tm.tm_sec, name);
+}
+
 /* The PV frontends zephyr.bin has, each matched by XenBus device type. */
 static void register_xenbus_drivers(void)
 {
@@ -288,6 +329,7 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 	       arm_timer_freq(), platform.timer.virt_intid, power_name());
 	if (xen_init(&platform))
 		panic("boot: Xen support failed to start");
+	set_time_of_day();
 	first_console = console_get();
 	choose_late_console();
 	if (console_get() != first_console)

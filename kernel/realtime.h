@@ -9,6 +9,13 @@
 
 #include <stdint.h>
 
+/*
+ * 2000-01-01 00:00:00 UTC.  A clock showing an earlier time was never
+ * set: Xen's wallclock counts from 1970 at Xen's boot until the control
+ * domain sets it, and an RTC without a battery from 1970 at power-on.
+ */
+#define REALTIME_UNSET_BEFORE_NS	(946684800ULL * 1000000000ULL)
+
 /* Nanoseconds since 1970 now, as the source says; name is for the log. */
 void realtime_set(uint64_t now_ns, const char *name);
 /* Nanoseconds since 1970. */

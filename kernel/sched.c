@@ -391,6 +391,19 @@ int thread_set_priority(struct thread *t, int priority)
 	return 0;
 }
 
+void thread_set_name(struct thread *t, const char *name)
+{
+	char copy[THREAD_NAME_LEN];
+	unsigned long flags;
+
+	/* Built aside, so that a reader (a fault dump) sees the old name
+	 * or the new one. */
+	snprintf(copy, sizeof(copy), "%s", name);
+	flags = irq_save();
+	memcpy(t->name, copy, sizeof(copy));
+	irq_restore(flags);
+}
+
 void thread_sleep_ms(uint64_t ms)
 {
 	unsigned long flags = irq_save();

@@ -58,6 +58,8 @@ void thread_exit(void) __attribute__((noreturn));
 /* Scheduling priority (0 highest, below THREAD_PRIO_IDLE); takes effect
  * at once.  Returns 0 or -EINVAL. */
 int thread_set_priority(struct thread *t, int priority);
+/* Rename t, truncated to THREAD_NAME_LEN - 1 bytes. */
+void thread_set_name(struct thread *t, const char *name);
 /*
  * The calling thread stops counting among the threads whose end powers
  * the machine off ("all threads finished"): for one that may wait forever

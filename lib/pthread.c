@@ -178,6 +178,22 @@ struct thread *pthread_kernel_thread(pthread_t p)
 	return p ? p->thread : NULL;
 }
 
+int pthread_with_kernel_thread(pthread_t p,
+			       int (*fn)(struct thread *t, void *ctx),
+			       void *ctx)
+{
+	int result = -ESRCH;
+
+	if (!p)
+		return -ESRCH;
+	/* pthread_exit() clears p->thread under it before the end. */
+	mutex_lock(&blocks_lock, WAIT_FOREVER);
+	if (p->thread)
+		result = fn(p->thread, ctx);
+	mutex_unlock(&blocks_lock);
+	return result;
+}
+
 int sched_yield(void)
 {
 	thread_yield();

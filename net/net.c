@@ -25,7 +25,8 @@ unsigned char *net_heap;
 /* MEM_SIZE, and room for the heap's end marker and alignment. */
 #define HEAP_PAGES	((MEM_SIZE + PAGE_SIZE - 1) / PAGE_SIZE + 1)
 
-/* All zero is what mutex_init() sets: unlocked. */
+/* All zero is what mutex_init() sets: unlocked.  started is written
+ * under start_lock; net_started() reads it without. */
 static struct mutex start_lock;
 static bool started;
 
@@ -55,9 +56,14 @@ int net_start(void)
 		ksem_init(&ready, 0, 1);
 		tcpip_init(tcpip_ready, &ready);
 		(void)ksem_take(&ready, WAIT_FOREVER);
-		started = true;
+		__atomic_store_n(&started, true, __ATOMIC_RELEASE);
 		printk("net: lwIP started\n");
 	}
 	(void)mutex_unlock(&start_lock);
 	return err;
+}
+
+bool net_started(void)
+{
+	return __atomic_load_n(&started, __ATOMIC_ACQUIRE);
 }

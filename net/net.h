@@ -6,6 +6,8 @@
 #ifndef NET_NET_H
 #define NET_NET_H
 
+#include <stdbool.h>
+
 /*
  * Start lwIP and its tcpip thread, once; later calls return at once.
  * Thread context only (it waits for the thread to come up).  Afterwards
@@ -14,6 +16,9 @@
  * again.
  */
 int net_start(void);
+
+/* Whether net_start() has started the stack (it never stops). */
+bool net_started(void);
 
 /* One bounded resource: in use, the most at once, its size, refusals. */
 struct net_pool_stats {

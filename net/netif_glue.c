@@ -241,3 +241,34 @@ void net_link_report(net_link_report_fn fn, void *ctx)
 	}
 	UNLOCK_TCPIP_CORE();
 }
+
+int net_link_state(unsigned int index, struct net_link_state *s)
+{
+	struct netif *netif;
+	unsigned int i = 0;
+	int err = -ENODEV;
+
+	if (!net_started())
+		return -ENODEV;
+	LOCK_TCPIP_CORE();
+	NETIF_FOREACH(netif) {
+		const struct net_link *link = netif->state;
+
+		if (netif->linkoutput != link_output || i++ != index)
+			continue;	/* the loopback, or not yet */
+		memset(s, 0, sizeof(*s));
+		snprintf(s->name, sizeof(s->name), "%c%c%u", netif->name[0],
+			 netif->name[1], netif->num);
+		memcpy(s->mac, netif->hwaddr, sizeof(s->mac));
+		s->link_up = netif_is_link_up(netif);
+		s->dhcp = link->dhcp;
+		s->is_default = netif == netif_default;
+		memcpy(s->address, netif_ip4_addr(netif), 4);
+		memcpy(s->netmask, netif_ip4_netmask(netif), 4);
+		memcpy(s->gateway, netif_ip4_gw(netif), 4);
+		err = 0;
+		break;
+	}
+	UNLOCK_TCPIP_CORE();
+	return err;
+}

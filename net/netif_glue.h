@@ -97,6 +97,25 @@ void net_link_remove(struct net_link *link);
  */
 int net_ip_config_parse(const char *bootargs, struct net_ip_config *ip);
 
+/* A link as lwIP holds it now; addresses as in net_ip_config. */
+struct net_link_state {
+	char name[8];			/* "en0" */
+	uint8_t mac[6];
+	bool link_up;			/* the driver's device is there */
+	bool dhcp;			/* else the static address */
+	bool is_default;		/* the default route goes there */
+	uint8_t address[4];		/* 0.0.0.0 until it has one */
+	uint8_t netmask[4];
+	uint8_t gateway[4];		/* 0.0.0.0: none */
+};
+
+/*
+ * The index-th link (from 0, in lwIP's list order) into *s: 0, or
+ * -ENODEV when there is no such link (none before the stack started).
+ * Thread context; takes lwIP's core lock.
+ */
+int net_link_state(unsigned int index, struct net_link_state *s);
+
 /* "10.0.0.2/24 gw 10.0.0.1 mac 00:16:3e:..": one line per link. */
 typedef void (*net_link_report_fn)(void *ctx, const char *line);
 void net_link_report(net_link_report_fn fn, void *ctx);

@@ -7,8 +7,10 @@
 #include "kernel/errno.h"
 #include "kernel/page_alloc.h"
 #include "kernel/printk.h"
+#include "kernel/thread.h"
 #include "xen/physmap.h"
 #include "xen/shared_info.h"
+#include "xen/wallclock.h"
 
 /* Written once by shared_info_init() at boot; the pages they point to
  * are shared with Xen and accessed with atomics (xen/events.c). */
@@ -55,5 +57,25 @@ long shared_info_init(void)
 	xen_vcpu_info = vi;
 	printk("xen: shared info at 0x%llx, vcpu_info at %p\n",
 	       (unsigned long long)gpa, (void *)vi);
+	return 0;
+}
+
+int xen_wallclock_now_ns(uint64_t *now)
+{
+	struct wallclock_fields f;
+	uint64_t base;
+	int err;
+
+	if (!xen_shared_info)
+		return -ENOENT;
+	f.version = &xen_shared_info->wc_version;
+	f.sec = &xen_shared_info->wc_sec;
+	f.sec_hi = &xen_shared_info->wc_sec_hi;
+	f.nsec = &xen_shared_info->wc_nsec;
+	err = wallclock_read(&f, &base);
+	if (err)
+		return err;
+	/* The scheduler's clock is the virtual counter: system time. */
+	*now = base + sched_now_ns();
 	return 0;
 }

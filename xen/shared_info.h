@@ -14,4 +14,13 @@ extern struct vcpu_info *xen_vcpu_info;
  */
 long shared_info_init(void);
 
+/*
+ * The time of day by Xen's wallclock (xen/wallclock.h) and the virtual
+ * counter: ns since 1970 in *now.  0; -ENOENT before shared_info_init()
+ * (or without Xen); wallclock_read()'s errors.  The wallclock counts
+ * from 1970 at Xen's boot until the control domain sets it (a Linux
+ * dom0 does, from its RTC): the caller judges whether it was set.
+ */
+int xen_wallclock_now_ns(uint64_t *now);
+
 #endif

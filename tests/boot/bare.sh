@@ -11,7 +11,8 @@ here=$(dirname "$0")
 image=$1 tramp_dir=$2
 faults=$(guest faults) && kernel_test=$(guest kernel-test) &&
     lwip_loop=$(guest lwip-loop) && fp_threads=$(guest fp-threads) &&
-    tls_threads=$(guest tls-threads) && libc=$(guest libc) || exit 1
+    tls_threads=$(guest tls-threads) && libc=$(guest libc) &&
+    osapi=$(guest osapi) || exit 1
 logs=${BOOT_LOGS:-build/tests/logs}
 limit=${BOOT_TIMEOUT:-30}
 mkdir -p "$logs"
@@ -227,6 +228,37 @@ image=$libc stops libc-exit libc-exit \
 image=$libc stops libc-assert libc-assert \
     '^assertion "two == 3" failed: file "tests/guest/libc/main.c", line [0-9]+' \
     '^PANIC: exit status 134$' '^stop: crash via psci$'
+
+# Osprey's own API as programs get it (tests/guest/osapi): the time of
+# day from QEMU's PL031, the clocks across a nanosleep, osprey_platform(),
+# the documented errors where there is nothing (no XenStore, no disks, no
+# network), thread priorities and names; the orderly poweroff and reboot.
+osapi_t0=$(date +%s)
+image=$osapi stops osapi osapi '^rtc pl031 /pl031@9010000 0x9010000$' \
+    '^time: 20[0-9]{2}-[01][0-9]-[0-3][0-9] [0-9:]{8} UTC from pl031$' \
+    '^osapi: ok realtime-date$' '^osapi: ok realtime-agree$' \
+    '^osapi: ok monotonic-sleep$' '^osapi: ok realtime-sleep$' \
+    '^osapi: ok platform$' '^osapi: ok xenstore-none$' \
+    '^osapi: ok xenstore-einval$' '^osapi: ok block-none$' \
+    '^osapi: ok block-einval$' '^osapi: ok net-none$' \
+    '^osapi: ok thread-priority$' '^osapi: ok thread-name$' \
+    '^osapi: ok thread-ended$' '^osapi: PASS \(0 failed\)$' \
+    '^stop: poweroff via psci$'
+osapi_t1=$(date +%s)
+# QEMU's PL031 counts the host's UTC time (-rtc base=utc, its default):
+# the guest's time of day must fall within the boot, give or take a
+# second either side for the RTC's whole seconds.
+osapi_log=$logs/bare-osapi.log
+osapi_s=$(sed -n 's/^osapi: realtime \([0-9]*\) .*/\1/p' "$osapi_log")
+if [ -z "$osapi_s" ]; then
+    result osapi-host-time "$osapi_log" "no 'osapi: realtime' line"
+elif [ "$osapi_s" -lt $((osapi_t0 - 2)) ] || [ "$osapi_s" -gt $((osapi_t1 + 2)) ]; then
+    result osapi-host-time "$osapi_log" "the guest's time $osapi_s is not within the boot's $osapi_t0..$osapi_t1"
+else
+    result osapi-host-time "$osapi_log" ""
+fi
+image=$osapi stops osapi-reboot osapi-reboot '^osapi-reboot: rebooting$' \
+    '^stop: reboot via psci$'
 
 # The boot figures scripts/bench/ reads are shown with loglevel=debug.
 ticks_log=$logs/bare-boot-ticks-debug.log

@@ -2,7 +2,8 @@
 # The steps of tests/boot/blk.sh, run inside the dom0 test host (busybox
 # sh, see scripts/dom0/init) as /test/run.sh, next to zephyr.bin, a file
 # "gic" holding the host's GIC version and seed.bin, 1 MiB of fixed
-# pseudo-random bytes the disk images are made of (so runs are alike).
+# pseudo-random bytes the disk images are made of (so runs are alike), and
+# disk.bin, samples/disk as `make APP=samples/disk` builds it.
 #
 # The guest is zephyr.bin's shell (extra="app=shell"), driven by typing
 # into its PV console; xen-blkback serves it files through loop devices
@@ -579,4 +580,58 @@ timeout 10 dmsetup remove "$dm" 2>&1 | sed 's/^/INFO dmsetup remove| /'
 [ -z "$sloop" ] || $losetup -d "$sloop" 2>/dev/null
 # Every loop device the block script made is gone with the guests.
 echo "INFO loop devices left: $($losetup -a | wc -l)"
+# (g) samples/disk, the block API as a program has it (<osprey/block.h>):
+# it lists its disk, writes a pattern over 8 sectors in the middle,
+# flushes, reads them back and writes the old contents back, prints its
+# verdict and returns 0: the orderly poweroff.  The image must then be as
+# it was.  Not with a stand-in guest (guest.cfg): it is this image's.
+if [ -f guest.cfg ]; then
+    echo "INFO (g) skipped: a stand-in guest has no disk sample"
+elif [ ! -f disk.bin ]; then
+    why="no disk.bin next to the test"
+    skip disk-sample disk-sample-unchanged
+else
+    image /tmp/d.img 4
+    d_sum=$(cksum </tmp/d.img)
+    {
+        echo "kernel=\"$PWD/disk.bin\""
+        echo 'name="zephyr"'
+        echo 'memory=32'
+        echo 'vcpus=1'
+        echo 'on_crash="preserve"'
+        echo "disk=['format=raw,vdev=xvda,access=rw,target=/tmp/d.img']"
+    } >disk-sample.conf
+    rm -f "$log_dir"/guest-zephyr*.log
+    out=$(timeout 30 xl create disk-sample.conf 2>&1)
+    rc=$?
+    echo "$out" | sed 's/^/INFO xl create disk-sample| /'
+    if [ "$rc" -ne 0 ]; then
+        why="xl create failed"
+        skip disk-sample disk-sample-unchanged
+    else
+        list='^disk: xvda: 8192 sectors of 512 bytes \(4 MiB\), rw(, flush)?$'
+        if ! wait_for '^disk: (PASS|FAIL)' 1 30; then
+            fail disk-sample "no 'disk: PASS' or 'disk: FAIL' line within 30 s"
+        elif [ "$(count "$log" '^disk: PASS$')" -ne 1 ]; then
+            fail disk-sample "$(lines '^disk: FAIL' 1 | head -n 1)"
+        elif [ "$(count "$log" "$list")" -ne 1 ] ||
+            [ "$(count "$log" '^disk: 1 disk$')" -ne 1 ]; then
+            fail disk-sample "it did not list xvda alone, as 8192 sectors of 512 bytes, rw"
+        else
+            ok disk-sample
+        fi
+        # Its return from main() is the orderly stop, disks synced.
+        if ! gone 15; then
+            fail disk-sample-unchanged "the guest is still there 15 s after its verdict (state '$(state)')"
+        elif [ "$(cksum </tmp/d.img)" != "$d_sum" ]; then
+            fail disk-sample-unchanged "d.img changed: the sectors were not restored"
+        else
+            ok disk-sample-unchanged
+        fi
+    fi
+    show disk-sample 1
+    destroy
+    rm -f /tmp/d.img
+fi
+
 echo "INFO all steps done at $(now)s"

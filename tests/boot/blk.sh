@@ -4,8 +4,9 @@
 # 4.17 (or 4.20 with XEN_VERSION=4.20) in QEMU: one boot per GIC version
 # runs every step of tests/boot/blk-dom0.sh, which types commands into the
 # guest's shell (disks, disk-sum, disk-write, disk-read, disk-flush) and
-# checks the answers against the disk images in dom0; here each step must
-# have said OK.  Test names start with gicvN-xenX.Y.
+# checks the answers against the disk images in dom0, then runs
+# samples/disk on a disk of its own; here each step must have said OK.
+# Test names start with gicvN-xenX.Y.
 #
 # Env: XEN_VERSION (4.17 or 4.20, default 4.17), BOOT_LOGS (default
 # build/tests/logs), BLK_BOOT_TIMEOUT (seconds per boot, default 240; a
@@ -13,7 +14,9 @@
 # Image), BLK_DOM0_SCRIPT (run in dom0 instead of tests/boot/blk-dom0.sh),
 # BLK_GUEST_FILES (a directory copied next to it: with a guest.cfg there,
 # blk-dom0.sh boots that guest instead, e.g. a Linux stand-in that prints
-# the same lines, to check the suite itself).
+# the same lines, to check the suite itself, and skips samples/disk),
+# DISK_SAMPLE (samples/disk's image, default build/samples/disk.bin:
+# tests/boot/boot.mk builds it).
 set -uo pipefail
 here=$(dirname "$0")
 top=$(cd "$here/../.." && pwd)
@@ -29,6 +32,7 @@ suite=blk
 
 # Every boot uses this one snapshot.
 cp "$image" "$work/zephyr.bin" || exit 1
+disk_sample=${DISK_SAMPLE:-$top/build/samples/disk.bin}
 
 failure_details=dom0_step_details
 
@@ -38,6 +42,8 @@ setup_failed() {
     exit 1
 }
 command -v python3 >/dev/null || setup_failed "no python3 (scripts/setup.sh)"
+cp "$disk_sample" "$work/disk.bin" ||
+    setup_failed "no $disk_sample (make APP=samples/disk IMAGE=build/samples/disk build/samples/disk.bin)"
 dom0_host_prepare
 # The disk images' bytes: 1 MiB from a fixed-seed generator, so that every
 # run sees the same disks (blk-dom0.sh makes the images from it).
@@ -48,7 +54,7 @@ host() {
     local t=$work/test-gicv$1
     rm -rf "$t"
     mkdir -p "$t/test"
-    cp "$work/zephyr.bin" "$work/seed.bin" "$t/test/"
+    cp "$work/zephyr.bin" "$work/seed.bin" "$work/disk.bin" "$t/test/"
     install -m 755 "${BLK_DOM0_SCRIPT:-$here/blk-dom0.sh}" "$t/test/run.sh"
     echo "$1" >"$t/test/gic"
     [ -z "${BLK_GUEST_FILES:-}" ] || cp -r "$BLK_GUEST_FILES/." "$t/test/"
@@ -67,7 +73,9 @@ run_gic() {
     for name in cksum boot-line sum write read flush write-shutdown \
         disks ro-sum ro-write ro-unchanged \
         hot-attach hot-sum hot-detach hot-alive detach-busy busy-alive \
-        4k-line 4k-sum 4k-write 4k-file stall-line stall-stop stall-reason; do
+        4k-line 4k-sum 4k-write 4k-file stall-line stall-stop stall-reason \
+        $([ -n "${BLK_GUEST_FILES:-}" ] ||
+            echo disk-sample disk-sample-unchanged); do
         result "$tag $name" "$log" "$(step "$log" "$name")"
     done
 }

@@ -1,8 +1,8 @@
 #!/bin/sh
 # The steps of tests/boot/xl.sh, run inside the dom0 test host (busybox sh,
 # see scripts/dom0/init) as /test/run.sh, next to zephyr.bin, the test
-# guests it runs (faults.bin, xs-test.bin, net-test.bin, libc.bin), the
-# sample program hello.bin (make samples) and a file "gic"
+# guests it runs (faults.bin, xs-test.bin, net-test.bin, libc.bin,
+# osapi.bin), the sample program hello.bin (make samples) and a file "gic"
 # holding the host's GIC version (2 or 3).
 #
 # It prints, on the console Xen's serial shows:
@@ -509,6 +509,70 @@ else
     fail vif-connect "the guest's two vifs did not connect within 15 s"
 fi
 show CON vif "$log"
+destroy
+
+# 10. Osprey's API as a program sees it (tests/guest/osapi, app=osapi-xen):
+# the time of day from Xen's wallclock (which dom0's Linux set from its
+# RTC) against dom0's own clock, the domain's id and name, XenStore
+# through <osprey/xenstore.h> both ways, and a watch that fires when dom0
+# writes; then osprey_poweroff() ends the domain.
+if kernel=osapi.bin create osapi 'extra="app=osapi-xen"'; then
+    id=$(timeout 5 xl domid zephyr)
+    home=/local/domain/$id
+    if ! wait_for "$log" '^osapi: realtime [0-9]+ ' 1 10; then
+        fail osapi-time "no 'osapi: realtime' line within 10 s"
+    else
+        dom0_s=$(date +%s)
+        guest_s=$(tr -d '\r' <"$log" |
+            sed -n 's/^osapi: realtime \([0-9]*\) .*/\1/p' | head -n 1)
+        diff_s=$((dom0_s - guest_s))
+        echo "INFO osapi-time: guest $guest_s, dom0 $dom0_s"
+        if [ "$(count "$log" '^time: .* UTC from xen-wallclock$')" -lt 1 ]; then
+            fail osapi-time "no 'time: ... UTC from xen-wallclock' boot line"
+        elif [ "${diff_s#-}" -gt 3 ]; then
+            fail osapi-time "the guest's time of day $guest_s is ${diff_s} s off dom0's $dom0_s"
+        else
+            ok osapi-time
+        fi
+    fi
+    if wait_for "$log" "^osapi: domid $id name zephyr xen " 1 10; then
+        ok osapi-identity
+    else
+        fail osapi-identity "no 'osapi: domid $id name zephyr' line"
+    fi
+    if ! wait_for "$log" '^osapi: ready for data/osapi-ping$' 1 10; then
+        fail osapi-xenstore "no 'osapi: ready for data/osapi-ping' line within 10 s"
+        fail osapi-watch "skipped: the guest did not get to its watch"
+    else
+        v=$(timeout 5 xenstore-read "$home/data/osapi" 2>&1)
+        if [ "$v" = written-by-osapi ]; then
+            ok osapi-xenstore
+        else
+            fail osapi-xenstore "xenstore-read $home/data/osapi gave '$v'"
+        fi
+        timeout 5 xenstore-write "$home/data/osapi-ping" pong
+        if wait_for "$log" '^osapi: watch data/osapi-ping = pong$' 1 10; then
+            ok osapi-watch
+        else
+            fail osapi-watch "no 'osapi: watch data/osapi-ping = pong' within 10 s"
+        fi
+    fi
+    if ! wait_for "$log" '^osapi: (PASS|FAIL) ' 1 10; then
+        fail osapi-checks "no 'osapi: PASS' line within 10 s"
+    elif [ "$(count "$log" '^osapi: PASS \(0 failed\)$')" -ne 1 ]; then
+        fail osapi-checks "$(tr -d '\r' <"$log" | grep -m 1 '^osapi: FAIL')"
+    else
+        ok osapi-checks
+    fi
+    if gone 10; then
+        ok osapi-poweroff
+    else
+        fail osapi-poweroff "still in xl list 10 s after osprey_poweroff (state '$(state)')"
+    fi
+else
+    fail osapi-time "xl create failed"
+fi
+show CON osapi "$log"
 destroy
 
 echo "INFO all steps done at $(now)s"

@@ -41,7 +41,7 @@ suite=xl
 # Every boot uses this one snapshot (host-dtb.sh records module sizes).
 cp "$image" "$work/zephyr.bin" || exit 1
 # The test guests xl-dom0.sh also runs, in GUEST_DIR: snapshots as well.
-for g in faults xs-test net-test libc; do
+for g in faults xs-test net-test libc osapi; do
     cp "$(guest "$g")" "$work/$g.bin" || exit 1
 done
 # And a program as users build it (make samples).
@@ -98,7 +98,7 @@ host() {
     mkdir -p "$t/test"
     cp "$work/zephyr.bin" "$t/test/zephyr.bin"
     cp "$work/faults.bin" "$work/xs-test.bin" "$work/net-test.bin" \
-        "$work/libc.bin" "$work/hello.bin" "$t/test/"
+        "$work/libc.bin" "$work/hello.bin" "$work/osapi.bin" "$t/test/"
     install -m 755 "${XL_DOM0_SCRIPT:-$here/xl-dom0.sh}" "$t/test/run.sh"
     echo "$1" >"$t/test/gic"
     "$top/scripts/dom0/host-dtb.sh" --gic "$1" --test "$t" \
@@ -199,7 +199,8 @@ run_gic() {
         "$(keep_dtb "vuart-gicv$v" "$v" "gicv$v-vuart.dtb")"
     for name in create-c xenstore-name console-reattach shutdown reboot \
         xs-test-write xs-test-watch xs-test-checks xenbus console-input \
-        vif-connect vif-ping vif-reattach; do
+        vif-connect vif-ping vif-reattach osapi-time osapi-identity \
+        osapi-xenstore osapi-watch osapi-checks osapi-poweroff; do
         result "$tag $name" "$log" "$(step "$log" "$name")"
     done
 }

@@ -93,5 +93,7 @@ Suite *syn_cookie_suite(void);
 Suite *echo_policy_suite(void);
 Suite *tls_layout_suite(void);
 Suite *program_args_suite(void);
+Suite *rtc_suite(void);
+Suite *wallclock_suite(void);
 
 #endif

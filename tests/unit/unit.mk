@@ -25,13 +25,17 @@ UNIT_HDRS := $(wildcard tests/unit/*.h fdt/*.h xen/console_ring.h xen/byte_ring.
 	xen/evtchn_backoff.h kernel/block.h kernel/mutex.h kernel/sem.h \
 	kernel/siphash.h kernel/entropy_pool.h net/tcp_isn.h \
 	apps/echo_policy.h net/rate_limit.h net/syn_cookie.h \
-	kernel/tls_layout.h kernel/program_args.h)
+	kernel/tls_layout.h kernel/program_args.h xen/wallclock.h \
+	kernel/realtime.h)
 
 # The UART registry and every file defining a UART driver, so that a new
 # driver's matching is tested without a line here; test_uart_match.c stubs
 # what they call in the kernel.
 UNIT_DRIVER_SRCS := drivers/uart.c \
 	$(shell grep -lE '^const struct uart_driver \w+ = ' drivers/*.c)
+# The same for the RTCs (tests/unit/test_rtc.c).
+UNIT_DRIVER_SRCS += drivers/rtc.c \
+	$(shell grep -lE '^const struct rtc_driver \w+ = ' drivers/*.c)
 UNIT_HDRS += $(wildcard drivers/*.h) boot/mmu.h kernel/printk.h
 
 # The stop's flushes (kernel/block_sync.c), with errno_name(), which it
