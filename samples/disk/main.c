@@ -78,11 +78,15 @@ static int test_disk(const struct osprey_block *d, uint64_t first,
 	int err, restore, verdict = 0;
 	size_t i;
 
-	if (!old || !buf)
-		return fail("no memory for the buffers", 0);
+	if (!old || !buf) {
+		verdict = fail("no memory for the buffers", 0);
+		goto out;
+	}
 	err = osprey_block_read(d, first, count, old);
-	if (err)
-		return fail("reading the old contents", err);
+	if (err) {
+		verdict = fail("reading the old contents", err);
+		goto out;
+	}
 	for (i = 0; i < bytes; i++)
 		buf[i] = pattern(first + i / d->info.sector_size, i);
 	err = osprey_block_write(d, first, count, buf);
@@ -112,6 +116,7 @@ static int test_disk(const struct osprey_block *d, uint64_t first,
 		verdict = fail("restoring the old contents", restore);
 	else
 		printf("disk: %s: old contents restored\n", d->info.name);
+out:
 	free(old);
 	free(buf);
 	return verdict;
