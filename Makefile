@@ -66,11 +66,16 @@ LWIP_STAMP := $(LWIP_DIR)/.osprey-unpacked
 LWIP_SRCS := core/init.c core/def.c core/inet_chksum.c core/ip.c \
 	core/mem.c core/memp.c core/netif.c core/pbuf.c core/raw.c core/sys.c \
 	core/stats.c core/tcp.c core/tcp_in.c core/tcp_out.c core/timeouts.c \
-	core/udp.c \
+	core/udp.c core/dns.c \
 	core/ipv4/dhcp.c core/ipv4/etharp.c core/ipv4/icmp.c \
 	core/ipv4/ip4.c core/ipv4/ip4_addr.c netif/ethernet.c \
 	api/api_lib.c api/api_msg.c api/err.c api/netbuf.c api/tcpip.c
-LWIP_OBJS := $(patsubst %,$(BUILD)/lwip/%.o,$(LWIP_SRCS))
+# lwIP's socket layer works for programs: built with their errno
+# (net/arch/cc.h), with lwIP's err_t table (api/err.c) a second time for
+# it.  An image links it only if its program makes a socket.
+LWIP_PROGRAM_SRCS := api/sockets.c api/err.c
+LWIP_OBJS := $(patsubst %,$(BUILD)/lwip/%.o,$(LWIP_SRCS)) \
+	$(patsubst %,$(BUILD)/lwip-program/%.o,$(LWIP_PROGRAM_SRCS))
 # -I, not -isystem: -MMD then lists lwIP's headers and net/lwipopts.h
 # (included from them), so changing an option rebuilds what it changes.
 LWIP_INCLUDE := -iquote net -I $(LWIP_DIR)/src/include
@@ -254,6 +259,12 @@ $(BUILD)/lwip/%.c.o: $(LWIP_DIR)/src/%.c
 	$(call msg,CC,lwip/$*.c)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) -c $< -o $@
+
+$(BUILD)/lwip-program/%.c.o: $(LWIP_DIR)/src/%.c
+	$(call msg,CC,lwip-program/$*.c)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) -DNET_LWIP_PROGRAM_ERRNO \
+		-c $< -o $@
 
 # What the program's objects were built with: a change of flags, name or
 # folder rebuilds them (and relinks the image).
