@@ -93,5 +93,8 @@ Suite *syn_cookie_suite(void);
 Suite *echo_policy_suite(void);
 Suite *tls_layout_suite(void);
 Suite *program_args_suite(void);
+Suite *inet_suite(void);
+Suite *sockaddr_suite(void);
+Suite *getaddrinfo_suite(void);
 
 #endif
