@@ -340,6 +340,12 @@ samples:
 			IMAGE=$(BUILD)/samples/$$s $(BUILD)/samples/$$s.bin; \
 	done
 
+# One sample's image, the same way (the net boot tests boot echo-server's).
+# Inside that make, the image is $(IMAGE).bin's own rule, not this one.
+$(BUILD)/samples/%.bin: FORCE
+	$(Q)$(MAKE) --no-print-directory APP=samples/$* \
+		IMAGE=$(BUILD)/samples/$* $@
+
 $(foreach g,$(GUESTS),$(eval $(BUILD)/tests/guest/$(g).elf: \
 	$(call guest_objs,$(g))))
 $(GUEST_ELFS): $(KERNEL_OBJS) $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
