@@ -66,11 +66,16 @@ LWIP_STAMP := $(LWIP_DIR)/.osprey-unpacked
 LWIP_SRCS := core/init.c core/def.c core/inet_chksum.c core/ip.c \
 	core/mem.c core/memp.c core/netif.c core/pbuf.c core/raw.c core/sys.c \
 	core/stats.c core/tcp.c core/tcp_in.c core/tcp_out.c core/timeouts.c \
-	core/udp.c \
+	core/udp.c core/dns.c \
 	core/ipv4/dhcp.c core/ipv4/etharp.c core/ipv4/icmp.c \
 	core/ipv4/ip4.c core/ipv4/ip4_addr.c netif/ethernet.c \
 	api/api_lib.c api/api_msg.c api/err.c api/netbuf.c api/tcpip.c
-LWIP_OBJS := $(patsubst %,$(BUILD)/lwip/%.o,$(LWIP_SRCS))
+# lwIP's socket layer works for programs: built with their errno
+# (net/arch/cc.h), with lwIP's err_t table (api/err.c) a second time for
+# it.  An image links it only if its program makes a socket.
+LWIP_PROGRAM_SRCS := api/sockets.c api/err.c
+LWIP_OBJS := $(patsubst %,$(BUILD)/lwip/%.o,$(LWIP_SRCS)) \
+	$(patsubst %,$(BUILD)/lwip-program/%.o,$(LWIP_PROGRAM_SRCS))
 # -I, not -isystem: -MMD then lists lwIP's headers and net/lwipopts.h
 # (included from them), so changing an option rebuilds what it changes.
 LWIP_INCLUDE := -iquote net -I $(LWIP_DIR)/src/include
@@ -205,7 +210,8 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c kernel/block.c \
 	kernel/errno_name.c kernel/siphash.c kernel/entropy_pool.c \
 	net/tcp_isn.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c \
-	kernel/tls_layout.c kernel/program_args.c xen/wallclock.c
+	kernel/tls_layout.c kernel/program_args.c xen/wallclock.c \
+	lib/inet.c lib/sockaddr.c lib/getaddrinfo.c lib/getnameinfo.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean
@@ -254,6 +260,12 @@ $(BUILD)/lwip/%.c.o: $(LWIP_DIR)/src/%.c
 	$(call msg,CC,lwip/$*.c)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) -c $< -o $@
+
+$(BUILD)/lwip-program/%.c.o: $(LWIP_DIR)/src/%.c
+	$(call msg,CC,lwip-program/$*.c)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) -DNET_LWIP_PROGRAM_ERRNO \
+		-c $< -o $@
 
 # What the program's objects were built with: a change of flags, name or
 # folder rebuilds them (and relinks the image).
@@ -327,6 +339,12 @@ samples:
 		$(MAKE) --no-print-directory APP=samples/$$s \
 			IMAGE=$(BUILD)/samples/$$s $(BUILD)/samples/$$s.bin; \
 	done
+
+# One sample's image, the same way (the net boot tests boot echo-server's).
+# Inside that make, the image is $(IMAGE).bin's own rule, not this one.
+$(BUILD)/samples/%.bin: FORCE
+	$(Q)$(MAKE) --no-print-directory APP=samples/$* \
+		IMAGE=$(BUILD)/samples/$* $@
 
 $(foreach g,$(GUESTS),$(eval $(BUILD)/tests/guest/$(g).elf: \
 	$(call guest_objs,$(g))))

@@ -10,11 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kernel/mutex.h"
 #include "kernel/printk.h"
 #include "kernel/thread.h"
 #include "lib/fd.h"
 
-#define CONSOLE_POLL_MS	10	/* no console input interrupt yet */
 #define CTRL_D		0x04
 
 /* Set once by lib/socket.c, before its first socket. */
@@ -41,13 +41,55 @@ static int fail(int err)
 	return -1;
 }
 
+/*
+ * A byte of console input that fd_console_ready() saw and no read took
+ * yet (-1: none), under console_lock, which is never held while waiting.
+ * All zero is an unlocked mutex.
+ */
+static struct mutex console_lock;
+static int console_ahead = -1;
+
+/* A byte of input if one waits (from console_ahead first), else 0 if
+ * none, or -1 at a console error. */
+static long console_take(char *c)
+{
+	long n = 1;
+
+	(void)mutex_lock(&console_lock, WAIT_FOREVER);
+	if (console_ahead >= 0)
+		*c = (char)console_ahead;
+	else
+		n = console_read(c, 1);
+	console_ahead = -1;
+	(void)mutex_unlock(&console_lock);
+	return n;
+}
+
+bool fd_console_ready(void)
+{
+	bool ready = true;
+	long n;
+	char c;
+
+	(void)mutex_lock(&console_lock, WAIT_FOREVER);
+	if (console_ahead < 0) {
+		n = console_read(&c, 1);
+		if (n == 1)
+			console_ahead = (unsigned char)c;
+		/* An error is ready too: the read will say so. */
+		ready = n != 0;
+	}
+	(void)mutex_unlock(&console_lock);
+	return ready;
+}
+
 int fd_console_getc(void)
 {
 	char c;
 	long n;
 
-	while ((n = console_read(&c, 1)) == 0)
-		thread_sleep_ms(CONSOLE_POLL_MS);
+	while ((n = console_take(&c)) == 0)
+		thread_sleep_ms(FD_CONSOLE_POLL_MS);
 	if (n < 0 || c == CTRL_D)
 		return -1;
 	/* A terminal sends CR for Enter; C programs expect '\n' (ICRNL). */
@@ -126,10 +168,13 @@ int isatty(int fd)
 
 int fstat(int fd, struct stat *st)
 {
-	if (!is_console(fd))
-		return fail(fd >= FD_FIRST_SOCKET && socket_ops ? ENOSYS :
-			    EBADF);
-	*st = (struct stat){ .st_mode = S_IFCHR | 0620 };
+	if (is_console(fd)) {
+		*st = (struct stat){ .st_mode = S_IFCHR | 0620 };
+		return 0;
+	}
+	if (fd < FD_FIRST_SOCKET || !socket_ops || !socket_ops->is_open(fd))
+		return fail(EBADF);
+	*st = (struct stat){ .st_mode = S_IFSOCK | 0777 };
 	return 0;
 }
 

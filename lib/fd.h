@@ -8,6 +8,8 @@
 #ifndef LIB_FD_H
 #define LIB_FD_H
 
+#include <poll.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -18,6 +20,12 @@ struct fd_socket_ops {
 	ssize_t (*write)(int fd, const void *buf, size_t len);
 	int (*close)(int fd);
 	int (*fcntl)(int fd, int cmd, int val);
+	/* Sockets only in fds (lib/poll.c leaves the console out, and
+	 * asks is_open first); -1 with POLLNVAL set on an fd that is no
+	 * socket.  Leaves errno alone on success. */
+	int (*poll)(struct pollfd *fds, nfds_t nfds, int timeout_ms);
+	/* Whether fd is an open socket; errno left as it was. */
+	bool (*is_open)(int fd);
 };
 
 /* Called by lib/socket.c before its first socket exists. */
@@ -29,5 +37,13 @@ const struct fd_socket_ops *fd_socket_ops(void);
 /* One byte of console input, waiting for it: '\n' for Enter, or -1 for
  * end of input (Ctrl-D, as a terminal gives it). */
 int fd_console_getc(void);
+
+/* Whether console input waits (a read of stdin would not wait), without
+ * taking it. */
+bool fd_console_ready(void);
+
+/* How often a wait for console input looks for it, in ms: the console
+ * raises no interrupt for input yet. */
+#define FD_CONSOLE_POLL_MS	10
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * lwIP's configuration (lwip/opt.h has every option and its default).
- * IPv4 with ARP, ICMP, UDP, TCP and a DHCP client, on threads (NO_SYS 0),
- * for the netconn API (net/README.md says why netconn, not sockets).
+ * IPv4 with ARP, ICMP, UDP, TCP, a DHCP client and DNS, on threads
+ * (NO_SYS 0): the netconn API for the kernel's apps, and lwIP's BSD
+ * sockets for programs (lib/, net/README.md "Sockets for programs").
  * Sized for one or two 1500-byte-MTU vifs on a bridge, and for moving
  * bulk TCP data fast: a full-sized window of segments must fit in the
  * receive buffers and the send buffer in the heap.
@@ -35,17 +36,49 @@
 #define LWIP_ACD			0
 #define LWIP_AUTOIP			0
 #define LWIP_IGMP			0
-#define LWIP_DNS			0
+/*
+ * Names for programs' getaddrinfo() (lib/dns.c), servers from DHCP.  On
+ * in every image (lwIP starts its timer and DHCP asks for servers), as
+ * lwIP is built once for all of them.
+ */
+#define LWIP_DNS			1
 /* raw PCBs: the shell's ping (apps/net_cmd.c). */
 #define LWIP_RAW			1
 #define IP_REASSEMBLY			0
 #define IP_FRAG				0
 
 #define LWIP_NETCONN			1
-#define LWIP_SOCKET			0
 #define LWIP_NETIF_API			0
 #define LWIP_SO_RCVTIMEO		1
 #define LWIP_SO_SNDTIMEO		1
+/* SO_REUSEADDR: a server restarted binds its port again at once. */
+#define SO_REUSE			1
+
+/*
+ * lwIP's BSD sockets (api/sockets.c) under programs' POSIX calls (lib/):
+ * linked only into an image whose program makes a socket.  Its numbers
+ * are the descriptors themselves, after the console's 0, 1 and 2
+ * (lib/fd.h).  It is built on the programs' own socket headers
+ * (include/, Linux's layouts and numbers: net/socket_abi.h), so nothing
+ * is converted between them, and with their errno (net/arch/cc.h);
+ * lwIP's names (lwip_socket, ...) stay its own: programs never see them.
+ */
+#define LWIP_SOCKET			1
+#define LWIP_SOCKET_OFFSET		3
+#define LWIP_COMPAT_SOCKETS		0
+#define LWIP_POSIX_SOCKETS_IO_NAMES	0
+#define LWIP_SOCKET_EXTERNAL_HEADERS	1
+#define LWIP_SOCKET_EXTERNAL_HEADER_SOCKETS_H	"net/socket_abi.h"
+#define LWIP_SOCKET_EXTERNAL_HEADER_INET_H	"net/socket_abi.h"
+#define LWIP_TIMEVAL_PRIVATE		0
+/* poll() only: lib/select.c is select() on it. */
+#define LWIP_SOCKET_SELECT		0
+#define LWIP_SOCKET_POLL		1
+/* htonl() and friends are picolibc's (<arpa/inet.h>); lwIP's code
+ * calls its own lwip_htonl(). */
+#define LWIP_DONT_PROVIDE_BYTEORDER_FUNCTIONS	1
+/* lwIP's getaddrinfo() is not used (lib/getaddrinfo.c): no pool for it. */
+#define MEMP_NUM_NETDB			0
 #define LWIP_TCP_KEEPALIVE		0
 
 /* 127.0.0.1 works (and tests the stack without Xen). */
@@ -123,7 +156,9 @@ extern unsigned char *net_heap;
 #define LWIP_HOOK_TCP_ISN		net_tcp_isn
 #define LWIP_HOOK_IP4_INPUT		net_tcp_cookie_input
 
-#define MEMP_NUM_UDP_PCB		4
+/* DHCP, the UDP echo, DNS (a random source port per query, up to 4)
+ * and programs' sockets. */
+#define MEMP_NUM_UDP_PCB		8
 #define MEMP_NUM_RAW_PCB		2
 #define MEMP_NUM_NETCONN		24
 #define MEMP_NUM_NETBUF			4

@@ -1,5 +1,6 @@
 /*
- * Starting lwIP.  Why netconn and not sockets: net/README.md.
+ * Starting lwIP.  Why netconn for the apps (and sockets for programs):
+ * net/README.md.
  */
 #include <stdbool.h>
 

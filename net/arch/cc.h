@@ -11,7 +11,25 @@
 #include <stdlib.h>	/* atoi, for netif.c */
 #include <sys/types.h>	/* ssize_t */
 
-#include "kernel/errno.h"	/* lwip/errno.h: err_to_errno() gives ours */
+/*
+ * Whose errno.  lwIP's core gives the kernel's numbers (Linux's,
+ * kernel/errno.h): the kernel's apps read err_to_errno().  Its socket
+ * layer works for programs: api/sockets.c, and lib/'s files that call
+ * it, are built with NET_LWIP_PROGRAM_ERRNO (the Makefile;
+ * lib/lwip_socket.h).  They set picolibc's errno, each thread's own (in
+ * its TLS), with picolibc's numbers; err_to_errno() there is
+ * lwip_err_to_program_errno(): lwIP's table (api/err.c) built a second
+ * time the same way.
+ */
+#ifdef NET_LWIP_PROGRAM_ERRNO
+#include <errno.h>
+#define LWIP_ERRNO_STDINCLUDE	1
+#define err_to_errno		lwip_err_to_program_errno
+#define lwip_strerr		lwip_program_strerr	/* err.c's too */
+#else
+#include "kernel/errno.h"
+#define LWIP_ERRNO_INCLUDE	"kernel/errno.h"
+#endif
 
 #include "kernel/panic.h"
 #include "kernel/printk.h"
@@ -20,7 +38,6 @@
 #define LWIP_NO_INTTYPES_H	1
 #define LWIP_NO_CTYPE_H		1
 #define LWIP_NO_UNISTD_H	1
-#define LWIP_ERRNO_INCLUDE	"kernel/errno.h"
 /* picolibc's ssize_t is long; without SSIZE_MAX lwip/arch.h would
  * declare its own as int. */
 #define SSIZE_MAX		LONG_MAX

@@ -12,7 +12,7 @@ image=$1 tramp_dir=$2
 faults=$(guest faults) && kernel_test=$(guest kernel-test) &&
     lwip_loop=$(guest lwip-loop) && fp_threads=$(guest fp-threads) &&
     tls_threads=$(guest tls-threads) && libc=$(guest libc) &&
-    osapi=$(guest osapi) || exit 1
+    osapi=$(guest osapi) && sockets=$(guest sockets) || exit 1
 logs=${BOOT_LOGS:-build/tests/logs}
 limit=${BOOT_TIMEOUT:-30}
 mkdir -p "$logs"
@@ -259,6 +259,45 @@ else
 fi
 image=$osapi stops osapi-reboot osapi-reboot '^osapi-reboot: rebooting$' \
     '^stop: reboot via psci$'
+# BSD sockets as programs get them (tests/guest/sockets, over 127.0.0.1
+# through lwIP's loopback): TCP with 4 client threads at once and checked
+# data, poll() and select() on sockets and the console (a line typed into
+# stdin), O_NONBLOCK, SO_RCVTIMEO, options, UDP, getaddrinfo(), EBADF
+# after close, what is not supported; then exit(0) powers off.  Its own
+# limit: the TCP checks take a few seconds under TCG.
+sockets_log=$logs/bare-sockets.log
+sockets_limit=${SOCKETS_TIMEOUT:-90}
+# stdin stays open until QEMU ends (EOF could end it first), through a
+# FIFO whose writer is closed once QEMU has exited.
+sockets_fifo=$(mktemp -u "${TMPDIR:-/tmp}/bare-sockets.XXXXXX")
+mkfifo "$sockets_fifo" || exit 1
+# shellcheck disable=SC2046
+qemu_run "$sockets_limit" $(machine 3 off 512M 1) -kernel "$sockets" \
+    -append app=sockets <"$sockets_fifo" >"$sockets_log" 2>&1 &
+sockets_qemu=$!
+exec {sockets_feed}>"$sockets_fifo"
+rm -f "$sockets_fifo"
+(sleep 4; printf 'typed-for-poll\r' >&"$sockets_feed") &
+sockets_typist=$!
+wait "$sockets_qemu"
+kill "$sockets_typist" 2>/dev/null
+wait "$sockets_typist" 2>/dev/null
+exec {sockets_feed}>&-
+sed -i 's/\r$//' "$sockets_log"
+if ! grep -q '^sockets: \(PASS\|FAIL\) ' "$sockets_log"; then
+    result sockets "$sockets_log" "no verdict within ${sockets_limit}s"
+elif ! log_has_all "$sockets_log" '^sockets: PASS \(0 failed\)$' \
+    '^sockets: ok tcp-threads$' '^sockets: ok poll-stdin-ready$' \
+    '^sockets: ok poll-timeout$' '^sockets: ok select-ready$' \
+    '^sockets: ok nonblock-connect$' '^sockets: ok rcvtimeo$' \
+    '^sockets: ok udp-sendto-recvfrom$' '^sockets: ok getaddrinfo-numeric$' \
+    '^sockets: ok getaddrinfo-bad-name$' '^sockets: ok closed$' \
+    '^stop: poweroff via psci$'; then
+    result sockets "$sockets_log" \
+        "$(grep -m 3 '^sockets: FAIL' "$sockets_log" | tr '\n' ' ')"
+else
+    result sockets "$sockets_log" ""
+fi
 
 # The boot figures scripts/bench/ reads are shown with loglevel=debug.
 ticks_log=$logs/bare-boot-ticks-debug.log

@@ -176,10 +176,13 @@ boot-tests-blk: $(BUILD)/zephyr.bin disk-sample | \
 # in the dom0 test host: guests on dom0's bridge (DHCP and static
 # addresses, pings, the httpd page, 64 MiB over TCP each way, a guest
 # pinging a guest, detach and attach), one boot per GIC version, per Xen
-# version.  After the other suites when asked together: one QEMU at a time.
+# version; and samples/echo-server (a program: POSIX sockets and threads)
+# with 10 connections at once.  After the other suites when asked
+# together: one QEMU at a time.
 .PHONY: boot-tests-net
 boot-tests: boot-tests-net
-boot-tests-net: $(BUILD)/zephyr.bin | \
+boot-tests-net: export ECHO_IMAGE := $(abspath $(BUILD)/samples/echo-server.bin)
+boot-tests-net: $(BUILD)/zephyr.bin $(BUILD)/samples/echo-server.bin | \
 		$(if $(filter boot-tests check,$(MAKECMDGOALS)),\
 		boot-tests-bare boot-tests-xen boot-tests-bad-dtb boot-tests-xl \
 		boot-tests-run boot-tests-dom0less-xs boot-tests-blk)

@@ -2,7 +2,8 @@
 # The steps of tests/boot/net.sh, run inside the dom0 test host (busybox
 # sh, see scripts/dom0/init) as /test/run.sh, next to zephyr.bin, a file
 # "gic" with the host's GIC version and seed.bin, 1 MiB of fixed
-# pseudo-random bytes (the 64 MiB sent to the guest is 64 copies).
+# pseudo-random bytes (the 64 MiB sent to the guest is 64 copies), and
+# echo-server.bin, samples/echo-server's image (make samples).
 #
 # Guests of zephyr.bin with one vif each on dom0's bridge xenbr0
 # (10.0.0.1/24, Linux's xen-netback, libxl's vif-bridge script), DHCP
@@ -16,6 +17,12 @@
 #               ping of net-static (guest to guest through the bridge);
 #               then its vif is downed in dom0 while it sends: it
 #               reconnects by itself and answers again
+#   net-echo    echo-server.bin (POSIX sockets and pthreads, a program
+#               built by make APP=samples/echo-server) with ip=10.0.0.5/24:
+#               dom0 opens 10 connections at once with busybox nc, each
+#               sending its own random data; each echo's cksum must be
+#               what was sent, and the guest must print each
+#               connection's byte count
 # It prints, on the console Xen's serial shows:
 #   STEP NAME OK                    a step passed
 #   STEP NAME FAIL REASON           it did not
@@ -31,11 +38,11 @@ total=$((64 * mib))
 # shellcheck source=tests/boot/dom0-lib.sh
 . ./dom0-lib.sh
 
-# start NAME MAC EXTRA: guest NAME with one vif on xenbr0 (none if MAC
-# is empty).
+# start NAME MAC EXTRA [IMAGE]: guest NAME of IMAGE (zephyr.bin) with one
+# vif on xenbr0 (none if MAC is empty).
 start() {
     {
-        echo "kernel=\"$PWD/zephyr.bin\""
+        echo "kernel=\"$PWD/${4:-zephyr.bin}\""
         echo "name=\"$1\""
         echo 'memory=32'
         echo 'vcpus=1'
@@ -331,6 +338,63 @@ ip link set "vif$cid.0" up 2>/dev/null
 show stall $c "$from"
 destroy $c
 destroy $s
+
+# (e) A program: samples/echo-server with a static address.  dom0 opens
+# 10 connections at once, each with its own random data (sizes differ),
+# and checks what came back against what it sent, and the guest's line
+# for each connection (its byte count) against the sizes sent.
+e=net-echo
+echo_ip=10.0.0.5
+echo_n=10
+if ! start $e $mac:05 "ip=$echo_ip/24 gw=10.0.0.1 -- 7" echo-server.bin; then
+    fail echo-listen "xl create of echo-server.bin failed"
+elif ! wait_for $e '^echo-server: listening on port 7$' 1 20; then
+    fail echo-listen "no 'echo-server: listening on port 7' line"
+else
+    address echo-listen $e $echo_ip $mac:05
+fi
+from=$(mark $e)
+i=1 pids='' sizes=''
+while [ "$i" -le "$echo_n" ]; do
+    size=$((30000 + i * 7919))
+    sizes="$sizes $size"
+    head -c "$size" /dev/urandom >"echo-in.$i"
+    i=$((i + 1))
+done
+t0=$(now)
+i=1
+while [ "$i" -le "$echo_n" ]; do
+    timeout 60 nc "$echo_ip" 7 <"echo-in.$i" >"echo-out.$i" 2>"echo-err.$i" &
+    pids="$pids $!"
+    i=$((i + 1))
+done
+# Only these: udhcpd runs in the background too.
+for p in $pids; do wait "$p"; done
+echo "INFO echo-10: $echo_n connections done in $(since "$t0") s"
+bad=
+i=1
+while [ "$i" -le "$echo_n" ]; do
+    want=$(cksum <"echo-in.$i") got=$(cksum <"echo-out.$i")
+    [ "$want" = "$got" ] ||
+        bad="$bad conn$i: sent '$want', back '$got' $(head -c 80 "echo-err.$i");"
+    i=$((i + 1))
+done
+done_re='^echo-server: 10\.0\.0\.1:[0-9]+ closed after [0-9]+ bytes$'
+if [ -n "$bad" ]; then
+    fail echo-10 "$bad"
+elif ! wait_for $e "$done_re" "$echo_n" 20 "$from"; then
+    fail echo-10 "$(count $e "$done_re" "$from") of $echo_n 'closed after N bytes' lines"
+else
+    counted=$(lines $e "$done_re" "$from" | sed 's/.* after \([0-9]*\) bytes$/\1/' | sort -n | tr '\n' ' ')
+    sent=$(for s in $sizes; do echo "$s"; done | sort -n | tr '\n' ' ')
+    if [ "$counted" != "$sent" ]; then
+        fail echo-10 "the guest counted '$counted', dom0 sent '$sent'"
+    else
+        ok echo-10
+    fi
+fi
+show echo-10 $e "$from"
+destroy $e
 
 kill "$dhcpd" 2>/dev/null
 sed 's/^/INFO udhcpd| /' udhcpd.log | tail -n 20

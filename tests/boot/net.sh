@@ -5,12 +5,15 @@
 # version runs every step of tests/boot/net-dom0.sh (guests on dom0's
 # bridge xenbr0: DHCP from udhcpd and a static address, dom0's pings, the
 # httpd page, 64 MiB over TCP each way with cksums, a guest's shell
-# pinging another guest, xl network-detach and network-attach); here each
+# pinging another guest, xl network-detach and network-attach, and
+# samples/echo-server with 10 connections at once); here each
 # step must have said OK.  QEMU has no network card: all traffic stays
 # between the emulated machine's domains.  Test names start with
 # gicvN-xenX.Y.
 #
-# Env: XEN_VERSION (4.17 or 4.20, default 4.17), BOOT_LOGS (default
+# Env: ECHO_IMAGE (samples/echo-server's image, default
+# build/samples/echo-server.bin next to IMAGE's folder: make samples),
+# XEN_VERSION (4.17 or 4.20, default 4.17), BOOT_LOGS (default
 # build/tests/logs), NET_BOOT_TIMEOUT (seconds per boot, default 480; a
 # boot needs 1 to 3 minutes), NET_GICS (default "2 3"), XEN_IMAGE (Xen's
 # Image), NET_DOM0_SCRIPT (run in dom0 instead of tests/boot/net-dom0.sh).
@@ -29,6 +32,7 @@ suite=net
 
 # Every boot uses this one snapshot.
 cp "$image" "$work/zephyr.bin" || exit 1
+echo_image=${ECHO_IMAGE:-$(dirname "$image")/samples/echo-server.bin}
 
 failure_details=dom0_step_details
 
@@ -38,6 +42,8 @@ setup_failed() {
     exit 1
 }
 command -v python3 >/dev/null || setup_failed "no python3 (scripts/setup.sh)"
+cp "$echo_image" "$work/echo-server.bin" 2>/dev/null ||
+    setup_failed "no $echo_image (make samples)"
 dom0_host_prepare
 # 1 MiB from a fixed-seed generator: dom0 sends 64 copies of it to the
 # guest, so that every run sends the same bytes.
@@ -48,7 +54,8 @@ host() {
     local t=$work/test-gicv$1
     rm -rf "$t"
     mkdir -p "$t/test"
-    cp "$work/zephyr.bin" "$work/seed.bin" "$here/dom0-lib.sh" "$t/test/"
+    cp "$work/zephyr.bin" "$work/echo-server.bin" "$work/seed.bin" \
+        "$here/dom0-lib.sh" "$t/test/"
     install -m 755 "${NET_DOM0_SCRIPT:-$here/net-dom0.sh}" "$t/test/run.sh"
     echo "$1" >"$t/test/gic"
     "$top/scripts/dom0/host-dtb.sh" --gic "$1" --test "$t" \
@@ -62,9 +69,11 @@ run_gic() {
     result "$tag platform" "$log" "$(dom0_platform "$log" "$v" dhcp)"
     # (0) no vif, no lwIP; (a) DHCP, ping, the page, TCP each way,
     # detach and attach; (b) a static address; (c) a shell guest's
-    # ifconfig and ping of (b); (d) its backend stalls, it reconnects.
+    # ifconfig and ping of (b); (d) its backend stalls, it reconnects;
+    # (e) echo-server, 10 connections at once.
     for name in no-vif dhcp ping http tcp-in tcp-out detach attach \
-        static static-ping shell-dhcp ifconfig guest-ping stall; do
+        static static-ping shell-dhcp ifconfig guest-ping stall \
+        echo-listen echo-10; do
         result "$tag $name" "$log" "$(step "$log" "$name")"
     done
 }

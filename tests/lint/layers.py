@@ -103,6 +103,11 @@ LIBC_ERRNO_USERS = {
     "tests/guest/libc/main.c": "tests the C library's own errno",
     "tests/guest/osapi/main.c": "checks the errors <osprey/...> calls "
     "document, which are <errno.h>'s numbers",
+    "net/arch/cc.h": "lwIP's socket layer, and lib/'s files calling it, "
+    "set a program's errno (NET_LWIP_PROGRAM_ERRNO); lwIP's core keeps "
+    "the kernel's",
+    **{f"tests/guest/sockets/{f}": "tests the socket layer's errno as "
+       "programs see it" for f in ("helpers.c", "tcp.c", "udp.c", "wait.c")},
 }
 
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

@@ -95,5 +95,8 @@ Suite *tls_layout_suite(void);
 Suite *program_args_suite(void);
 Suite *rtc_suite(void);
 Suite *wallclock_suite(void);
+Suite *inet_suite(void);
+Suite *sockaddr_suite(void);
+Suite *getaddrinfo_suite(void);
 
 #endif

@@ -47,6 +47,9 @@ int main(void)
 	srunner_add_suite(sr, program_args_suite());
 	srunner_add_suite(sr, rtc_suite());
 	srunner_add_suite(sr, wallclock_suite());
+	srunner_add_suite(sr, inet_suite());
+	srunner_add_suite(sr, sockaddr_suite());
+	srunner_add_suite(sr, getaddrinfo_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
