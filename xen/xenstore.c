@@ -557,6 +557,7 @@ int xs_unwatch(const char *path, xs_watch_cb cb, void *ctx)
 	const char *parts[2];
 	uint32_t lens[2];
 	unsigned int i;
+	int err;
 
 	mutex_lock(&request_lock, WAIT_FOREVER);
 	for (i = 0; i < MAX_WATCHES; i++)
@@ -576,8 +577,9 @@ int xs_unwatch(const char *path, xs_watch_cb cb, void *ctx)
 	lens[0] = (uint32_t)strlen(path) + 1;
 	parts[1] = token;
 	lens[1] = (uint32_t)strlen(token) + 1;
-	return request(XS_UNWATCH, XS_NO_TRANSACTION, parts, lens, 2, NULL,
-		       0);
+	err = request(XS_UNWATCH, XS_NO_TRANSACTION, parts, lens, 2, NULL, 0);
+	/* request() gives the reply's length ("OK"): 0 is what we promise. */
+	return err < 0 ? err : 0;
 }
 
 /* After a reset: xenstored forgot watch i; it also fires it once more. */

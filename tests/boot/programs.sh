@@ -9,6 +9,8 @@
 #   hello        samples/hello: argv from the words after "--", getenv
 #                from KEY=VALUE words, printf of a double
 #   synchronization  samples/synchronization alternates its two threads
+#   disk, echo-server  what they do without Xen: no disk is an error
+#                (status 1); the server listens, and refuses a bad port
 #   out-of-tree  a program written by this test into a folder outside
 #                the repository, built with make APP=, returning the
 #                status its argument names: 0 powers off, 3 crashes the
@@ -70,6 +72,19 @@ program_boots hello "$build/samples/hello.bin" 3 128M \
 program_boots synchronization "$build/samples/synchronization.bin" 2 128M \
     "" '^thread_b: Hello' '^app: synchronization on dummy-virt$' \
     '^thread_a: Hello World from cpu 0 on dummy-virt!$'
+
+# Without Xen there is no disk and no vif: disk says so and fails with
+# status 1; echo-server still listens (lwIP starts with the first socket)
+# and refuses a bad port with status 1 (EXIT_FAILURE).
+program_boots disk-none "$build/samples/disk.bin" 3 128M "" '^stop:' \
+    '^disk: 0 disks$' '^disk: FAIL: no disk \(disk=\[\.\.\.\] in the domain' \
+    '^PANIC: exit status 1$' '^stop: crash via psci$'
+program_boots echo-server-listens "$build/samples/echo-server.bin" 2 128M \
+    "-- 7007" '^echo-server: listening on port' \
+    '^echo-server: listening on port 7007$'
+program_boots echo-server-bad-port "$build/samples/echo-server.bin" 3 128M \
+    "-- 70000" '^stop:' '^usage: echo-server \[PORT\]$' \
+    '^PANIC: exit status 1$' '^stop: crash via psci$'
 
 # A program no one committed: written here, outside the repository, and
 # built with the one documented command.
