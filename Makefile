@@ -205,7 +205,7 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c kernel/block.c \
 	kernel/errno_name.c kernel/siphash.c kernel/entropy_pool.c \
 	net/tcp_isn.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c \
-	kernel/tls_layout.c kernel/program_args.c
+	kernel/tls_layout.c kernel/program_args.c lib/tty_line.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean

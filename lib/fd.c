@@ -10,12 +10,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kernel/mutex.h"
 #include "kernel/printk.h"
 #include "kernel/thread.h"
 #include "lib/fd.h"
+#include "lib/tty_line.h"
 
 #define CONSOLE_POLL_MS	10	/* no console input interrupt yet */
-#define CTRL_D		0x04
 
 /* Set once by lib/socket.c, before its first socket. */
 static const struct fd_socket_ops *socket_ops;
@@ -41,37 +42,47 @@ static int fail(int err)
 	return -1;
 }
 
+/* The line being typed (lib/tty_line.h): edited and taken only by the
+ * thread holding console_line_lock, so that two threads reading stdin
+ * never take the same bytes.  Both zeroed are ready. */
+static struct tty_line console_line;
+static struct mutex console_line_lock;
+
+size_t fd_console_read(char *buf, size_t len)
+{
+	size_t n = 0;
+	char c;
+	long got;
+
+	if (len == 0)
+		return 0;
+	mutex_lock(&console_line_lock, WAIT_FOREVER);
+	while (!tty_line_ready(&console_line)) {
+		got = console_read(&c, 1);
+		if (got < 0)
+			goto out;	/* no console input at all: the end */
+		if (got == 0)
+			thread_sleep_ms(CONSOLE_POLL_MS);
+		else
+			tty_line_key(&console_line, c, console_write);
+	}
+	n = tty_line_take(&console_line, buf, len);
+out:
+	mutex_unlock(&console_line_lock);
+	return n;
+}
+
 int fd_console_getc(void)
 {
 	char c;
-	long n;
 
-	while ((n = console_read(&c, 1)) == 0)
-		thread_sleep_ms(CONSOLE_POLL_MS);
-	if (n < 0 || c == CTRL_D)
-		return -1;
-	/* A terminal sends CR for Enter; C programs expect '\n' (ICRNL). */
-	return c == '\r' ? '\n' : (unsigned char)c;
+	return fd_console_read(&c, 1) ? (unsigned char)c : -1;
 }
 
 ssize_t read(int fd, void *buf, size_t len)
 {
-	char *p = buf;
-	size_t n = 0;
-	int c;
-
-	if (fd == STDIN_FILENO) {
-		/* As a terminal in canonical mode: up to the end of a line. */
-		while (n < len) {
-			c = fd_console_getc();
-			if (c < 0)
-				break;
-			p[n++] = (char)c;
-			if (c == '\n')
-				break;
-		}
-		return (ssize_t)n;
-	}
+	if (fd == STDIN_FILENO)
+		return (ssize_t)fd_console_read(buf, len);
 	if (is_console(fd))
 		return fail(EBADF);
 	if (!socket_ops || fd < FD_FIRST_SOCKET)

@@ -93,5 +93,6 @@ Suite *syn_cookie_suite(void);
 Suite *echo_policy_suite(void);
 Suite *tls_layout_suite(void);
 Suite *program_args_suite(void);
+Suite *tty_line_suite(void);
 
 #endif

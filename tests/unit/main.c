@@ -45,6 +45,7 @@ int main(void)
 	srunner_add_suite(sr, echo_policy_suite());
 	srunner_add_suite(sr, tls_layout_suite());
 	srunner_add_suite(sr, program_args_suite());
+	srunner_add_suite(sr, tty_line_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
