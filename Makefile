@@ -141,9 +141,11 @@ KERNEL_OBJS := $(CORE_OBJS) $(APPS_OBJS)
 # The program: a folder of C files built hosted against picolibc and
 # include/ (README "Write your own program").  DIR/app.mk, if present,
 # may add sources (APP_SRCS, absolute or relative to APP_DIR), flags
-# (APP_CFLAGS) and rules that fetch them, and pick printf's variant
+# (APP_CFLAGS) and rules that fetch them, pick printf's variant
 # (APP_PRINTF: double, the default, or integer, 4 KiB smaller and
-# without %f).
+# without %f), and give main()'s thread a larger stack (APP_STACK, in
+# bytes; the kernel's 16 KiB by default).  Its rules do not change
+# what plain `make` builds (.DEFAULT_GOAL).
 IMAGE ?= $(BUILD)/zephyr
 APP_DIR := $(abspath $(or $(APP),samples/synchronization))
 ifneq ($(APP),)
@@ -155,6 +157,8 @@ PROGRAM_NAME := $(notdir $(APP_DIR))
 APP_SRCS :=
 APP_CFLAGS :=
 APP_PRINTF := double
+APP_STACK := 0
+.DEFAULT_GOAL := all
 -include $(APP_DIR)/app.mk
 PROGRAM_SRCS := $(wildcard $(APP_DIR)/*.c) \
 	$(foreach f,$(APP_SRCS),$(if $(filter /%,$(f)),$(f),$(APP_DIR)/$(f)))
@@ -211,7 +215,8 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	kernel/errno_name.c kernel/siphash.c kernel/entropy_pool.c \
 	net/tcp_isn.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c \
 	kernel/tls_layout.c kernel/program_args.c xen/wallclock.c \
-	lib/inet.c lib/sockaddr.c lib/getaddrinfo.c lib/getnameinfo.c
+	lib/inet.c lib/sockaddr.c lib/getaddrinfo.c lib/getnameinfo.c \
+	lib/tty_line.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean
@@ -269,10 +274,12 @@ $(BUILD)/lwip-program/%.c.o: $(LWIP_DIR)/src/%.c
 
 # What the program's objects were built with: a change of flags, name or
 # folder rebuilds them (and relinks the image).
+PROGRAM_BUILT_WITH := $(PROGRAM_CFLAGS) $(PROGRAM_NAME) $(APP_PRINTF) \
+	$(APP_STACK)
 $(PROGRAM_BUILD)/.flags: FORCE
 	@mkdir -p $(dir $@)
-	@echo '$(PROGRAM_CFLAGS) $(PROGRAM_NAME) $(APP_PRINTF)' | cmp -s - $@ || \
-		echo '$(PROGRAM_CFLAGS) $(PROGRAM_NAME) $(APP_PRINTF)' >$@
+	@echo '$(PROGRAM_BUILT_WITH)' | cmp -s - $@ || \
+		echo '$(PROGRAM_BUILT_WITH)' >$@
 
 $(BUILD)/program/%.c.o: /%.c $(PROGRAM_BUILD)/.flags | $(PICOLIBC_LIBC)
 	$(call msg,CC,/$*.c)
@@ -283,7 +290,8 @@ $(PROGRAM_BUILD)/.entry.o: $(PROGRAM_ENTRY) $(PROGRAM_BUILD)/.flags \
 		| $(PICOLIBC_LIBC) $(XEN_INCLUDE)/xen/xen.h \
 		$(XEN_INCLUDE)/public/xen.h $(LWIP_STAMP)
 	$(call msg,CC,$<)
-	$(Q)$(CC) $(KERNEL_CFLAGS) -DPROGRAM_NAME='"$(PROGRAM_NAME)"' -c $< -o $@
+	$(Q)$(CC) $(KERNEL_CFLAGS) -DPROGRAM_NAME='"$(PROGRAM_NAME)"' \
+		-DPROGRAM_STACK='$(APP_STACK)' -c $< -o $@
 
 .PHONY: FORCE
 FORCE:

@@ -350,7 +350,7 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 	xen_start_services();
 	printk("app: %s on %s\n", app->name, board_name());
 	if (!thread_create(app->name, app_thread, (void *)app, APP_PRIORITY,
-			   THREAD_STACK_DEFAULT))
+			   app->stack ? app->stack : THREAD_STACK_DEFAULT))
 		panic("boot: no memory for the first thread");
 	sched_start();
 }

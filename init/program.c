@@ -8,7 +8,9 @@
  * (lib/exit.c).
  *
  * PROGRAM_NAME is argv[0] and the app's name for app=, from the
- * program's folder (the Makefile passes it).
+ * program's folder, and PROGRAM_STACK the first thread's stack in bytes
+ * (APP_STACK in its app.mk; 0 for the kernel's default): the Makefile
+ * passes both.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +21,9 @@
 
 #ifndef PROGRAM_NAME
 #define PROGRAM_NAME "main"	/* the Makefile names it; lint does not */
+#endif
+#ifndef PROGRAM_STACK
+#define PROGRAM_STACK 0
 #endif
 
 int main(int argc, char **argv);
@@ -51,4 +56,4 @@ static void program_start(void)
 	exit(main(args.argc, args.argv));
 }
 
-APP_REGISTER_PROGRAM(PROGRAM_NAME, program_start);
+APP_REGISTER_PROGRAM(PROGRAM_NAME, program_start, PROGRAM_STACK);

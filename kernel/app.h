@@ -8,19 +8,24 @@
 #define KERNEL_APP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct app {
 	const char *name;
 	void (*main)(void);
 	bool program;	/* main() of a program: runs without app= */
+	size_t stack;	/* its first thread's stack; 0: THREAD_STACK_DEFAULT */
 };
 
-#define APP_ENTRY(name_, main_, program_) \
+#define APP_ENTRY(name_, main_, program_, stack_) \
 	static const struct app app_entry_##main_ \
 	__attribute__((used, section(".app_table"), aligned(8))) = \
-		{ name_, main_, program_ }
-#define APP_REGISTER(name_, main_) APP_ENTRY(name_, main_, false)
-#define APP_REGISTER_PROGRAM(name_, main_) APP_ENTRY(name_, main_, true)
+		{ name_, main_, program_, stack_ }
+#define APP_REGISTER(name_, main_) APP_ENTRY(name_, main_, false, 0)
+/* A program's main() may want a larger stack than the kernel's apps
+ * (an interpreter recursing through C): STACK bytes, or 0. */
+#define APP_REGISTER_PROGRAM(name_, main_, stack_) \
+	APP_ENTRY(name_, main_, true, stack_)
 
 /*
  * The app named by app= in bootargs, or without one the image's program.

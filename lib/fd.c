@@ -14,8 +14,8 @@
 #include "kernel/printk.h"
 #include "kernel/thread.h"
 #include "lib/fd.h"
+#include "lib/tty_line.h"
 
-#define CTRL_D		0x04
 
 /* Set once by lib/socket.c, before its first socket. */
 static const struct fd_socket_ops *socket_ops;
@@ -41,79 +41,76 @@ static int fail(int err)
 	return -1;
 }
 
-/*
- * A byte of console input that fd_console_ready() saw and no read took
- * yet (-1: none), under console_lock, which is never held while waiting.
- * All zero is an unlocked mutex.
- */
-static struct mutex console_lock;
-static int console_ahead = -1;
+/* The line being typed (lib/tty_line.h): edited and taken only by the
+ * thread holding console_line_lock, so that two threads reading stdin
+ * never take the same bytes.  Both zeroed are ready. */
+static struct tty_line console_line;
+static struct mutex console_line_lock;
 
-/* A byte of input if one waits (from console_ahead first), else 0 if
- * none, or -1 at a console error. */
-static long console_take(char *c)
+/* Typed keys into the line until it is ready (wait: polling the console
+ * while none come), or none wait; false at a console error. */
+static bool console_fill(bool wait)
 {
-	long n = 1;
+	long got;
+	char c;
 
-	(void)mutex_lock(&console_lock, WAIT_FOREVER);
-	if (console_ahead >= 0)
-		*c = (char)console_ahead;
-	else
-		n = console_read(c, 1);
-	console_ahead = -1;
-	(void)mutex_unlock(&console_lock);
+	while (!tty_line_ready(&console_line)) {
+		got = console_read(&c, 1);
+		if (got < 0)
+			return false;	/* no console input at all: the end */
+		if (got == 0) {
+			if (!wait)
+				break;
+			thread_sleep_ms(FD_CONSOLE_POLL_MS);
+		} else {
+			tty_line_key(&console_line, c, console_write);
+		}
+	}
+	return true;
+}
+
+size_t fd_console_read(char *buf, size_t len)
+{
+	size_t n = 0;
+
+	if (len == 0)
+		return 0;
+	mutex_lock(&console_line_lock, WAIT_FOREVER);
+	if (console_fill(true))
+		n = tty_line_take(&console_line, buf, len);
+	mutex_unlock(&console_line_lock);
 	return n;
 }
 
+/*
+ * As a terminal in canonical mode: stdin is readable once a line (or
+ * the end of input) is there.  Keys typed meanwhile are edited and
+ * echoed here too.  A thread already waiting in read() owns the line:
+ * then nothing is ready for anyone else.
+ */
 bool fd_console_ready(void)
 {
-	bool ready = true;
-	long n;
-	char c;
+	bool ready;
 
-	(void)mutex_lock(&console_lock, WAIT_FOREVER);
-	if (console_ahead < 0) {
-		n = console_read(&c, 1);
-		if (n == 1)
-			console_ahead = (unsigned char)c;
-		/* An error is ready too: the read will say so. */
-		ready = n != 0;
-	}
-	(void)mutex_unlock(&console_lock);
+	if (mutex_lock(&console_line_lock, 0))
+		return false;
+	/* A console error is ready too: the read will say so. */
+	ready = !console_fill(false) || tty_line_ready(&console_line);
+	mutex_unlock(&console_line_lock);
 	return ready;
 }
 
 int fd_console_getc(void)
 {
 	char c;
-	long n;
 
-	while ((n = console_take(&c)) == 0)
-		thread_sleep_ms(FD_CONSOLE_POLL_MS);
-	if (n < 0 || c == CTRL_D)
-		return -1;
-	/* A terminal sends CR for Enter; C programs expect '\n' (ICRNL). */
-	return c == '\r' ? '\n' : (unsigned char)c;
+	return fd_console_read(&c, 1) ? (unsigned char)c : -1;
 }
 
 ssize_t read(int fd, void *buf, size_t len)
 {
-	char *p = buf;
-	size_t n = 0;
-	int c;
-
-	if (fd == STDIN_FILENO) {
-		/* As a terminal in canonical mode: up to the end of a line. */
-		while (n < len) {
-			c = fd_console_getc();
-			if (c < 0)
-				break;
-			p[n++] = (char)c;
-			if (c == '\n')
-				break;
-		}
-		return (ssize_t)n;
-	}
+	if (fd == STDIN_FILENO)
+		return (ssize_t)fd_console_read(buf, len);
 	if (is_console(fd))
 		return fail(EBADF);
 	if (!socket_ops || fd < FD_FIRST_SOCKET)

@@ -34,12 +34,17 @@ void fd_set_socket_ops(const struct fd_socket_ops *ops);
 /* The socket operations, or NULL while no socket was ever made. */
 const struct fd_socket_ops *fd_socket_ops(void);
 
-/* One byte of console input, waiting for it: '\n' for Enter, or -1 for
- * end of input (Ctrl-D, as a terminal gives it). */
+/* Up to len bytes of the console's input, as read() gives a terminal's
+ * in canonical mode (lib/tty_line.h): waits for a finished line, never
+ * returns past its end.  0 is the end of input (Ctrl-D on an empty
+ * line, or a console that has no input). */
+size_t fd_console_read(char *buf, size_t len);
+
+/* One byte of console input, the same way: -1 for the end of input. */
 int fd_console_getc(void);
 
-/* Whether console input waits (a read of stdin would not wait), without
- * taking it. */
+/* Whether a read of stdin would not wait: a finished line (or the end
+ * of input) is there.  Keys typed meanwhile go into the line, echoed. */
 bool fd_console_ready(void);
 
 /* How often a wait for console input looks for it, in ms: the console

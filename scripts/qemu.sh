@@ -101,7 +101,17 @@ qemu_pid='' qemu_status=''
 qemu_start() {
     local secs=$1 out=$2
     shift 2
-    setsid timeout -k 2 "$((secs + 5))" "$QEMU" "$@" </dev/null >"$out" 2>&1 &
+    qemu_start_input "$secs" "$out" /dev/null "$@"
+}
+
+# qemu_start_input SECS OUT IN ARGS...: qemu_start with the serial
+# console's input read from IN, a FIFO the caller opens for writing
+# (until then QEMU waits for its opening) and types keys into while it
+# watches OUT; QEMU sees no end of input while the caller keeps it open.
+qemu_start_input() {
+    local secs=$1 out=$2 in=$3
+    shift 3
+    setsid timeout -k 2 "$((secs + 5))" "$QEMU" "$@" <"$in" >"$out" 2>&1 &
     qemu_pid=$! qemu_status=''
 }
 

@@ -204,9 +204,10 @@ else
 fi
 
 # The C library as programs get it (tests/guest/libc): printf, puts, a
-# line typed into stdin, malloc from four threads at once, errno per
-# thread, then exit(0) powers off; exit(3) and a failed assert() crash
-# with their status in the log, exit(3) after its unfinished line.
+# line typed into stdin, malloc from four threads at once, blocks of
+# whole pages and one grown by realloc to 1 MiB, errno per thread, then
+# exit(0) powers off; exit(3) and a failed assert() crash with their
+# status in the log, exit(3) after its unfinished line.
 libc_log=$logs/bare-libc.log
 # shellcheck disable=SC2046
 (sleep 2; printf 'typed-into-stdin\r'; sleep 8) |
@@ -215,7 +216,8 @@ libc_log=$logs/bare-libc.log
 sed -i 's/\r$//' "$libc_log"
 if log_has_all "$libc_log" '^libc: printf 42 str 0beef\|ab  \|-5$' \
     '^libc: puts$' '^libc: read "typed-into-stdin"$' '^libc: ok fgets$' \
-    '^libc: ok malloc-threads$' '^libc: ok malloc-waits-for-lock$' \
+    '^libc: ok malloc-threads$' '^libc: ok malloc-large$' \
+    '^libc: ok malloc-waits-for-lock$' \
     '^libc: ok errno-per-thread$' '^libc: PASS \(0 failed\)$' \
     '^stop: poweroff via psci$'; then
     result libc "$libc_log" ""

@@ -26,9 +26,10 @@ $(BUILD)/tests/trampoline-%.bin: tests/boot/trampoline.S
 BARE_TRAMPOLINES := $(BUILD)/tests/trampoline-0x48200000-0x40000000.bin \
 	$(BUILD)/tests/trampoline-0x7fe00000-0x40000000.bin
 
-.PHONY: boot-tests boot-tests-bare boot-tests-xen boot-tests-programs
-boot-tests: boot-tests-bare boot-tests-programs boot-tests-xen \
-	boot-tests-bad-dtb
+.PHONY: boot-tests boot-tests-bare boot-tests-xen boot-tests-programs \
+	boot-tests-lua
+boot-tests: boot-tests-bare boot-tests-programs boot-tests-lua \
+	boot-tests-xen boot-tests-bad-dtb
 
 boot-tests-bare: $(BUILD)/zephyr.bin $(BARE_TRAMPOLINES)
 	tests/boot/bare.sh $(BUILD)/zephyr.bin $(BUILD)/tests
@@ -39,10 +40,17 @@ boot-tests-programs: samples | $(if $(filter boot-tests check,\
 		$(MAKECMDGOALS)),boot-tests-bare)
 	tests/boot/programs.sh $(BUILD)
 
+# samples/lua (Lua 5.4, built unchanged) bare: its REPL typed into, and
+# tests/data/lua/script.lua's output against the host's lua5.4.
+boot-tests-lua: samples | $(if $(filter boot-tests check,$(MAKECMDGOALS)),\
+		boot-tests-bare boot-tests-programs)
+	tests/boot/lua.sh $(BUILD)
+
 # One QEMU at a time, even under make -j: when both suites are asked for,
 # the Xen one waits for the bare one.
 boot-tests-xen: $(BUILD)/zephyr.bin | $(if $(filter boot-tests check,\
-		$(MAKECMDGOALS)),boot-tests-bare boot-tests-programs)
+		$(MAKECMDGOALS)),boot-tests-bare boot-tests-programs \
+		boot-tests-lua)
 	@$(call per_xen,tests/boot/xen.sh,$(BUILD)/tests/xen)
 
 # make run [GIC=2|3] [DOM0=1] [XEN_VERSION=4.20]: under Xen, as a dom0less

@@ -98,5 +98,6 @@ Suite *wallclock_suite(void);
 Suite *inet_suite(void);
 Suite *sockaddr_suite(void);
 Suite *getaddrinfo_suite(void);
+Suite *tty_line_suite(void);
 
 #endif

@@ -5,7 +5,8 @@
  *  - app=libc: printf and puts on stdout; a line read with fgets from
  *    the console (the test types "typed-into-stdin" and Enter); four
  *    threads at one priority allocating, filling, checking and freeing
- *    blocks of random sizes at once (their patterns checked); a malloc
+ *    blocks of random sizes at once (their patterns checked); blocks of
+ *    whole pages, and one grown by realloc to 1 MiB; a malloc
  *    that waits while this thread holds picolibc's lock (with its no-op
  *    hooks it would not); errno set in one thread, unseen and unchanged
  *    by another;
@@ -162,6 +163,43 @@ static void check_malloc(void)
 		"malloc failed or nothing ran");
 }
 
+/*
+ * Blocks whose malloc chunk is a whole number of pages (size + 16 bytes
+ * of head and alignment), and a block grown by realloc to 1 MiB: each
+ * needs a new heap region, and nano-malloc then asks sbrk for 8 more
+ * bytes right after it (kernel/heap.c).
+ */
+static void check_malloc_large(void)
+{
+	static const size_t pages[] = { 1, 2, 8, 64 };
+	size_t i, size = 16;
+	bool ok = true;
+	uint8_t *p, *q;
+
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]) && ok; i++) {
+		p = malloc(pages[i] * 4096 - 16);
+		ok = p != NULL;
+		free(p);
+	}
+	p = ok ? malloc(size) : NULL;
+	if (p)
+		memset(p, 0x5a, size);
+	while (p && size < (1u << 20)) {
+		q = realloc(p, size * 2);
+		if (!q || q[0] != 0x5a || q[size - 1] != 0x5a) {
+			free(q ? q : p);
+			p = NULL;
+			break;
+		}
+		p = q;
+		memset(p + size, 0x5a, size);
+		size *= 2;
+	}
+	verdict("malloc-large", ok && p, ok ? "realloc to 1 MiB failed" :
+		"a malloc of whole pages failed");
+	free(p);
+}
+
 static void lock_waiter(void *unused)
 {
 	void *p;
@@ -247,6 +285,7 @@ static void libc_main(void)
 			"not the line typed");
 	}
 	check_malloc();
+	check_malloc_large();
 	check_malloc_lock();
 	check_errno();
 	printf("libc: %s (%u failed)\n", failures ? "FAIL" : "PASS",
