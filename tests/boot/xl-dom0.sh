@@ -2,7 +2,8 @@
 # The steps of tests/boot/xl.sh, run inside the dom0 test host (busybox sh,
 # see scripts/dom0/init) as /test/run.sh, next to zephyr.bin, the test
 # guests it runs (faults.bin, xs-test.bin, net-test.bin, libc.bin,
-# osapi.bin), the sample program hello.bin (make samples) and a file "gic"
+# osapi.bin), the sample programs hello.bin and lua.bin (make samples)
+# and a file "gic"
 # holding the host's GIC version (2 or 3).
 #
 # It prints, on the console Xen's serial shows:
@@ -261,6 +262,21 @@ else
     fail program-args "no 'argv[2] = \"xl\"' line within 10 s"
 fi
 show CON program-args "$log"
+destroy
+
+# 4b'. Lua (samples/lua, built unchanged) runs a line given in extra=
+# and powers off.
+if kernel=lua.bin create program-lua "extra=\"-- -e 'print(6*7)'\"" &&
+    wait_for "$log" '^42' 1 15; then
+    if gone 10; then
+        ok program-lua
+    else
+        fail program-lua "still in xl list 10 s after printing 42 (state '$(state)')"
+    fi
+else
+    fail program-lua "no '42' line within 15 s"
+fi
+show CON program-lua "$log"
 destroy
 
 # 4c. exit(3) is a crash with its status in the log, kept for

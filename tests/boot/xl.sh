@@ -46,8 +46,10 @@ for g in faults xs-test net-test libc osapi; do
 done
 # And a program as users build it (make samples).
 samples=${SAMPLES_DIR:-$top/build/samples}
-cp "$samples/hello.bin" "$work/hello.bin" ||
-    { echo "no $samples/hello.bin (make samples)" >&2; exit 1; }
+for s in hello lua; do
+    cp "$samples/$s.bin" "$work/$s.bin" ||
+        { echo "no $samples/$s.bin (make samples)" >&2; exit 1; }
+done
 
 # After a FAIL line, lib.sh's result calls this instead of showing the
 # log's tail: one log holds every step of a boot, so show the failed step's
@@ -98,7 +100,8 @@ host() {
     mkdir -p "$t/test"
     cp "$work/zephyr.bin" "$t/test/zephyr.bin"
     cp "$work/faults.bin" "$work/xs-test.bin" "$work/net-test.bin" \
-        "$work/libc.bin" "$work/hello.bin" "$work/osapi.bin" "$t/test/"
+        "$work/libc.bin" "$work/hello.bin" "$work/lua.bin" \
+        "$work/osapi.bin" "$t/test/"
     install -m 755 "${XL_DOM0_SCRIPT:-$here/xl-dom0.sh}" "$t/test/run.sh"
     echo "$1" >"$t/test/gic"
     "$top/scripts/dom0/host-dtb.sh" --gic "$1" --test "$t" \
@@ -192,6 +195,7 @@ run_gic() {
     result "$tag vuart-gicv$v" "$log" "$why"
     result "$tag panic" "$log" "$(step "$log" panic)"
     result "$tag program-args" "$log" "$(step "$log" program-args)"
+    result "$tag program-lua" "$log" "$(step "$log" program-lua)"
     result "$tag program-exit3" "$log" "$(step "$log" program-exit3)"
     result "$tag guest DTB as stored" "$log" \
         "$(keep_dtb "create-gicv$v" "$v" "gicv$v.dtb")"
