@@ -347,32 +347,25 @@ struct thread *wait_queue_wake_one(struct wait_queue *wq)
 	return t;
 }
 
-uint64_t sched_now_ms(void)
-{
-	uint64_t now, per_second;
-
-	if (!timer)
-		return 0;
-	/* Split, so that now * 1000 cannot overflow (it would in days). */
-	now = timer->now();
-	per_second = timer->ms_to_ticks(1000);
-	if (!per_second)
-		return 0;
-	return now / per_second * 1000 + now % per_second * 1000 / per_second;
-}
-
 uint64_t sched_now_ns(void)
 {
 	uint64_t now, per_second;
 
 	if (!timer)
 		return 0;
+	/* Split, so that now * 10^9 cannot overflow (at 62.5 MHz it
+	 * would within 5 minutes); split, it lasts 584 years. */
 	now = timer->now();
 	per_second = timer->ms_to_ticks(1000);
 	if (!per_second)
 		return 0;
 	return now / per_second * 1000000000ULL +
 	       now % per_second * 1000000000ULL / per_second;
+}
+
+uint64_t sched_now_ms(void)
+{
+	return sched_now_ns() / 1000000;
 }
 
 int thread_set_priority(struct thread *t, int priority)

@@ -97,6 +97,20 @@ dump_dtb() {
     echo "XLDTB $1 DTB-END $(printf %x "$size") $sum"
 }
 
+# crashed SECS: the zephyr domain's state once it shows crashed (c), or
+# its last state after SECS.
+crashed() {
+    i=0
+    while :; do
+        s=$(state)
+        case $s in *c*) break ;; esac
+        i=$((i + 1))
+        [ "$i" -le $(($1 * 10)) ] || break
+        sleep 0.1
+    done
+    echo "$s"
+}
+
 # create NAME [LINE...]: start a guest from NAME.conf (the seed's config plus
 # LINEs) with a fresh console log, dumping libxl's DTB for it to NAME.dtb.
 create() {
@@ -227,14 +241,7 @@ destroy
 
 # 4. A guest that panics stays, crashed, for on_crash="preserve".
 if kernel=faults.bin create panic 'extra="app=panic"'; then
-    i=0
-    while :; do
-        s=$(state)
-        case $s in *c*) break ;; esac
-        i=$((i + 1))
-        [ "$i" -le 50 ] || break
-        sleep 0.1
-    done
+    s=$(crashed 5)
     echo "INFO panic: xl list state '$s'"
     case $s in
     *c*) ok panic ;;
@@ -283,14 +290,7 @@ destroy
 # on_crash="preserve".
 if kernel=libc.bin create program-exit3 'extra="app=libc-exit"' &&
     wait_for "$log" 'PANIC: exit status 3$' 1 10; then
-    i=0
-    while :; do
-        s=$(state)
-        case $s in *c*) break ;; esac
-        i=$((i + 1))
-        [ "$i" -le 50 ] || break
-        sleep 0.1
-    done
+    s=$(crashed 5)
     case $s in
     *c*) ok program-exit3 ;;
     *) fail program-exit3 "state '$s' in xl list after exit(3), want crashed (c)" ;;
