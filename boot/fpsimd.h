@@ -44,13 +44,14 @@ _Static_assert(__builtin_offsetof(struct fpsimd_state, v) == FPSIMD_V,
 	       "fpsimd v offset");
 
 /*
- * Where the vectors save the registers of the context they interrupt,
- * and trap_return() loads them from: the running thread's state.  Owned
- * by the scheduler (kernel/sched.c), which points it at the next thread's
- * state whenever it switches, with IRQs masked; until its first switch it
- * is a boot-time area in boot/vectors.S.
+ * Where the vectors save the registers of the context they interrupt, and
+ * trap_return() loads them from, is per CPU: struct cpu's
+ * fpsimd_save_area (boot/cpu.h), the running thread's state.  The
+ * scheduler (kernel/sched.c) points it at the next thread's whenever it
+ * switches; until its first switch the boot CPU's is boot_fpsimd, a
+ * boot-time area in boot/vectors.S.
  */
-extern struct fpsimd_state *fpsimd_save_area;
+extern struct fpsimd_state boot_fpsimd;
 #endif
 
 #endif

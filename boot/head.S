@@ -5,6 +5,7 @@
  * The image is a static PIE linked at 0: until the relocations are applied
  * only PC-relative addressing (adr/adrp) may be used.
  */
+#include "cpu.h"
 #include "image.h"
 #include "sysregs.h"
 
@@ -67,13 +68,34 @@ el1_entry:
 	b	3b
 
 	/*
+	 * This CPU's struct cpu (boot/cpu.h), before anything can trap: the
+	 * vectors find their FP/SIMD save area and stack top through it.
+	 */
+4:	adrp	x1, cpus
+	add	x1, x1, :lo12:cpus
+	msr	tpidr_el1, x1
+	adrp	x2, boot_fpsimd
+	add	x2, x2, :lo12:boot_fpsimd
+	str	x2, [x1, #CPU_FPSIMD_SAVE_AREA]
+	adrp	x2, exception_stack_top
+	add	x2, x2, :lo12:exception_stack_top
+	str	x2, [x1, #CPU_EXC_STACK_TOP]
+	adrp	x2, exception_stack_guard
+	add	x2, x2, :lo12:exception_stack_guard
+	str	x2, [x1, #CPU_EXC_STACK_GUARD]
+	mrs	x2, mpidr_el1
+	str	x2, [x1, #CPU_MPIDR]
+	mov	x2, #CPU_ONLINE
+	str	w2, [x1, #CPU_STATE]
+
+	/*
 	 * The boot code's thread pointer (kernel/tls_layout.h: a 16-byte
 	 * control block, then .tdata's image and .tbss's zeros, the latter
 	 * already zeroed with the bss).  tpidr_el0 is UNKNOWN at reset, and
 	 * the C library keeps errno there.  Threads get their own block
 	 * (kernel/sched.c); exceptions save and restore tpidr_el0.
 	 */
-4:	adrp	x1, boot_tls
+	adrp	x1, boot_tls
 	add	x1, x1, :lo12:boot_tls
 	msr	tpidr_el0, x1
 	add	x1, x1, #16

@@ -23,7 +23,7 @@
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
-#include "boot/image.h"
+#include "boot/cpu.h"
 
 struct trap_frame {
 	uint64_t x[31];
@@ -53,11 +53,11 @@ _Static_assert(__builtin_offsetof(struct trap_frame, tpidr) ==
 /* Resume the context in frame (an assembly tail of the vectors). */
 void trap_return(struct trap_frame *frame) __attribute__((noreturn));
 
-/* The frame at the top of the exception stack, where trap_return() wants
- * an EL1t context (the scheduler's first switch). */
+/* The frame at the top of this CPU's exception stack, where
+ * trap_return() wants an EL1t context (the scheduler's first switch). */
 static inline struct trap_frame *trap_first_frame(void)
 {
-	uintptr_t top = (uintptr_t)exception_stack_top;
+	uintptr_t top = (uintptr_t)this_cpu()->exception_stack_top;
 
 	return (struct trap_frame *)(top - sizeof(struct trap_frame));
 }

@@ -25,6 +25,7 @@
  * its guard page), there is no stack to report on, so the entry resets SP
  * to the top of the exception stack and reports the overflow from there.
  */
+#include "cpu.h"
 #include "fpsimd.h"
 #include "image.h"
 #include "trap_frame.h"
@@ -61,8 +62,8 @@
  * frame's are loaded afterwards).
  */
 .macro save_fpsimd
-	adrp	x2, fpsimd_save_area
-	ldr	x2, [x2, :lo12:fpsimd_save_area]
+	mrs	x2, tpidr_el1
+	ldr	x2, [x2, #CPU_FPSIMD_SAVE_AREA]
 	stp	q0, q1, [x2, #FPSIMD_V + 32 * 0]
 	stp	q2, q3, [x2, #FPSIMD_V + 32 * 1]
 	stp	q4, q5, [x2, #FPSIMD_V + 32 * 2]
@@ -85,8 +86,8 @@
 .endm
 
 .macro load_fpsimd
-	adrp	x0, fpsimd_save_area
-	ldr	x0, [x0, :lo12:fpsimd_save_area]
+	mrs	x0, tpidr_el1
+	ldr	x0, [x0, #CPU_FPSIMD_SAVE_AREA]
 	ldp	q0, q1, [x0, #FPSIMD_V + 32 * 0]
 	ldp	q2, q3, [x0, #FPSIMD_V + 32 * 1]
 	ldp	q4, q5, [x0, #FPSIMD_V + 32 * 2]
@@ -224,23 +225,18 @@ trap_return:
 
 /* The registers are lost; ELR, ESR and FAR still tell the story. */
 exception_stack_overflowed:
-	adrp	x0, exception_stack_top
-	add	x0, x0, :lo12:exception_stack_top
+	mrs	x0, tpidr_el1
+	ldr	x0, [x0, #CPU_EXC_STACK_TOP]
 	mov	sp, x0
 	bl	trap_exception_stack_overflow
 	b	.
 
 /*
- * fpsimd_save_area (boot/fpsimd.h) and the area it names until the
+ * The area the boot CPU's fpsimd_save_area (boot/cpu.h) names until the
  * scheduler's first switch: exceptions during boot save there.
  */
-	.data
-	.balign	8
-	.global	fpsimd_save_area
-fpsimd_save_area:
-	.quad	boot_fpsimd
-
 	.section .bss.boot_fpsimd, "aw", %nobits
 	.balign	16
+	.global	boot_fpsimd
 boot_fpsimd:
 	.skip	FPSIMD_SIZE

@@ -1,5 +1,6 @@
 #include <stddef.h>
 
+#include "boot/cpu.h"
 #include "kernel/errno.h"
 #include "kernel/irq.h"
 #include "kernel/printk.h"
@@ -11,12 +12,14 @@ struct irq_slot {
 	uint32_t intid;
 	irq_handler_t handler;
 	void *ctx;
+	bool edge;	/* for enabling SGIs and PPIs on each CPU */
 };
 
-/* Owned by this file; written by irq_connect() with IRQs masked. */
+/* Owned by this file; written by irq_connect() under the kernel lock. */
 static struct irq_slot slots[IRQ_SLOTS];
 static unsigned int slot_count;
-static unsigned int active_depth;	/* nesting of irq_dispatch() */
+/* Nesting of irq_dispatch(), per CPU: each CPU only touches its own. */
+static unsigned int active_depth[CPU_MAX];
 /* Set once by the boot wiring (init/main.c) before any irq_connect(). */
 static const struct irq_controller *controller;
 
@@ -43,6 +46,7 @@ int irq_connect(uint32_t intid, irq_handler_t handler, void *ctx, bool edge)
 		slots[slot_count].intid = intid;
 		slots[slot_count].handler = handler;
 		slots[slot_count].ctx = ctx;
+		slots[slot_count].edge = edge;
 		slot_count++;
 	}
 	irq_restore(flags);
@@ -54,7 +58,9 @@ void irq_dispatch(void)
 	uint32_t raw, intid;
 	unsigned int i;
 
-	active_depth++;
+	unsigned int me = cpu_index();
+
+	active_depth[me]++;
 	for (;;) {
 		raw = controller->ack();
 		intid = raw & IRQ_INTID_MASK;
@@ -69,10 +75,36 @@ void irq_dispatch(void)
 			printk("irq: unexpected INTID %u\n", intid);
 		controller->eoi(raw);
 	}
-	active_depth--;
+	active_depth[me]--;
 }
 
 bool irq_active(void)
 {
-	return active_depth != 0;
+	/* Masked: a thread must not move between the two reads. */
+	unsigned long flags = irq_mask_local();
+	bool active = active_depth[cpu_index()] != 0;
+
+	irq_restore_local(flags);
+	return active;
+}
+
+int irq_cpu_init(void)
+{
+	unsigned long flags = irq_save();
+	unsigned int i;
+	int err = controller->init_cpu ? controller->init_cpu() : -ENOSYS;
+
+	for (i = 0; !err && i < slot_count; i++)
+		if (slots[i].intid < 32)
+			err = controller->enable(slots[i].intid, IRQ_PRIORITY,
+						 slots[i].edge);
+	irq_restore(flags);
+	return err;
+}
+
+int irq_send_ipi(uint32_t sgi, unsigned int cpu)
+{
+	if (cpu >= CPU_MAX || !controller->send_sgi)
+		return -EINVAL;
+	return controller->send_sgi(sgi, cpus[cpu].mpidr);
 }

@@ -23,6 +23,12 @@ struct irq_controller {
 	int (*enable)(uint32_t intid, uint8_t priority, bool edge);
 	uint32_t (*ack)(void);		/* the raw acknowledge value */
 	void (*eoi)(uint32_t raw);	/* what ack() returned */
+	/* Set up the calling CPU's interface (a CPU other than the boot
+	 * one, as it starts): 0 or a negative errno. */
+	int (*init_cpu)(void);
+	/* Software-generated interrupt sgi (0-15) to the CPU with that
+	 * MPIDR: 0, or -EINVAL for one it cannot name. */
+	int (*send_sgi)(uint32_t sgi, uint64_t mpidr);
 };
 
 /* Once, at boot, before the first irq_connect(). */
@@ -40,7 +46,22 @@ int irq_connect(uint32_t intid, irq_handler_t handler, void *ctx,
 /* Called from the IRQ vector: acknowledge, dispatch, end. */
 void irq_dispatch(void);
 
-/* True while an interrupt handler runs. */
+/* True while an interrupt handler runs on this CPU. */
 bool irq_active(void);
+
+/*
+ * On a CPU that starts after the boot one: set up its interface, then
+ * enable there every SGI and PPI (INTIDs 0-31, banked per CPU) connected
+ * so far.  An SGI or PPI connected later is enabled on the connecting CPU
+ * only.  0 or the controller's error.
+ */
+int irq_cpu_init(void);
+
+/* The SGIs the kernel uses between CPUs. */
+#define IPI_RESCHEDULE		0	/* look at need_switch */
+#define IPI_STOP		1	/* mask everything and halt */
+
+/* Send sgi to CPU cpu (an index in boot/cpu.h's cpus[]). */
+int irq_send_ipi(uint32_t sgi, unsigned int cpu);
 
 #endif

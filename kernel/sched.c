@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "boot/cpu.h"
 #include "boot/image.h"
 #include "boot/mmu.h"
 #include "boot/sysregs.h"
@@ -33,13 +34,20 @@
 _Static_assert(sizeof(struct thread) <= PAGE_SIZE, "struct thread too big");
 
 /*
- * Scheduler state, owned by this file.  Changed only with IRQs masked
- * (thread context) or from exception handlers (IRQs masked by hardware).
+ * Scheduler state, owned by this file.  Changed only under the kernel
+ * lock (boot/irqflags.h: irq_save() in thread context, trap_dispatch()
+ * for exceptions).  One thread list for every CPU; each CPU has its own
+ * running thread, idle thread and switch request.
  */
+struct sched_cpu {
+	struct thread *current;
+	struct thread *idle;
+	bool need_switch;
+};
+
 static struct thread *all_threads;
-static struct thread *current;
-static struct thread *idle;
-static bool need_switch;
+static struct sched_cpu sched_cpus[CPU_MAX];
+static uint64_t online_mask;		/* CPUs running the scheduler */
 static unsigned int live_threads;	/* not dead, not idle, not background */
 /* Set once by the boot wiring (init/main.c) before sched_start(). */
 static const struct sched_timer *timer;
@@ -55,9 +63,41 @@ void sched_set_all_finished(void (*fn)(void))
 	all_finished = fn;
 }
 
+/* This CPU's scheduler state: under the lock, or with IRQs masked. */
+static struct sched_cpu *here(void)
+{
+	return &sched_cpus[cpu_index()];
+}
+
 struct thread *thread_current(void)
 {
-	return current;
+	/* Masked, so that the thread cannot move between reading which
+	 * CPU it is on and reading that CPU's current thread. */
+	unsigned long flags = irq_mask_local();
+	struct thread *t = here()->current;
+
+	irq_restore_local(flags);
+	return t;
+}
+
+unsigned int sched_cpu(void)
+{
+	return cpu_index();
+}
+
+uint64_t sched_online_mask(void)
+{
+	return __atomic_load_n(&online_mask, __ATOMIC_ACQUIRE);
+}
+
+unsigned int sched_cpus_online(void)
+{
+	return (unsigned int)__builtin_popcountll(sched_online_mask());
+}
+
+static bool allowed(const struct thread *t, unsigned int cpu)
+{
+	return (t->affinity >> cpu) & 1;
 }
 
 static void request_switch(void)
@@ -87,8 +127,8 @@ static void thread_tls_layout(struct tls_layout *tls)
 
 /*
  * A dead thread of these sizes, taken off the thread list, or NULL.  Not
- * the current one: a thread that has just exited still runs on its stack
- * until the switch away from it.
+ * one that is still some CPU's current: a thread that has just exited
+ * still runs on its stack until the switch away from it.
  */
 static struct thread *reuse_dead(size_t thread_pages, size_t stack_pages)
 {
@@ -96,7 +136,7 @@ static struct thread *reuse_dead(size_t thread_pages, size_t stack_pages)
 	struct thread **p, *t = NULL;
 
 	for (p = &all_threads; *p; p = &(*p)->next_all) {
-		if ((*p)->state == THREAD_DEAD && *p != current &&
+		if ((*p)->state == THREAD_DEAD && !(*p)->on_cpu &&
 		    (*p)->thread_pages == thread_pages &&
 		    (*p)->stack_pages == stack_pages) {
 			t = *p;
@@ -108,8 +148,11 @@ static struct thread *reuse_dead(size_t thread_pages, size_t stack_pages)
 	return t;
 }
 
-struct thread *thread_create(const char *name, void (*entry)(void *),
-			     void *arg, int priority, size_t stack_size)
+static void kick_for(struct thread *t);
+
+static struct thread *create(const char *name, void (*entry)(void *),
+			     void *arg, int priority, size_t stack_size,
+			     uint64_t affinity)
 {
 	size_t stack_pages = (stack_size + PAGE_SIZE - 1) / PAGE_SIZE;
 	size_t thread_pages;
@@ -154,6 +197,7 @@ struct thread *thread_create(const char *name, void (*entry)(void *),
 	t->stack_guard = stack - PAGE_SIZE;
 	t->thread_pages = thread_pages;
 	t->stack_pages = stack_pages;
+	t->affinity = affinity;
 	memcpy(mem + tls.block, __tdata_start, tls.copy);
 	memset(mem + tls.block + tls.copy, 0, tls.zero);
 
@@ -170,39 +214,51 @@ struct thread *thread_create(const char *name, void (*entry)(void *),
 	all_threads = t;
 	if (priority != THREAD_PRIO_IDLE)
 		live_threads++;
-	if (current && priority < current->priority)
-		need_switch = true;
+	kick_for(t);
 	irq_restore(flags);
 	sched_preempt_point();
 	return t;
 }
 
-/* The earliest timeout among blocked threads, or 0. */
-static uint64_t next_wakeup(void)
+struct thread *thread_create(const char *name, void (*entry)(void *),
+			     void *arg, int priority, size_t stack_size)
+{
+	/* A new thread may run where its creator may (pinned workers stay
+	 * pinned); at boot, anywhere. */
+	struct thread *self = thread_current();
+
+	return create(name, entry, arg, priority, stack_size,
+		      self ? self->affinity : THREAD_AFFINITY_ALL);
+}
+
+/* The earliest timeout among threads blocked on cpu's timer, or 0. */
+static uint64_t next_wakeup(unsigned int cpu)
 {
 	uint64_t when = 0;
 	struct thread *t;
 
 	for (t = all_threads; t; t = t->next_all)
 		if (t->state == THREAD_BLOCKED && t->wake_at &&
-		    (!when || t->wake_at < when))
+		    t->timer_cpu == cpu && (!when || t->wake_at < when))
 			when = t->wake_at;
 	return when;
 }
 
 /*
- * The best ready thread.  Scanning starts after the current one, so among
- * equal priorities the next in line wins: that is the round robin.
+ * The best ready thread cpu may run.  Scanning starts after its current
+ * one, so among equal priorities the next in line wins: that is the round
+ * robin.
  */
-static struct thread *pick_next(bool *shares_priority)
+static struct thread *pick_next(unsigned int cpu, bool *shares_priority)
 {
+	struct thread *current = sched_cpus[cpu].current;
 	struct thread *start = current && current->next_all ?
 			       current->next_all : all_threads;
 	struct thread *best = NULL, *t = start;
 
 	*shares_priority = false;
 	do {
-		if (t->state == THREAD_READY) {
+		if (t->state == THREAD_READY && allowed(t, cpu)) {
 			if (!best || t->priority < best->priority) {
 				best = t;
 				*shares_priority = false;
@@ -215,9 +271,10 @@ static struct thread *pick_next(bool *shares_priority)
 	return best;
 }
 
-static void program_timer(bool slice)
+/* This CPU's timer: its slice, and the timeouts it owns. */
+static void program_timer(unsigned int cpu, bool slice)
 {
-	uint64_t deadline = next_wakeup();
+	uint64_t deadline = next_wakeup(cpu);
 
 	if (slice) {
 		uint64_t end = timer->now() + timer->ms_to_ticks(SLICE_MS);
@@ -231,45 +288,105 @@ static void program_timer(bool slice)
 		timer->stop();
 }
 
+/*
+ * Make next this CPU's running thread.  The kernel lock's depth goes with
+ * the thread (boot/irqflags.h): the trap holds one level of its own, which
+ * trap_dispatch() drops on the way out, so a thread preempted at depth 0
+ * resumes unlocked and one that blocked inside irq_save() resumes holding
+ * the lock, on whichever CPU runs it.
+ */
+static void run(struct cpu *c, struct sched_cpu *sc, struct thread *next)
+{
+	next->state = THREAD_RUNNING;
+	next->on_cpu = true;
+	next->cpu = c->index;
+	sc->current = next;
+	sc->need_switch = false;
+	c->lock_depth = next->lock_depth + 1;
+	c->fpsimd_save_area = &next->fpsimd;
+}
+
 struct trap_frame *sched_switch(struct trap_frame *frame)
 {
-	struct thread *next;
+	struct cpu *c = this_cpu();
+	struct sched_cpu *sc = &sched_cpus[c->index];
+	struct thread *prev = sc->current, *next;
 	bool shares;
 
-	if (!current)
+	if (!prev)
 		return frame;	/* before sched_start(): nothing to switch */
-	current->context = *frame;
-	if (current->state == THREAD_RUNNING)
-		current->state = THREAD_READY;
-	next = pick_next(&shares);
+	prev->context = *frame;
+	prev->lock_depth = c->lock_depth - 1;
+	if (prev->state == THREAD_RUNNING)
+		prev->state = THREAD_READY;
+	next = pick_next(c->index, &shares);
 	if (!next)
-		panic("no thread to run (idle thread missing)");
-	next->state = THREAD_RUNNING;
-	current = next;
-	need_switch = false;
-	program_timer(shares);
+		panic("no thread to run on cpu %u (idle thread missing)",
+		      c->index);
+	prev->on_cpu = false;
+	run(c, sc, next);
+	program_timer(c->index, shares);
 	*frame = next->context;
-	fpsimd_save_area = &next->fpsimd;
 	return frame;
 }
 
 bool sched_need_switch(void)
 {
-	return need_switch;
+	return here()->need_switch;
 }
 
 void sched_preempt_point(void)
 {
-	if (need_switch && current && !irq_active())
+	unsigned long flags = irq_mask_local();
+	struct sched_cpu *sc = here();
+	bool now = sc->need_switch && sc->current && !irq_active();
+
+	irq_restore_local(flags);
+	if (now)
 		request_switch();
+}
+
+/*
+ * Get t running soon, t having just become ready: here if it beats this
+ * CPU's thread, else on the allowed CPU whose thread it beats by most
+ * (an idle one first, its last CPU on a tie), told by an IPI.  A CPU
+ * already told to switch is not told twice: it may take only one.
+ */
+static void kick_for(struct thread *t)
+{
+	unsigned int me = cpu_index(), c, best = CPU_MAX;
+	const struct thread *cur;
+	int worst = t->priority;
+
+	cur = sched_cpus[me].current;
+	if (allowed(t, me) && cur && t->priority < cur->priority) {
+		sched_cpus[me].need_switch = true;
+		return;
+	}
+	for (c = 0; c < CPU_MAX; c++) {
+		cur = sched_cpus[c].current;
+		if (c == me || !((online_mask >> c) & 1) || !allowed(t, c) ||
+		    !cur || sched_cpus[c].need_switch)
+			continue;
+		if (cur->priority > worst ||
+		    (cur->priority == worst && best != CPU_MAX &&
+		     c == t->cpu)) {
+			worst = cur->priority;
+			best = c;
+		}
+	}
+	if (best == CPU_MAX)
+		return;
+	sched_cpus[best].need_switch = true;
+	if (irq_send_ipi(IPI_RESCHEDULE, best))
+		printk("sched: cannot reach cpu %u\n", best);
 }
 
 static void make_ready(struct thread *t)
 {
 	t->state = THREAD_READY;
 	t->wake_at = 0;
-	if (current && t->priority < current->priority)
-		need_switch = true;
+	kick_for(t);
 }
 
 static void remove_waiter(struct thread *t)
@@ -290,21 +407,26 @@ static void remove_waiter(struct thread *t)
 void sched_timer_expired(void)
 {
 	uint64_t now = timer->now();
+	unsigned int me = cpu_index();
 	struct thread *t;
 
 	for (t = all_threads; t; t = t->next_all)
 		if (t->state == THREAD_BLOCKED && t->wake_at &&
-		    t->wake_at <= now) {
+		    t->timer_cpu == me && t->wake_at <= now) {
 			remove_waiter(t);
 			t->wait_result = -ETIMEDOUT;
 			make_ready(t);
 		}
 	/* The slice may be over, too: let the scheduler decide. */
-	need_switch = true;
+	sched_cpus[me].need_switch = true;
 }
 
+/* Under the lock: the timeout goes on this CPU's timer. */
 static void block_current(int64_t timeout_ms)
 {
+	struct thread *current = here()->current;
+
+	current->timer_cpu = cpu_index();
 	current->state = THREAD_BLOCKED;
 	current->wait_result = 0;
 	current->wake_at = timeout_ms < 0 ? 0 :
@@ -316,6 +438,7 @@ static void block_current(int64_t timeout_ms)
 
 int wait_queue_block(struct wait_queue *wq, int64_t timeout_ms)
 {
+	struct thread *current = here()->current;
 	struct thread **p = &wq->head;
 
 	while (*p && (*p)->priority <= current->priority)
@@ -324,6 +447,7 @@ int wait_queue_block(struct wait_queue *wq, int64_t timeout_ms)
 	*p = current;
 	current->waiting_on = wq;
 	block_current(timeout_ms);
+	/* Resumed, maybe on another CPU: current is still this thread. */
 	return current->wait_result;
 }
 
@@ -378,10 +502,48 @@ int thread_set_priority(struct thread *t, int priority)
 	t->priority = priority;
 	/* A waiter keeps its place in its queue: order among waiters is
 	 * fixed when they start waiting. */
-	need_switch = true;
+	here()->need_switch = true;
+	if (t->on_cpu && t->cpu != cpu_index()) {
+		sched_cpus[t->cpu].need_switch = true;
+		irq_send_ipi(IPI_RESCHEDULE, t->cpu);
+	} else if (t->state == THREAD_READY) {
+		kick_for(t);
+	}
 	irq_restore(flags);
 	sched_preempt_point();
 	return 0;
+}
+
+int thread_set_affinity(struct thread *t, uint64_t mask)
+{
+	unsigned long flags = irq_save();
+	int err = 0;
+
+	if (!(mask & online_mask)) {
+		err = -EINVAL;
+	} else {
+		t->affinity = mask;
+		if (t->on_cpu && !allowed(t, t->cpu)) {
+			/* Running where it may not: that CPU switches away,
+			 * and the thread is ready for another one. */
+			if (t->cpu == cpu_index()) {
+				here()->need_switch = true;
+			} else {
+				sched_cpus[t->cpu].need_switch = true;
+				irq_send_ipi(IPI_RESCHEDULE, t->cpu);
+			}
+		} else if (t->state == THREAD_READY) {
+			kick_for(t);
+		}
+	}
+	irq_restore(flags);
+	sched_preempt_point();
+	return err;
+}
+
+uint64_t thread_get_affinity(const struct thread *t)
+{
+	return t->affinity;
 }
 
 void thread_set_name(struct thread *t, const char *name)
@@ -401,7 +563,7 @@ void thread_sleep_ms(uint64_t ms)
 {
 	unsigned long flags = irq_save();
 
-	current->waiting_on = NULL;
+	here()->current->waiting_on = NULL;
 	block_current((int64_t)ms);
 	irq_restore(flags);
 }
@@ -427,7 +589,10 @@ static void one_live_thread_less(void)
 
 void thread_exit(void)
 {
+	struct thread *current;
+
 	irq_save();
+	current = here()->current;
 	current->state = THREAD_DEAD;
 	if (!current->background)
 		one_live_thread_less();
@@ -438,6 +603,7 @@ void thread_exit(void)
 void thread_background(void)
 {
 	unsigned long flags = irq_save();
+	struct thread *current = here()->current;
 
 	if (!current->background) {
 		current->background = true;
@@ -446,6 +612,7 @@ void thread_background(void)
 	irq_restore(flags);
 }
 
+/* IRQs on, lock not held: an IPI or the timer ends the wait. */
 static void idle_loop(void *unused)
 {
 	(void)unused;
@@ -453,20 +620,58 @@ static void idle_loop(void *unused)
 		wfi();
 }
 
-void sched_start(void)
+/*
+ * The idle thread of cpu.  Its stack is a full thread stack, not a page:
+ * a starting CPU runs its C set-up on it (kernel/smp.c), printk included.
+ */
+struct thread *sched_idle_thread(unsigned int cpu)
 {
+	char name[THREAD_NAME_LEN];
+
+	struct thread *t;
+
+	snprintf(name, sizeof(name), cpu ? "idle%u" : "idle", cpu);
+	t = create(name, idle_loop, NULL, THREAD_PRIO_IDLE,
+		   cpu ? THREAD_STACK_DEFAULT : PAGE_SIZE, 1ULL << cpu);
+	if (t)
+		sched_cpus[cpu].idle = t;	/* a pointer store: no lock */
+	return t;
+}
+
+/* Under the lock, on the CPU that starts: its first thread. */
+static void __attribute__((noreturn)) start_here(void)
+{
+	struct cpu *c = this_cpu();
+	struct sched_cpu *sc = &sched_cpus[c->index];
 	struct trap_frame *f;
+	struct thread *next;
 	bool shares;
 
-	idle = thread_create("idle", idle_loop, NULL, THREAD_PRIO_IDLE,
-			     PAGE_SIZE);
-	if (!idle)
-		panic("no memory for the idle thread");
-	current = pick_next(&shares);
-	current->state = THREAD_RUNNING;
-	program_timer(shares);
+	if (!sc->idle)
+		panic("no idle thread for cpu %u", c->index);
+	__atomic_or_fetch(&online_mask, 1ULL << c->index, __ATOMIC_RELEASE);
+	next = pick_next(c->index, &shares);
+	if (!next)
+		panic("no thread to run on cpu %u", c->index);
+	run(c, sc, next);
+	program_timer(c->index, shares);
 	f = trap_first_frame();
-	*f = current->context;
-	fpsimd_save_area = &current->fpsimd;
+	*f = next->context;
+	/* run() counted the trap's level as if we came from one: drop it. */
+	kernel_lock_release();
 	trap_return(f);
+}
+
+void sched_start(void)
+{
+	if (!sched_idle_thread(0))
+		panic("no memory for the idle thread");
+	irq_save();
+	start_here();
+}
+
+void sched_start_secondary(void)
+{
+	irq_save();
+	start_here();
 }

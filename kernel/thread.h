@@ -1,6 +1,7 @@
 /*
  * Threads and the scheduler: preemptive, fixed priorities (0 is the
- * highest), round-robin time slices among equal priorities, one CPU.
+ * highest), round-robin time slices among equal priorities, on every CPU
+ * that is online.  A thread runs on any CPU its affinity allows.
  */
 #ifndef KERNEL_THREAD_H
 #define KERNEL_THREAD_H
@@ -42,7 +43,15 @@ struct thread {
 	uint64_t stack_guard;		/* the unmapped page below the stack */
 	size_t thread_pages, stack_pages;	/* for reuse once dead */
 	bool background;		/* not among the live threads */
+	uint64_t affinity;		/* bit i: may run on CPU i */
+	unsigned int cpu;		/* where it runs or last ran */
+	unsigned int timer_cpu;		/* whose timer owns its wake_at */
+	unsigned int lock_depth;	/* kernel lock depth while switched
+					 * out (boot/irqflags.h) */
+	bool on_cpu;			/* some CPU's current thread */
 };
+
+#define THREAD_AFFINITY_ALL	(~0ULL)
 
 /*
  * Returns NULL when out of memory.  A dead thread's memory (struct,
@@ -67,8 +76,30 @@ void thread_set_name(struct thread *t, const char *name);
  */
 void thread_background(void);
 
+/*
+ * Which CPUs t may run on (bit i: CPU i).  Takes effect at once: a thread
+ * running on a CPU it may no longer use is moved.  0, or -EINVAL when no
+ * CPU in mask is online.
+ */
+int thread_set_affinity(struct thread *t, uint64_t mask);
+uint64_t thread_get_affinity(const struct thread *t);
+
+/* The calling thread's CPU (it may move right after, unless pinned). */
+unsigned int sched_cpu(void);
+/* The CPUs running the scheduler: a mask and a count. */
+uint64_t sched_online_mask(void);
+unsigned int sched_cpus_online(void);
+
 /* Start scheduling; the boot stack is abandoned. */
 void sched_start(void) __attribute__((noreturn));
+
+/*
+ * On a CPU that starts after the boot one, from kernel/smp.c: start
+ * scheduling there, its idle thread made by sched_idle_thread().
+ */
+void sched_start_secondary(void) __attribute__((noreturn));
+/* The idle thread for CPU cpu, pinned to it; NULL when out of memory. */
+struct thread *sched_idle_thread(unsigned int cpu);
 
 /*
  * Block the current thread on wq (IRQs must be masked by the caller).

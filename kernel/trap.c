@@ -6,6 +6,7 @@
  */
 #include <stdint.h>
 
+#include "boot/cpu.h"
 #include "boot/image.h"
 #include "boot/sysregs.h"
 #include "boot/trap_frame.h"
@@ -38,6 +39,8 @@ static int report_overflow(const struct trap_frame *f, unsigned long kind)
 	const struct thread *t = thread_current();
 	const char *guard = t ? (const char *)(uintptr_t)t->stack_guard :
 				boot_stack_guard;
+	const char *exc_guard =
+		(const char *)(uintptr_t)this_cpu()->exception_stack_guard;
 	uint64_t far = f->far, sp = f->sp;
 
 	if (in_page(far, guard) || in_page(sp, guard)) {
@@ -47,8 +50,8 @@ static int report_overflow(const struct trap_frame *f, unsigned long kind)
 			printk("fault: stack overflow in the boot stack\n");
 		return 1;
 	}
-	if (kind == TRAP_NESTED && (in_page(far, exception_stack_guard) ||
-				    in_page(sp, exception_stack_guard))) {
+	if (kind == TRAP_NESTED && (in_page(far, exc_guard) ||
+				    in_page(sp, exc_guard))) {
 		printk("fault: stack overflow in the exception stack\n");
 		return 1;
 	}
@@ -148,11 +151,25 @@ struct trap_frame *trap_dispatch(struct trap_frame *f, unsigned long kind)
 {
 	unsigned int ec = (unsigned int)(f->esr >> ESR_EC_SHIFT) & 0x3f;
 
-	if (kind == TRAP_SYNC && ec == EC_SVC64)
-		return sched_switch(f);
+	/*
+	 * Handlers and the scheduler run under the kernel lock
+	 * (boot/irqflags.h), one level of its own: a switch hands the rest
+	 * of the depth over to the next thread, and this level is dropped on
+	 * the way out.  IRQs stay masked until the eret.
+	 */
+	if (kind == TRAP_SYNC && ec == EC_SVC64) {
+		kernel_lock_acquire();
+		f = sched_switch(f);
+		kernel_lock_release();
+		return f;
+	}
 	if (kind == TRAP_IRQ) {
+		kernel_lock_acquire();
 		irq_dispatch();
-		return sched_need_switch() ? sched_switch(f) : f;
+		if (sched_need_switch())
+			f = sched_switch(f);
+		kernel_lock_release();
+		return f;
 	}
 	fatal(f, kind);
 }

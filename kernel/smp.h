@@ -1,0 +1,35 @@
+/*
+ * Starting the CPUs the DT lists (kernel/smp.c).  How a CPU is started is
+ * handed in (PSCI, drivers/psci.c), as is what the Xen layer must do on a
+ * CPU before its interrupts are enabled: kernel/ calls neither.
+ */
+#ifndef KERNEL_SMP_H
+#define KERNEL_SMP_H
+
+#include <stdint.h>
+
+struct cpu_ops {
+	const char *name;
+	/* Start the CPU with that MPIDR at physical address entry, with
+	 * context in x0: 0, or a negative errno (the PSCI code is logged by
+	 * the driver). */
+	int (*start)(uint64_t mpidr, uint64_t entry, uint64_t context);
+};
+
+struct smp_hooks {
+	/* On the starting CPU, before its SGIs and PPIs are enabled:
+	 * 0, or a negative errno that keeps the CPU off. */
+	int (*cpu_starting)(unsigned int cpu);
+};
+
+/* Once, at boot, before smp_start_all(). */
+void smp_set_ops(const struct cpu_ops *ops, const struct smp_hooks *hooks);
+
+/*
+ * Start every CPU in mpidrs[0..count) other than the calling one, in
+ * thread context; report each one that fails by MPIDR and carry on.
+ * Returns how many CPUs run (the boot one included).
+ */
+unsigned int smp_start_all(const uint64_t *mpidrs, unsigned int count);
+
+#endif
