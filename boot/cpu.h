@@ -83,6 +83,28 @@ static inline struct cpu *this_cpu(void)
 	return c;
 }
 
+/* Where PSCI starts a CPU: x0 is its struct cpu (boot/head.S). */
+void secondary_entry(void);
+
+/* MPIDR_EL1's affinity fields (Aff3, Aff2-Aff0), as a DT's cpu reg. */
+#define MPIDR_AFFINITY_MASK	0xff00ffffffULL
+
+/*
+ * Write [p, p + n) back to memory (the point of coherency), for a CPU
+ * that reads it with its MMU and caches off.
+ */
+static inline void dcache_clean_poc(const void *p, unsigned long n)
+{
+	uint64_t ctr, line;
+	uintptr_t a, end = (uintptr_t)p + n;
+
+	__asm__ volatile("mrs %0, ctr_el0" : "=r"(ctr));
+	line = 4ULL << ((ctr >> 16) & 0xf);	/* DminLine: log2(words) */
+	for (a = (uintptr_t)p & ~(uintptr_t)(line - 1); a < end; a += line)
+		__asm__ volatile("dc cvac, %0" : : "r"(a) : "memory");
+	__asm__ volatile("dsb sy" : : : "memory");
+}
+
 /* This CPU's index in cpus[] (0 is the boot CPU).  A thread that may be
  * preempted and moved reads a CPU it may already have left. */
 static inline unsigned int cpu_index(void)

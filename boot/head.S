@@ -136,6 +136,60 @@ halt:	wfi
 	b	halt
 
 /*
+ * secondary_entry(x0 = its struct cpu): where PSCI CPU_ON starts another
+ * CPU (kernel/smp.c), with its MMU off, at EL1 (Xen) or EL2 (bare QEMU
+ * with virtualization=on).  The image is relocated and in use: no
+ * relocation, no BSS clear, and no cache invalidation over it (that would
+ * throw away the boot CPU's dirty lines).  Until the MMU is on, loads are
+ * non-cacheable: the boot block in struct cpu was cleaned to the point of
+ * coherency for it, and nothing is stored.
+ */
+	.global secondary_entry
+secondary_entry:
+	msr	daifset, #0xf
+	mov	x19, x0
+	mrs	x1, CurrentEL
+	cmp	x1, #CURRENTEL_EL2
+	b.ne	1f
+	bl	el2_setup
+1:	mov	x1, #CPACR_FPEN_ON
+	msr	cpacr_el1, x1
+	ldr	x1, [x19, #CPU_BOOT_MAIR]
+	msr	mair_el1, x1
+	ldr	x1, [x19, #CPU_BOOT_TCR]
+	msr	tcr_el1, x1
+	ldr	x1, [x19, #CPU_BOOT_TTBR0]
+	msr	ttbr0_el1, x1
+	isb
+	tlbi	vmalle1
+	ic	iallu
+	dsb	nsh
+	isb
+	ldr	x1, [x19, #CPU_BOOT_SCTLR]
+	msr	sctlr_el1, x1
+	isb
+	/* The MMU is on, with the boot CPU's tables (identity map and the
+	 * stack window): now the stacks and the vectors. */
+	msr	tpidr_el1, x19
+	msr	spsel, #1
+	ldr	x1, [x19, #CPU_EXC_STACK_TOP]
+	mov	sp, x1
+	msr	spsel, #0
+	ldr	x1, [x19, #CPU_BOOT_SP]
+	mov	sp, x1
+	ldr	x1, [x19, #CPU_BOOT_TPIDR0]
+	msr	tpidr_el0, x1
+	ldr	x1, [x19, #CPU_BOOT_VBAR]
+	msr	vbar_el1, x1
+	isb
+	mov	x29, xzr
+	mov	x30, xzr
+	ldr	x1, [x19, #CPU_BOOT_ENTRY]
+	mov	x0, x19
+	blr	x1
+	b	halt
+
+/*
  * The linker produced a relocation the loop above cannot apply: the build
  * check (readelf) should have caught it.  Nothing is mapped or printable
  * yet, so stop here.

@@ -193,14 +193,20 @@ int mmu_map(uint64_t base, uint64_t size, enum mmu_attr attr)
 	return err ? -1 : 0;
 }
 
-int mmu_map_stack(uint64_t pa, uint64_t size, uint64_t *stack)
+/* align: 0, or where the stack must start (a power of two). */
+static int map_stack(uint64_t pa, uint64_t size, uint64_t align,
+		     uint64_t *stack)
 {
 	uint64_t pages = (size + PAGE_SIZE - 1) / PAGE_SIZE;
 	unsigned long flags = irq_save();
 	uint64_t guard = stack_window_next;
 	int err = 0;
 
-	if ((pa & (PAGE_SIZE - 1)) || pages == 0 ||
+	if (align)
+		guard = ((guard + PAGE_SIZE + align - 1) & ~(align - 1)) -
+			PAGE_SIZE;
+
+	if ((pa & (PAGE_SIZE - 1)) || pages == 0 || guard >= STACK_WINDOW_END ||
 	    (pages + 1) * PAGE_SIZE > STACK_WINDOW_END - guard)
 		err = -ENOMEM;
 	if (!err)
@@ -214,6 +220,20 @@ int mmu_map_stack(uint64_t pa, uint64_t size, uint64_t *stack)
 	}
 	irq_restore(flags);
 	return err;
+}
+
+int mmu_map_stack(uint64_t pa, uint64_t size, uint64_t *stack)
+{
+	return map_stack(pa, size, 0, stack);
+}
+
+int mmu_map_exception_stack(uint64_t pa, uint64_t *stack)
+{
+	const uint64_t size = 1ULL << EXCEPTION_STACK_SHIFT;
+
+	/* Aligned to twice its size, as kernel.ld lays out the boot CPU's:
+	 * boot/vectors.S tells an overflow by one bit of sp. */
+	return map_stack(pa, size, 2 * size, stack);
 }
 
 /*

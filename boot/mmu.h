@@ -35,6 +35,12 @@ int mmu_map(uint64_t base, uint64_t size, enum mmu_attr attr);
  * -EINVAL for a bad pa, -EEXIST if the window collides with a mapping.
  */
 int mmu_map_stack(uint64_t pa, uint64_t size, uint64_t *stack);
+/*
+ * The same for an exception stack (boot/image.h's size and alignment,
+ * from 1 << EXCEPTION_STACK_SHIFT bytes at pa): a CPU's other than the
+ * boot one.
+ */
+int mmu_map_exception_stack(uint64_t pa, uint64_t *stack);
 
 /* Map the image and the DTB, then turn the MMU and caches on. */
 void mmu_init_early(uint64_t image_start, uint64_t image_end,

@@ -4,8 +4,12 @@
 
 #include "fdt/platform.h"
 #include "kernel/power.h"
+#include "kernel/smp.h"
 
 /* The power ops for p's PSCI, or NULL if the DT has none. */
 const struct power_ops *psci_power_ops(const struct platform *p);
+
+/* How CPUs are started (CPU_ON), or NULL without PSCI 0.2 or later. */
+const struct cpu_ops *psci_cpu_ops(const struct platform *p);
 
 #endif

@@ -37,6 +37,7 @@
 #include "kernel/printk.h"
 #include "kernel/realtime.h"
 #include "kernel/shutdown.h"
+#include "kernel/smp.h"
 #include "kernel/thread.h"
 #include "kernel/version.h"
 #include "net/vif.h"
@@ -266,8 +267,13 @@ static bool show_boot_ticks(const struct app *app)
 static void app_thread(void *arg)
 {
 	const struct app *app = arg;
-	uint64_t app_main = arm_timer_now();
+	uint64_t app_main;
 
+	/* The other CPUs start from a thread, the scheduler running: the
+	 * boot CPU sleeps while each comes up, and the app then sees them
+	 * all from its first line (as Linux's kernel_init runs smp_init). */
+	smp_start_all(platform.cpu_mpidr, platform.cpu_count);
+	app_main = arm_timer_now();
 	if (show_boot_ticks(app))
 		printk("bench: boot ticks first-line %llu app-main %llu "
 		       "freq %u\n",
@@ -295,6 +301,7 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 					   (uint64_t)(uintptr_t)_end -
 					   image_base, "the kernel image");
 	power_set(psci_power_ops(&platform));
+	smp_set_ops(psci_cpu_ops(&platform), NULL);
 	/* A dom0less domU built without "xen,enhanced" has no /hypervisor:
 	 * only Xen's answer through the PSCI conduit tells it is there. */
 	if (!err && !platform.xen.present)

@@ -57,9 +57,12 @@ bool irq_active(void);
  */
 int irq_cpu_init(void);
 
-/* The SGIs the kernel uses between CPUs. */
-#define IPI_RESCHEDULE		0	/* look at need_switch */
-#define IPI_STOP		1	/* mask everything and halt */
+/*
+ * The SGI the kernel uses between CPUs: look at need_switch.  No stop
+ * IPI: a panic keeps the kernel lock, so every other CPU stops at its
+ * next kernel entry or interrupt, before the machine goes off.
+ */
+#define IPI_RESCHEDULE		0
 
 /* Send sgi to CPU cpu (an index in boot/cpu.h's cpus[]). */
 int irq_send_ipi(uint32_t sgi, unsigned int cpu);

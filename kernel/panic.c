@@ -11,6 +11,7 @@ void panic(const char *fmt, ...)
 	char buf[200];
 	va_list ap;
 
+	/* Kept: the other CPUs stop at their next kernel entry. */
 	irq_save();
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
