@@ -26,6 +26,8 @@
 /* Set once by the boot wiring (init/main.c) before smp_start_all(). */
 static const struct cpu_ops *ops;
 static const struct smp_hooks *hooks;
+/* Why a CPU could not run: written by it before it says CPU_OFF. */
+static int start_error[CPU_MAX];
 
 void smp_set_ops(const struct cpu_ops *o, const struct smp_hooks *h)
 {
@@ -60,8 +62,7 @@ static void secondary_main(struct cpu *c)
 	if (!err)
 		err = irq_cpu_init();
 	if (err) {
-		printk("smp: cpu %u (MPIDR 0x%llx) cannot run: %d\n",
-		       c->index, (unsigned long long)c->mpidr, err);
+		start_error[c->index] = err;
 		__atomic_store_n(&c->state, CPU_OFF, __ATOMIC_RELEASE);
 		park();
 	}
@@ -120,7 +121,7 @@ static int start_one(unsigned int index, uint64_t mpidr)
 		if (state == CPU_ONLINE)
 			return 0;
 		if (state == CPU_OFF)
-			return -EIO;	/* it said why */
+			return start_error[index];
 		thread_sleep_ms(1);
 	}
 	if (__atomic_compare_exchange_n(&c->state, &expected, CPU_ABANDONED,
@@ -155,7 +156,11 @@ unsigned int smp_start_all(const uint64_t *mpidrs, unsigned int count)
 		if (mpidr == self)
 			continue;
 		err = start_one(slot, mpidr);
-		if (err)
+		if (err == -ETIMEDOUT)
+			printk("smp: cpu %u (MPIDR 0x%llx) did not come up "
+			       "within %u ms\n", slot,
+			       (unsigned long long)mpidr, START_WAIT_MS);
+		else if (err)
 			printk("smp: cpu %u (MPIDR 0x%llx) did not start: %s\n",
 			       slot, (unsigned long long)mpidr,
 			       errno_name(err));
