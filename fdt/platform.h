@@ -201,7 +201,9 @@ const char *platform_unbootable_reason(const struct platform *p);
  *   timer phys N virt N freq HZ
  *   xen gnttab B S evtchn N           (only with a xen,xen node)
  * then free-form lines (psci, cpus, console, rtc, bootargs, extended
- * regions).
+ * regions).  The cpus line is "cpus N MPIDR... (METHOD)" when every CPU
+ * has the same enable method, else "cpus N MPIDR(METHOD)..."; METHOD is
+ * psci, spin-table, none or other.
  */
 void platform_report(const struct platform *p,
 		     void (*emit)(void *ctx, const char *line), void *ctx);
