@@ -82,6 +82,18 @@ enum psci_method {
 	PSCI_SMC,
 };
 
+/*
+ * How a CPU node says it is started (its enable-method): "psci" by PSCI
+ * CPU_ON, "spin-table" by a write to its cpu-release-addr.  NONE: no
+ * enable-method (QEMU virt gives one only with more than one CPU).
+ */
+enum cpu_enable {
+	CPU_ENABLE_NONE = 0,
+	CPU_ENABLE_PSCI,
+	CPU_ENABLE_SPIN_TABLE,
+	CPU_ENABLE_OTHER,			/* any other string */
+};
+
 struct platform_uart {
 	char compatible[PLATFORM_NAME_LEN];	/* the string that matched */
 	char path[PLATFORM_PATH_LEN];
@@ -124,7 +136,16 @@ struct platform {
 
 	enum psci_method psci;
 	bool psci_0_2;				/* PSCI_VERSION exists */
+	/*
+	 * The PSCI CPU_ON and CPU_OFF function IDs to call: from 0.2 the
+	 * standard SMC64 ones, for PSCI 0.1 the DT's cpu_on and cpu_off
+	 * (0 if absent).  0 and 0 without a psci node.
+	 */
+	uint32_t psci_cpu_on;
+	uint32_t psci_cpu_off;
+	/* In DT order: the boot CPU is whichever matches MPIDR_EL1. */
 	uint64_t cpu_mpidr[PLATFORM_MAX_CPUS];
+	enum cpu_enable cpu_enable[PLATFORM_MAX_CPUS];
 	unsigned int cpu_count;
 
 	struct platform_uart uart[PLATFORM_MAX_UARTS];
@@ -180,7 +201,9 @@ const char *platform_unbootable_reason(const struct platform *p);
  *   timer phys N virt N freq HZ
  *   xen gnttab B S evtchn N           (only with a xen,xen node)
  * then free-form lines (psci, cpus, console, rtc, bootargs, extended
- * regions).
+ * regions).  The cpus line is "cpus N MPIDR... (METHOD)" when every CPU
+ * has the same enable method, else "cpus N MPIDR(METHOD)..."; METHOD is
+ * psci, spin-table, none or other.
  */
 void platform_report(const struct platform *p,
 		     void (*emit)(void *ctx, const char *line), void *ctx);

@@ -332,6 +332,30 @@ static void probe_xen(const void *fdt, struct platform *p, int gic)
 		dt_interrupt(p, fdt, node, 0, gic, &x->evtchn_intid);
 }
 
+/*
+ * From PSCI 0.2 the function IDs are fixed (Arm DEN0022: SMC64 CPU_ON,
+ * SMC32 CPU_OFF, which has no SMC64 form); PSCI 0.1 left them to the
+ * firmware, which the DT names.
+ */
+#define PSCI_0_2_CPU_ON		0xc4000003u
+#define PSCI_0_2_CPU_OFF	0x84000002u
+
+/* A PSCI 0.1 function ID property: 0 if absent, 0 and an error if bad. */
+static uint32_t psci_0_1_id(struct platform *p, const void *fdt, int node,
+			    const char *name)
+{
+	int len;
+	const fdt32_t *id = fdt_getprop(fdt, node, name, &len);
+
+	if (!id)
+		return 0;
+	if (len != 4) {
+		dt_error(p, fdt, node, "bad %s", name);
+		return 0;
+	}
+	return fdt32_ld(id);
+}
+
 static void probe_psci(const void *fdt, struct platform *p)
 {
 	char method[8];
@@ -344,6 +368,13 @@ static void probe_psci(const void *fdt, struct platform *p)
 	p->psci_0_2 =
 		fdt_node_check_compatible(fdt, node, "arm,psci-0.2") == 0 ||
 		fdt_node_check_compatible(fdt, node, "arm,psci-1.0") == 0;
+	if (p->psci_0_2) {
+		p->psci_cpu_on = PSCI_0_2_CPU_ON;
+		p->psci_cpu_off = PSCI_0_2_CPU_OFF;
+	} else {
+		p->psci_cpu_on = psci_0_1_id(p, fdt, node, "cpu_on");
+		p->psci_cpu_off = psci_0_1_id(p, fdt, node, "cpu_off");
+	}
 	dt_string(fdt, node, "method", method, sizeof(method));
 	if (strcmp(method, "hvc") == 0)
 		p->psci = PSCI_HVC;
@@ -353,10 +384,32 @@ static void probe_psci(const void *fdt, struct platform *p)
 		dt_error(p, fdt, node, "unknown PSCI method \"%s\"", method);
 }
 
+/*
+ * The first string of node's enable-method, compared whole; one that is
+ * empty or not a string is a method we do not know.
+ */
+static enum cpu_enable cpu_enable_method(const void *fdt, int node)
+{
+	int len;
+	const char *m;
+
+	if (!fdt_getprop(fdt, node, "enable-method", &len))
+		return CPU_ENABLE_NONE;
+	m = fdt_stringlist_get(fdt, node, "enable-method", 0, &len);
+	if (!m)
+		return CPU_ENABLE_OTHER;
+	if (len == 4 && memcmp(m, "psci", 4) == 0)
+		return CPU_ENABLE_PSCI;
+	if (len == 10 && memcmp(m, "spin-table", 10) == 0)
+		return CPU_ENABLE_SPIN_TABLE;
+	return CPU_ENABLE_OTHER;
+}
+
 static void probe_cpus(const void *fdt, struct platform *p)
 {
 	int cpus = fdt_path_offset(fdt, "/cpus");
 	int node, ac, len;
+	unsigned int listed = 0;
 
 	if (cpus < 0) {
 		dt_error(p, fdt, -1, "no /cpus");
@@ -375,11 +428,15 @@ static void probe_cpus(const void *fdt, struct platform *p)
 			dt_error(p, fdt, node, "bad reg for a CPU");
 			continue;
 		}
-		if (p->cpu_count == PLATFORM_MAX_CPUS)
+		if (++listed > PLATFORM_MAX_CPUS)
 			continue;
-		p->cpu_mpidr[p->cpu_count++] = ac == 2 ?
+		p->cpu_mpidr[p->cpu_count] = ac == 2 ?
 			fdt64_ld((const fdt64_t *)reg) : fdt32_ld(reg);
+		p->cpu_enable[p->cpu_count++] = cpu_enable_method(fdt, node);
 	}
+	if (listed > PLATFORM_MAX_CPUS)
+		dt_error(p, fdt, cpus, "the DT lists %u CPUs, only the first "
+			 "%d are used", listed, PLATFORM_MAX_CPUS);
 }
 
 /*

@@ -7,7 +7,10 @@
 
 #include "platform.h"
 
-/* Fits the longest line: "bootargs " and PLATFORM_BOOTARGS_LEN. */
+/*
+ * Fits the longest line: "bootargs " and PLATFORM_BOOTARGS_LEN (8 CPUs
+ * with 64-bit MPIDRs and their methods take 254).
+ */
 #define LINE_LEN (PLATFORM_BOOTARGS_LEN + 16)
 
 /* Append "0xBASE 0xSIZE" pairs; hex with 0x and no padding, by contract. */
@@ -28,6 +31,51 @@ static const char *psci_name(enum psci_method m)
 		return "smc";
 	default:
 		return "none";
+	}
+}
+
+static const char *cpu_enable_name(enum cpu_enable e)
+{
+	switch (e) {
+	case CPU_ENABLE_PSCI:
+		return "psci";
+	case CPU_ENABLE_SPIN_TABLE:
+		return "spin-table";
+	case CPU_ENABLE_NONE:
+		return "none";
+	default:
+		return "other";
+	}
+}
+
+/*
+ * "cpus N MPIDR... (METHOD)" when every CPU is started the same way, else
+ * "cpus N MPIDR(METHOD)...": the common case stays short.
+ */
+static void report_cpus(const struct platform *p, char *line, size_t len)
+{
+	bool same = true;
+	unsigned int i;
+
+	for (i = 1; i < p->cpu_count; i++)
+		if (p->cpu_enable[i] != p->cpu_enable[0])
+			same = false;
+	snprintf(line, len, "cpus %u", p->cpu_count);
+	for (i = 0; i < p->cpu_count; i++) {
+		size_t used = strlen(line);
+
+		snprintf(line + used, len - used, " 0x%llx",
+			 (unsigned long long)p->cpu_mpidr[i]);
+		used = strlen(line);
+		if (!same)
+			snprintf(line + used, len - used, "(%s)",
+				 cpu_enable_name(p->cpu_enable[i]));
+	}
+	if (same && p->cpu_count) {
+		size_t used = strlen(line);
+
+		snprintf(line + used, len - used, " (%s)",
+			 cpu_enable_name(p->cpu_enable[0]));
 	}
 }
 
@@ -92,13 +140,7 @@ void platform_report(const struct platform *p,
 	}
 	snprintf(line, sizeof(line), "psci %s", psci_name(p->psci));
 	emit(ctx, line);
-	snprintf(line, sizeof(line), "cpus %u", p->cpu_count);
-	for (i = 0; i < p->cpu_count; i++) {
-		size_t used = strlen(line);
-
-		snprintf(line + used, sizeof(line) - used, " 0x%llx",
-			 (unsigned long long)p->cpu_mpidr[i]);
-	}
+	report_cpus(p, line, sizeof(line));
 	emit(ctx, line);
 	for (i = 0; i < p->uart_count; i++) {
 		snprintf(line, sizeof(line), "uart %s %s 0x%llx intid %u%s",

@@ -48,6 +48,17 @@ static void check_platform(const struct platform *p, int err)
 	CHECK(p->gic.redist_count <= PLATFORM_MAX_REDIST);
 	CHECK(p->xen.ext_count <= PLATFORM_MAX_XEN_EXT);
 	CHECK(p->cpu_count <= PLATFORM_MAX_CPUS);
+	for (i = 0; i < p->cpu_count; i++)
+		CHECK(p->cpu_enable[i] >= CPU_ENABLE_NONE &&
+		      p->cpu_enable[i] <= CPU_ENABLE_OTHER);
+	/* Slots past cpu_count stay as fdt_probe() cleared them. */
+	for (; i < PLATFORM_MAX_CPUS; i++)
+		CHECK(p->cpu_mpidr[i] == 0 &&
+		      p->cpu_enable[i] == CPU_ENABLE_NONE);
+	/* The 0.2 IDs whenever the DT says 0.2 or later. */
+	if (p->psci_0_2)
+		CHECK(p->psci_cpu_on == 0xc4000003 &&
+		      p->psci_cpu_off == 0x84000002);
 	CHECK(p->uart_count <= PLATFORM_MAX_UARTS);
 	CHECK(p->stdout_uart >= -1 && p->stdout_uart < (int)p->uart_count);
 	CHECK(p->gic.version == GIC_NONE || p->gic.version == GIC_V2 ||

@@ -4,7 +4,10 @@
  * probe must find; the values below are read from the DTS.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <libfdt.h>
 
 #include "helpers.h"
 
@@ -62,6 +65,37 @@ START_TEST(gicv3_4cell)
 }
 END_TEST
 
+/*
+ * The tree in file name, probed with the nodes at paths[0..n-1] deleted
+ * or, given prop, with that property of each deleted: the variants of a
+ * crafted tree that differ from it by a node or a property.
+ */
+static void probe_without(const char *name, const char *const *paths,
+			  unsigned int n, const char *prop,
+			  struct platform *p)
+{
+	size_t size;
+	void *orig = load_file(name, &size);
+	void *fdt = malloc(size);
+	unsigned int i;
+	int node;
+
+	ck_assert_ptr_nonnull(fdt);
+	ck_assert_int_eq(fdt_open_into(orig, fdt, (int)size), 0);
+	free(orig);
+	for (i = 0; i < n; i++) {
+		node = fdt_path_offset(fdt, paths[i]);
+		ck_assert_msg(node >= 0, "%s: no %s", name, paths[i]);
+		if (prop)
+			ck_assert_int_eq(fdt_delprop(fdt, node, prop), 0);
+		else
+			ck_assert_int_eq(fdt_del_node(fdt, node), 0);
+	}
+	ck_assert_int_eq(fdt_probe(fdt, size, p), 0);
+	check_errors_sane(p);
+	free(fdt);
+}
+
 START_TEST(psci_0_1)
 {
 	struct platform p;
@@ -69,6 +103,50 @@ START_TEST(psci_0_1)
 	probe_file(CRAFTED_DTB("psci-0.1"), &p);
 	ck_assert_int_eq(p.psci, PSCI_HVC);
 	ck_assert(!p.psci_0_2);
+	/* The node's own IDs, not the 0.2 ones. */
+	ck_assert_uint_eq(p.psci_cpu_on, 0x95c1ba60);
+	ck_assert_uint_eq(p.psci_cpu_off, 0x95c1ba5f);
+	ck_assert_uint_eq(p.cpu_count, 1);
+	ck_assert_int_eq(p.cpu_enable[0], CPU_ENABLE_PSCI);
+	assert_no_errors(&p);
+	assert_bootable(&p);
+}
+END_TEST
+
+/* PSCI 0.1 without cpu_on and cpu_off: no IDs, not the 0.2 ones. */
+START_TEST(psci_0_1_no_ids)
+{
+	static const char *const psci[] = { "/psci" };
+	struct platform p;
+
+	probe_without(CRAFTED_DTB("psci-0.1"), psci, 1, "cpu_on", &p);
+	ck_assert_uint_eq(p.psci_cpu_on, 0);
+	ck_assert_uint_eq(p.psci_cpu_off, 0x95c1ba5f);
+	probe_without(CRAFTED_DTB("psci-0.1"), psci, 1, "cpu_off", &p);
+	ck_assert_uint_eq(p.psci_cpu_on, 0x95c1ba60);
+	ck_assert_uint_eq(p.psci_cpu_off, 0);
+	ck_assert(!p.psci_0_2);
+	assert_no_errors(&p);
+}
+END_TEST
+
+START_TEST(cpus_enable_methods)
+{
+	struct platform p;
+	unsigned int i;
+
+	probe_file(CRAFTED_DTB("cpus-enable-methods"), &p);
+	ck_assert_uint_eq(p.cpu_count, 4);
+	for (i = 0; i < 4; i++)
+		ck_assert_uint_eq(p.cpu_mpidr[i], i);
+	ck_assert_int_eq(p.cpu_enable[0], CPU_ENABLE_PSCI);
+	ck_assert_int_eq(p.cpu_enable[1], CPU_ENABLE_SPIN_TABLE);
+	ck_assert_int_eq(p.cpu_enable[2], CPU_ENABLE_NONE);
+	ck_assert_int_eq(p.cpu_enable[3], CPU_ENABLE_OTHER);
+	/* PSCI 1.0: the standard IDs, not the node's 0.1 ones. */
+	ck_assert(p.psci_0_2);
+	ck_assert_uint_eq(p.psci_cpu_on, 0xc4000003);
+	ck_assert_uint_eq(p.psci_cpu_off, 0x84000002);
 	assert_no_errors(&p);
 	assert_bootable(&p);
 }
@@ -461,9 +539,41 @@ START_TEST(cpus_too_many)
 
 	probe_file(CRAFTED_DTB("cpus-too-many"), &p);
 	ck_assert_uint_eq(p.cpu_count, PLATFORM_MAX_CPUS);
+	for (i = 0; i < PLATFORM_MAX_CPUS; i++) {
+		ck_assert_uint_eq(p.cpu_mpidr[i], i);
+		ck_assert_int_eq(p.cpu_enable[i], CPU_ENABLE_PSCI);
+	}
+	ck_assert_int_eq(p.psci, PSCI_HVC);
+	ck_assert_uint_eq(p.error_count, 1);
+	ck_assert_str_eq(p.errors[0], "fdt: /cpus: the DT lists 12 CPUs, "
+			 "only the first 8 are used");
+	assert_bootable(&p);
+}
+END_TEST
+
+/*
+ * cpus-too-many cut to 9 CPUs, one past the table (_i = 0), and to 8,
+ * exactly the table (_i = 1): the edge either side.
+ */
+START_TEST(cpus_at_the_limit)
+{
+	static const char *const extra[] = {
+		"/cpus/cpu@b", "/cpus/cpu@a", "/cpus/cpu@9", "/cpus/cpu@8",
+	};
+	struct platform p;
+	unsigned int i;
+
+	probe_without(CRAFTED_DTB("cpus-too-many"), extra, 3 + _i, NULL, &p);
+	ck_assert_uint_eq(p.cpu_count, PLATFORM_MAX_CPUS);
 	for (i = 0; i < PLATFORM_MAX_CPUS; i++)
 		ck_assert_uint_eq(p.cpu_mpidr[i], i);
-	ck_assert_int_eq(p.psci, PSCI_HVC);
+	if (_i == 0) {
+		ck_assert_uint_eq(p.error_count, 1);
+		ck_assert_str_eq(p.errors[0], "fdt: /cpus: the DT lists 9 "
+				 "CPUs, only the first 8 are used");
+	} else {
+		assert_no_errors(&p);
+	}
 	assert_bootable(&p);
 }
 END_TEST
@@ -562,6 +672,7 @@ Suite *probe_crafted_suite(void)
 
 	tcase_add_test(ok, gicv3_4cell);
 	tcase_add_test(ok, psci_0_1);
+	tcase_add_test(ok, psci_0_1_no_ids);
 	tcase_add_test(ok, timer_interrupts_extended);
 	tcase_add_test(ok, gic_under_simple_bus);
 	tcase_add_test(ok, root_cells_1);
@@ -577,6 +688,8 @@ Suite *probe_crafted_suite(void)
 	tcase_add_test(ok, nested_bus_ranges);
 	tcase_add_test(ok, ram_too_many_banks);
 	tcase_add_test(ok, cpus_too_many);
+	tcase_add_loop_test(ok, cpus_at_the_limit, 0, 2);
+	tcase_add_test(ok, cpus_enable_methods);
 	tcase_add_test(ok, xen_too_many_ext);
 	tcase_add_test(ok, long_strings);
 	suite_add_tcase(s, ok);

@@ -79,9 +79,15 @@ START_TEST(qemu_virt)
 
 	ck_assert_int_eq(p.psci, c->psci);
 	ck_assert(p.psci_0_2);
+	ck_assert_uint_eq(p.psci_cpu_on, 0xc4000003);
+	ck_assert_uint_eq(p.psci_cpu_off, 0x84000002);
 	ck_assert_uint_eq(p.cpu_count, c->cpus);
-	for (i = 0; i < c->cpus; i++)
+	/* QEMU writes enable-method = "psci" only with -smp 2 and more. */
+	for (i = 0; i < c->cpus; i++) {
 		ck_assert_uint_eq(p.cpu_mpidr[i], i);
+		ck_assert_int_eq(p.cpu_enable[i], c->cpus > 1 ?
+				 CPU_ENABLE_PSCI : CPU_ENABLE_NONE);
+	}
 
 	ck_assert_uint_eq(p.uart_count, 1);
 	ck_assert_str_eq(p.uart[0].compatible, "arm,pl011");
@@ -228,6 +234,8 @@ START_TEST(probe_resets_struct)
 	ck_assert_uint_eq(a.error_count, b.error_count);
 	ck_assert_uint_eq(a.uart_count, b.uart_count);
 	ck_assert_uint_eq(a.cpu_count, b.cpu_count);
+	ck_assert_mem_eq(a.cpu_enable, b.cpu_enable, sizeof(a.cpu_enable));
+	ck_assert_uint_eq(a.psci_cpu_on, b.psci_cpu_on);
 	ck_assert_uint_eq(a.reserved_count, b.reserved_count);
 	ck_assert_uint_eq(a.gic.redist_count, b.gic.redist_count);
 	ck_assert_uint_eq(a.xen.ext_count, b.xen.ext_count);

@@ -130,9 +130,14 @@ START_TEST(xen_guest)
 	ck_assert_int_eq(p.psci, PSCI_HVC);
 	ck_assert(p.psci_0_2);
 	ck_assert(!p.xen.found_by_smccc);
+	ck_assert_uint_eq(p.psci_cpu_on, 0xc4000003);
+	ck_assert_uint_eq(p.psci_cpu_off, 0x84000002);
 	ck_assert_uint_eq(p.cpu_count, c->cpus);
-	for (i = 0; i < c->cpus; i++)
+	/* Xen writes enable-method = "psci" on every CPU, even one. */
+	for (i = 0; i < c->cpus; i++) {
 		ck_assert_uint_eq(p.cpu_mpidr[i], i);
+		ck_assert_int_eq(p.cpu_enable[i], CPU_ENABLE_PSCI);
+	}
 
 	if (c->uart_path) {
 		ck_assert_uint_eq(p.uart_count, 1);

@@ -162,6 +162,68 @@ START_TEST(report_xen_domu_enhanced)
 }
 END_TEST
 
+/* The cpus line: one method for all, or each CPU's when they differ. */
+START_TEST(report_cpus)
+{
+	static const struct {
+		const char *path, *line;
+	} cases[] = {
+		{ QEMU_DTB("virt-gicv3-smp4-3G"),
+		  "cpus 4 0x0 0x1 0x2 0x3 (psci)" },
+		{ QEMU_DTB("virt-gicv2-smp1-512M"), "cpus 1 0x0 (none)" },
+		{ XEN_DTB("dom0-gicv2"), "cpus 2 0x0 0x1 (psci)" },
+		{ CRAFTED_DTB("cpus-enable-methods"),
+		  "cpus 4 0x0(psci) 0x1(spin-table) 0x2(none) 0x3(other)" },
+	};
+	struct platform p;
+	struct report r;
+	unsigned int i, k, seen;
+
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		probe_file(cases[k].path, &p);
+		collect_report(&p, &r);
+		for (i = 0, seen = 0; i < r.count; i++) {
+			if (strncmp(r.line[i], "cpus ", 5) != 0)
+				continue;
+			seen++;
+			ck_assert_msg(strcmp(r.line[i], cases[k].line) == 0,
+				      "%s: '%s', want '%s'", cases[k].path,
+				      r.line[i], cases[k].line);
+		}
+		ck_assert_msg(seen == 1, "%s: %u cpus lines", cases[k].path,
+			      seen);
+	}
+}
+END_TEST
+
+/* The longest cpus line fits whole; none at all is just the count. */
+START_TEST(report_cpus_longest)
+{
+	static const char want[] = "cpus 8"
+		" 0xffffffffffffffff(spin-table) 0xffffffffffffffff(other)"
+		" 0xffffffffffffffff(spin-table) 0xffffffffffffffff(other)"
+		" 0xffffffffffffffff(spin-table) 0xffffffffffffffff(other)"
+		" 0xffffffffffffffff(spin-table) 0xffffffffffffffff(psci)";
+	static struct platform p;
+	struct report r;
+	unsigned int i;
+
+	p.stdout_uart = -1;
+	collect_report(&p, &r);
+	ck_assert_uint_gt(r.count, 2);
+	ck_assert_str_eq(r.line[1], "cpus 0");
+	p.cpu_count = PLATFORM_MAX_CPUS;
+	for (i = 0; i < PLATFORM_MAX_CPUS; i++) {
+		p.cpu_mpidr[i] = UINT64_MAX;
+		p.cpu_enable[i] = i % 2 ? CPU_ENABLE_OTHER :
+			CPU_ENABLE_SPIN_TABLE;
+	}
+	p.cpu_enable[PLATFORM_MAX_CPUS - 1] = CPU_ENABLE_PSCI;
+	collect_report(&p, &r);
+	ck_assert_str_eq(r.line[1], want);
+}
+END_TEST
+
 /* Reports of broken platforms still work and show no made-up lines. */
 START_TEST(report_unbootable)
 {
@@ -211,6 +273,8 @@ Suite *report_suite(void)
 	tcase_add_test(tc, report_timer_freq);
 	tcase_add_test(tc, report_xen_dom0);
 	tcase_add_test(tc, report_xen_domu_enhanced);
+	tcase_add_test(tc, report_cpus);
+	tcase_add_test(tc, report_cpus_longest);
 	tcase_add_test(tc, report_unbootable);
 	suite_add_tcase(s, tc);
 	return s;
