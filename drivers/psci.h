@@ -9,7 +9,7 @@
 /* The power ops for p's PSCI, or NULL if the DT has none. */
 const struct power_ops *psci_power_ops(const struct platform *p);
 
-/* How CPUs are started (CPU_ON), or NULL without PSCI 0.2 or later. */
+/* How CPUs are started (CPU_ON), or NULL if the DT's PSCI has none. */
 const struct cpu_ops *psci_cpu_ops(const struct platform *p);
 
 #endif

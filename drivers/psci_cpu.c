@@ -1,7 +1,7 @@
 /*
- * Starting CPUs with PSCI CPU_ON (Arm DEN 0022), for kernel/smp.c.  The
- * function ID is PSCI 0.2's (SMC64); a DT with PSCI 0.1 only names its
- * own, which fdt/ records.
+ * Starting CPUs with PSCI CPU_ON (Arm DEN 0022), for kernel/smp.c, with
+ * the function ID fdt/ found: PSCI 0.2's (SMC64), or the one a PSCI 0.1
+ * DT names.
  */
 #include <stdint.h>
 
@@ -9,8 +9,6 @@
 #include "drivers/smccc.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
-
-#define PSCI_0_2_CPU_ON_64	0xc4000003u
 
 /* Set once by psci_cpu_ops() at boot. */
 static enum psci_method method;
@@ -66,9 +64,9 @@ static const struct cpu_ops psci_cpu_on_ops = {
 
 const struct cpu_ops *psci_cpu_ops(const struct platform *p)
 {
-	if (p->psci == PSCI_NONE || !p->psci_0_2)
+	if (p->psci == PSCI_NONE || !p->psci_cpu_on)
 		return NULL;
 	method = p->psci;
-	cpu_on_id = PSCI_0_2_CPU_ON_64;
+	cpu_on_id = p->psci_cpu_on;
 	return &psci_cpu_on_ops;
 }

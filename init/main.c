@@ -17,6 +17,7 @@
 
 #include "kernel/app.h"
 #include "lib/board.h"
+#include "boot/cpu.h"
 #include "boot/image.h"
 #include "boot/mmu.h"
 #include "boot/sysregs.h"
@@ -264,6 +265,28 @@ static bool show_boot_ticks(const struct app *app)
 		strcmp(level, "debug") == 0);
 }
 
+/*
+ * Start the CPUs whose enable-method is PSCI (every one Xen and QEMU
+ * describe); name the others, which this kernel cannot start.
+ */
+static void start_cpus(void)
+{
+	uint64_t mpidrs[PLATFORM_MAX_CPUS];
+	unsigned int i, n = 0;
+	uint64_t self = read_sysreg(mpidr_el1) & MPIDR_AFFINITY_MASK;
+
+	for (i = 0; i < platform.cpu_count; i++) {
+		if (platform.cpu_enable[i] == CPU_ENABLE_PSCI ||
+		    platform.cpu_mpidr[i] == self)
+			mpidrs[n++] = platform.cpu_mpidr[i];
+		else
+			printk("smp: cpu MPIDR 0x%llx has no PSCI "
+			       "enable-method: not started\n",
+			       (unsigned long long)platform.cpu_mpidr[i]);
+	}
+	smp_start_all(mpidrs, n);
+}
+
 static void app_thread(void *arg)
 {
 	const struct app *app = arg;
@@ -272,7 +295,7 @@ static void app_thread(void *arg)
 	/* The other CPUs start from a thread, the scheduler running: the
 	 * boot CPU sleeps while each comes up, and the app then sees them
 	 * all from its first line (as Linux's kernel_init runs smp_init). */
-	smp_start_all(platform.cpu_mpidr, platform.cpu_count);
+	start_cpus();
 	app_main = arm_timer_now();
 	if (show_boot_ticks(app))
 		printk("bench: boot ticks first-line %llu app-main %llu "

@@ -141,7 +141,7 @@ unsigned int smp_start_all(const uint64_t *mpidrs, unsigned int count)
 	if (count <= 1)
 		return 1;
 	if (!ops) {
-		printk("smp: no PSCI 0.2 to start CPUs with: 1 of %u CPUs "
+		printk("smp: no PSCI CPU_ON to start CPUs with: 1 of %u CPUs "
 		       "running\n", count);
 		return 1;
 	}
