@@ -23,6 +23,12 @@ struct irq_controller {
 	int (*enable)(uint32_t intid, uint8_t priority, bool edge);
 	uint32_t (*ack)(void);		/* the raw acknowledge value */
 	void (*eoi)(uint32_t raw);	/* what ack() returned */
+	/* Set up the calling CPU's interface (a CPU other than the boot
+	 * one, as it starts): 0 or a negative errno. */
+	int (*init_cpu)(void);
+	/* Software-generated interrupt sgi (0-15) to the CPU with that
+	 * MPIDR: 0, or -EINVAL for one it cannot name. */
+	int (*send_sgi)(uint32_t sgi, uint64_t mpidr);
 };
 
 /* Once, at boot, before the first irq_connect(). */
