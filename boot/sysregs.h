@@ -32,6 +32,7 @@
 #define ICC_BPR1_EL1			S3_0_C12_C12_3
 #define ICC_CTLR_EL1			S3_0_C12_C12_4
 #define ICC_IGRPEN1_EL1			S3_0_C12_C12_7
+#define ICC_SGI1R_EL1			S3_0_C12_C11_5
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
@@ -56,6 +57,12 @@ static inline void isb(void)
 static inline void dsb_sy(void)
 {
 	__asm__ volatile("dsb sy" : : : "memory");
+}
+
+/* Stores seen by the other CPUs before what follows (an SGI). */
+static inline void dsb_ishst(void)
+{
+	__asm__ volatile("dsb ishst" : : : "memory");
 }
 
 static inline void wfi(void)

@@ -48,6 +48,11 @@ const char *gic_name(void)
 	return gic ? gic->name : "none";
 }
 
+int gic_init_cpu(void)
+{
+	return gic->ops->init_cpu();
+}
+
 int gic_enable_irq(uint32_t intid, uint8_t priority, bool edge)
 {
 	return gic->ops->enable_irq(intid, priority, edge);
@@ -61,4 +66,9 @@ uint32_t gic_ack(void)
 void gic_eoi(uint32_t raw)
 {
 	gic->ops->eoi(raw);
+}
+
+int gic_send_sgi(uint32_t sgi, uint64_t mpidr)
+{
+	return gic->ops->send_sgi(sgi, mpidr);
 }

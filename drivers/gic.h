@@ -36,13 +36,28 @@
  */
 #define GIC_INTID_LIMIT		GIC_INTID_SPURIOUS_MIN
 
+/*
+ * A driver keeps its own per-CPU state, keyed by MPIDR (drivers/gic_cpus.h):
+ * it knows nothing of the kernel's CPU numbers.  SGIs and PPIs are banked
+ * per CPU, so enable_irq and disable_irq act on the calling CPU's for
+ * INTIDs below 32; the caller masks IRQs so that it stays on that CPU.
+ * SPIs are routed to the boot CPU.
+ */
 struct gic_ops {
+	/* On the boot CPU: the distributor, then that CPU's part. */
 	int (*init)(const struct platform *p);
-	/* 0, or -EINVAL (nothing touched) for an INTID the GIC lacks. */
+	/* On any other CPU, after init: that CPU's part. */
+	int (*init_cpu)(void);
+	/*
+	 * 0, -EINVAL (nothing touched) for an INTID the GIC lacks, or
+	 * -ENODEV for an SGI or PPI on a CPU init_cpu did not set up.
+	 */
 	int (*enable_irq)(uint32_t intid, uint8_t priority, bool edge);
 	void (*disable_irq)(uint32_t intid);
 	uint32_t (*ack)(void);		/* raw IAR value */
 	void (*eoi)(uint32_t raw);
+	/* See gic_send_sgi(). */
+	int (*send_sgi)(uint32_t sgi, uint64_t mpidr);
 };
 
 struct gic_driver {
@@ -55,9 +70,29 @@ struct gic_driver {
 int gic_init(const struct platform *p);
 const char *gic_name(void);
 
-/* 0, or -EINVAL for an INTID the GIC does not implement. */
+/*
+ * Set up the calling CPU's interface: on a CPU other than the boot one,
+ * after gic_init(), as it starts (again after each CPU_ON).  0, or
+ * negative with a message naming the MPIDR: -ENOENT (GICv3: no
+ * redistributor has its affinity), -ENODEV (GICv2: no CPU interface
+ * number), -ENOSPC (more than GIC_MAX_CPUS CPUs), -ETIMEDOUT, -EPERM.
+ */
+int gic_init_cpu(void);
+
+/*
+ * 0, -EINVAL for an INTID the GIC does not implement, or -ENODEV for an
+ * SGI or PPI on a CPU that gic_init_cpu() did not set up.
+ */
 int gic_enable_irq(uint32_t intid, uint8_t priority, bool edge);
 uint32_t gic_ack(void);
 void gic_eoi(uint32_t raw);
+
+/*
+ * Send SGI sgi (0-15) to the CPU with that MPIDR (only its affinity
+ * fields count), after a dsb ishst so that the target sees what this CPU
+ * wrote before.  0, or -EINVAL for a larger sgi or (GICv3) an Aff0 of 16
+ * or more, or -ENOENT (GICv2) for a CPU not set up yet.
+ */
+int gic_send_sgi(uint32_t sgi, uint64_t mpidr);
 
 #endif

@@ -70,6 +70,8 @@ static const struct irq_controller gic_controller = {
 	.enable = gic_enable_irq,
 	.ack = gic_ack,
 	.eoi = gic_eoi,
+	.init_cpu = gic_init_cpu,
+	.send_sgi = gic_send_sgi,
 };
 
 static const struct sched_timer virtual_timer = {
