@@ -111,17 +111,30 @@ static void gicv2_disable_irq(uint32_t intid)
 	mmio_write32(dist + GICD_ICENABLER(intid / 32), 1u << (intid % 32));
 }
 
+/*
+ * GICv2 INTIDs are 10 bits, and bits 10-12 of GICC_IAR name the CPU that
+ * sent an SGI.  The kernel reads the INTID from bits 0-23 of what ack()
+ * returns (kernel/irq.h), so the source moves up to bits 24-26 and back
+ * for the EOI, which must name it.
+ */
+#define IAR_INTID		0x3ffu
+#define IAR_SOURCE_SHIFT	10
+#define ACK_SOURCE_SHIFT	24
+
 static uint32_t gicv2_ack(void)
 {
 	uint32_t raw = mmio_read32(cpu + GICC_IAR);
+	uint32_t intid = raw & IAR_INTID;
 
-	/* GICv2 INTIDs are 10 bits; bits 10-12 name an SGI's source. */
-	return (raw & 0x3ff) >= 1020 ? 1023 : raw;
+	if (intid >= 1020)
+		return 1023;
+	return intid | (raw >> IAR_SOURCE_SHIFT & 7) << ACK_SOURCE_SHIFT;
 }
 
-static void gicv2_eoi(uint32_t raw)
+static void gicv2_eoi(uint32_t ack)
 {
-	mmio_write32(cpu + GICC_EOIR, raw);
+	mmio_write32(cpu + GICC_EOIR, (ack & IAR_INTID) |
+		     (ack >> ACK_SOURCE_SHIFT & 7) << IAR_SOURCE_SHIFT);
 }
 
 static int gicv2_send_sgi(uint32_t sgi, uint64_t mpidr)
