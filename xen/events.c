@@ -1,5 +1,6 @@
 #include <stddef.h>
 
+#include "boot/cpu.h"
 #include "kernel/atomic.h"
 #include "kernel/errno.h"
 #include "kernel/irq.h"
@@ -8,10 +9,9 @@
 #include "kernel/thread.h"
 #include "xen/events.h"
 #include "xen/evtchn_backoff.h"
+#include "xen/evtchn_bound.h"
 #include "xen/shared_info.h"
 
-#define BITS_PER_WORD	64
-#define MAX_PORTS	(BITS_PER_WORD * BITS_PER_WORD)
 #define HANDLER_SLOTS	32
 #define UNMASKER_PRIORITY	2	/* above every driver's thread */
 
@@ -28,11 +28,21 @@ struct port_handler {
 };
 
 /*
- * Dispatch table, owned by this file; changed with IRQs masked (the
- * upcall reads it, and one CPU is all there is).
+ * Dispatch table and the CPU each port notifies, owned by this file;
+ * changed under the kernel lock (irq_save()), which every upcall, on
+ * whichever CPU, also runs under (boot/irqflags.h).
+ *
+ * That is also why closing a port is safe against its handler running
+ * on another vCPU: the handler runs to its end holding the lock, so
+ * evtchn_close(), which takes it, finds no handler halfway through, and
+ * no upcall runs while it changes the table.  An upcall that comes
+ * meanwhile waits for the lock, then finds the port masked or gone.  Were the upcall ever
+ * to leave the lock, close would have to wait for a handler running on
+ * another CPU (Linux's synchronize_irq).
  */
 static struct port_handler handlers[HANDLER_SLOTS];
 static unsigned int handler_count;
+static struct evtchn_bound bindings;
 
 /*
  * The thread that unmasks delayed ports, and its wakeup: started by the
@@ -84,16 +94,23 @@ static void dispatch(evtchn_port_t port)
 }
 
 /*
- * The upcall (Xen's public xen.h, "event channel upcall"): clear
- * upcall_pending first, then take the selector, so an event that arrives
- * meanwhile raises the upcall again rather than being lost.
+ * The upcall (Xen's public xen.h, "event channel upcall"), on whichever
+ * CPU Xen raised it: clear this vCPU's upcall_pending first, then take
+ * its selector, so an event that arrives meanwhile raises the upcall
+ * again rather than being lost.  The pending and mask words are the
+ * domain's, shared by every vCPU: only the ports bound to this CPU are
+ * taken, the others are left pending for the vCPU Xen notified.
  */
 static void upcall(uint32_t intid, void *ctx)
 {
-	volatile struct vcpu_info *vi = xen_vcpu_info;
+	unsigned int cpu = cpu_index();
+	volatile struct vcpu_info *vi = xen_vcpu_info[cpu];
 
 	(void)intid;
 	(void)ctx;
+	/* Without a vcpu_info, Xen notifies this vCPU of nothing. */
+	if (!vi)
+		return;
 	do {
 		uint64_t sel;
 
@@ -106,14 +123,16 @@ static void upcall(uint32_t intid, void *ctx)
 			uint64_t ready;
 
 			sel &= sel - 1;
-			ready = pending_words()[w] & ~mask_words()[w];
+			ready = evtchn_bound_ready(&bindings, cpu, w,
+						   pending_words()[w],
+						   mask_words()[w]);
 			while (ready) {
 				unsigned int b =
 					(unsigned int)__builtin_ctzll(ready);
 
 				ready &= ready - 1;
 				atomic_clear_bit64(&pending_words()[w], b);
-				dispatch(w * BITS_PER_WORD + b);
+				dispatch(w * EVTCHN_WORD_BITS + b);
 			}
 		}
 	} while (vi->evtchn_upcall_pending);
@@ -124,8 +143,9 @@ int events_init(uint32_t upcall_intid)
 	unsigned int w;
 
 	/* Start with every port masked; binding unmasks what we use. */
-	for (w = 0; w < BITS_PER_WORD; w++)
+	for (w = 0; w < EVTCHN_WORDS; w++)
 		mask_words()[w] = ~0ULL;
+	evtchn_bound_init(&bindings);
 	/* Xen's event interrupt is level-triggered (flags 0xf08 in the DT). */
 	return irq_connect(upcall_intid, upcall, NULL, false);
 }
@@ -136,7 +156,7 @@ int evtchn_set_handler(evtchn_port_t port, evtchn_handler_t handler,
 	unsigned long flags;
 	unsigned int i;
 
-	if (port >= MAX_PORTS)
+	if (port >= EVTCHN_PORTS)
 		return -EINVAL;
 	flags = irq_save();
 	for (i = 0; i < handler_count && handlers[i].port != port; i++)
@@ -219,6 +239,8 @@ long evtchn_close(evtchn_port_t port)
 	for (i = 0; i < handler_count; i++)
 		if (handlers[i].port == port)
 			handlers[i] = handlers[--handler_count];
+	/* Xen binds a freed port to vCPU 0 again, for its next use. */
+	(void)evtchn_bound_move(&bindings, port, 0);
 	irq_restore(flags);
 	return hyp_event_channel_op(EVTCHNOP_close, &op);
 }
@@ -233,9 +255,9 @@ long evtchn_status(domid_t dom, evtchn_port_t port,
 
 void evtchn_mask(evtchn_port_t port)
 {
-	if (port < MAX_PORTS)
-		atomic_set_bit64(&mask_words()[port / BITS_PER_WORD],
-				 port % BITS_PER_WORD);
+	if (port < EVTCHN_PORTS)
+		atomic_set_bit64(&mask_words()[port / EVTCHN_WORD_BITS],
+				 port % EVTCHN_WORD_BITS);
 }
 
 /* EVTCHNOP_unmask re-delivers an event that arrived while masked. */
@@ -243,7 +265,7 @@ long evtchn_unmask(evtchn_port_t port)
 {
 	struct evtchn_unmask op = { .port = port };
 
-	if (port >= MAX_PORTS)
+	if (port >= EVTCHN_PORTS)
 		return -EINVAL;
 	return hyp_event_channel_op(EVTCHNOP_unmask, &op);
 }
@@ -252,10 +274,10 @@ bool evtchn_test_and_clear(evtchn_port_t port)
 {
 	volatile uint64_t *word;
 
-	if (port >= MAX_PORTS)
+	if (port >= EVTCHN_PORTS)
 		return false;
-	word = &pending_words()[port / BITS_PER_WORD];
-	return atomic_test_and_clear_bit64(word, port % BITS_PER_WORD);
+	word = &pending_words()[port / EVTCHN_WORD_BITS];
+	return atomic_test_and_clear_bit64(word, port % EVTCHN_WORD_BITS);
 }
 
 /*

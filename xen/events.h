@@ -1,11 +1,11 @@
 /*
  * Event channels, 2-level ABI: pending and mask bitmaps in the shared-info
  * page, an upcall interrupt on the INTID the DT's /hypervisor names, and a
- * dispatch table of handlers by port.  Handlers run in interrupt context.
- * The bitmaps are this file's alone: other code asks through the
- * functions here.  Results are >= 0 or a negative errno: ours (-EINVAL
- * for a port beyond the 2-level ABI's 4096, -ENOSPC for a full dispatch
- * table) or Xen's for a refused EVTCHNOP.
+ * dispatch table of handlers by port.  Handlers run in interrupt context,
+ * under the kernel lock, on the CPU the port is bound to (CPU 0).  The bitmaps are this file's alone:
+ * other code asks through the functions here.  Results are >= 0 or a
+ * negative errno: ours (-EINVAL for a port beyond the 2-level ABI's 4096,
+ * -ENOSPC for a full dispatch table) or Xen's for a refused EVTCHNOP.
  */
 #ifndef XEN_EVENTS_H
 #define XEN_EVENTS_H
@@ -33,6 +33,12 @@ int evtchn_set_handler(evtchn_port_t port, evtchn_handler_t handler,
  * (the port then stays bound, without a handler, masked).
  */
 long evtchn_bind_virq(uint32_t virq, evtchn_handler_t handler, void *ctx);
+/*
+ * remote may be DOMID_SELF: evtchn_bind_interdomain(DOMID_SELF, that
+ * port) then gives the other end of a loopback pair (XSM SILO allows a
+ * domain's channel to itself).  Xen marks the new end pending once as it
+ * binds it, so a handler given there runs once at once.
+ */
 long evtchn_alloc_unbound(domid_t remote, evtchn_handler_t handler,
 			  void *ctx);
 long evtchn_bind_interdomain(domid_t remote, evtchn_port_t remote_port,
