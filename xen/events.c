@@ -11,6 +11,7 @@
 #include "xen/evtchn_backoff.h"
 #include "xen/evtchn_bound.h"
 #include "xen/shared_info.h"
+#include "xen/vcpu_id.h"
 
 #define HANDLER_SLOTS	32
 #define UNMASKER_PRIORITY	2	/* above every driver's thread */
@@ -32,11 +33,12 @@ struct port_handler {
  * changed under the kernel lock (irq_save()), which every upcall, on
  * whichever CPU, also runs under (boot/irqflags.h).
  *
- * That is also why closing a port is safe against its handler running
- * on another vCPU: the handler runs to its end holding the lock, so
- * evtchn_close(), which takes it, finds no handler halfway through, and
- * no upcall runs while it changes the table.  An upcall that comes
- * meanwhile waits for the lock, then finds the port masked or gone.  Were the upcall ever
+ * That is also why closing or rebinding a port is safe against its
+ * handler running on another vCPU: the handler runs to its end holding
+ * the lock, so evtchn_close() and evtchn_bind_vcpu(), which take it,
+ * find no handler halfway through, and no upcall runs while they change
+ * the table.  An upcall that comes meanwhile waits for the lock, then
+ * finds the port masked, gone, or bound elsewhere.  Were the upcall ever
  * to leave the lock, close would have to wait for a handler running on
  * another CPU (Linux's synchronize_irq).
  */
@@ -243,6 +245,72 @@ long evtchn_close(evtchn_port_t port)
 	(void)evtchn_bound_move(&bindings, port, 0);
 	irq_restore(flags);
 	return hyp_event_channel_op(EVTCHNOP_close, &op);
+}
+
+/*
+ * Masked across the move, as Linux's rebind_irq_to_cpu does: an event
+ * then only sets the pending bit, and the unmask, once our record says
+ * where the port is, re-delivers it to the new vCPU (event_channel.h,
+ * EVTCHNOP_unmask).  An event the old vCPU was already told of finds the
+ * port no longer bound to it and is left pending for the new one.  A
+ * port masked before (late EOI, or one polled) stays masked.
+ */
+int evtchn_bind_vcpu(evtchn_port_t port, unsigned int cpu)
+{
+	struct evtchn_bind_vcpu op = { .port = port };
+	unsigned long flags;
+	bool was_masked;
+	long err, unmask_err = 0;
+
+	if (port == 0 || port >= EVTCHN_PORTS || cpu >= CPU_MAX)
+		return -EINVAL;
+	flags = irq_save();
+	/* Under the lock: xen_cpu_dying() moves a leaving CPU's ports off
+	 * under it too, after its state has left CPU_ONLINE. */
+	if (cpus[cpu].state != CPU_ONLINE || !xen_vcpu_info[cpu]) {
+		irq_restore(flags);
+		return -EINVAL;
+	}
+	op.vcpu = xen_vcpu_id(cpus[cpu].mpidr);
+	was_masked = atomic_test_and_set_bit64(
+		&mask_words()[port / EVTCHN_WORD_BITS],
+		port % EVTCHN_WORD_BITS);
+	err = hyp_event_channel_op(EVTCHNOP_bind_vcpu, &op);
+	if (!err)
+		(void)evtchn_bound_move(&bindings, port, cpu);
+	if (!was_masked)
+		unmask_err = evtchn_unmask(port);
+	irq_restore(flags);
+	if (err) {
+		printk("xen: port %u to cpu %u (vCPU %u): EVTCHNOP_bind_vcpu: "
+		       "%ld (%s)\n", port, cpu, op.vcpu, err, errno_name(err));
+		return (int)err;
+	}
+	if (unmask_err) {
+		printk("xen: port %u, bound to cpu %u: EVTCHNOP_unmask: %ld "
+		       "(%s)\n", port, cpu, unmask_err,
+		       errno_name(unmask_err));
+		return (int)unmask_err;
+	}
+	return 0;
+}
+
+int xen_cpu_dying(unsigned int cpu)
+{
+	unsigned long flags;
+	int port, err, first = 0;
+
+	if (cpu == 0 || cpu >= CPU_MAX)
+		return -EINVAL;
+	flags = irq_save();
+	for (port = evtchn_bound_next(&bindings, cpu, 1); port > 0;
+	     port = evtchn_bound_next(&bindings, cpu, (uint32_t)port + 1)) {
+		err = evtchn_bind_vcpu((evtchn_port_t)port, 0);
+		if (err && !first)
+			first = err;
+	}
+	irq_restore(flags);
+	return first;
 }
 
 long evtchn_status(domid_t dom, evtchn_port_t port,
