@@ -114,6 +114,10 @@ int xen_cpu_starting(unsigned int cpu)
 		       "up: no vcpu_info\n", cpu);
 		return -ENOENT;
 	}
+	/* The boot CPU registered in shared_info_init() and never goes
+	 * down: its flags are live, not stale. */
+	if (cpu == 0)
+		return 0;
 	vi = xen_vcpu_info[cpu];
 	if (vi) {
 		/*

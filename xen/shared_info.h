@@ -27,7 +27,8 @@ long shared_info_init(void);
  * event channels (nothing to do); -EINVAL for cpu >= CPU_MAX; -ENOENT,
  * logged, with event channels but before shared_info_init() (the boot
  * starts CPUs after xen_init()); or Xen's error, logged with the CPU.
- * On an error the CPU must stay off: it could take no event.
+ * On an error the CPU must stay off: it could take no event.  For CPU
+ * 0, registered by shared_info_init(), it does nothing.
  */
 int xen_cpu_starting(unsigned int cpu);
 
