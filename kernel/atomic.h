@@ -17,6 +17,14 @@ static inline bool atomic_test_and_clear_bit64(volatile uint64_t *word,
 	return __atomic_fetch_and(word, ~mask, __ATOMIC_SEQ_CST) & mask;
 }
 
+static inline bool atomic_test_and_set_bit64(volatile uint64_t *word,
+					     unsigned int bit)
+{
+	uint64_t mask = 1ULL << bit;
+
+	return __atomic_fetch_or(word, mask, __ATOMIC_SEQ_CST) & mask;
+}
+
 static inline void atomic_set_bit64(volatile uint64_t *word,
 				    unsigned int bit)
 {

@@ -1,5 +1,6 @@
 #include <stddef.h>
 
+#include "boot/cpu.h"
 #include "kernel/atomic.h"
 #include "kernel/errno.h"
 #include "kernel/irq.h"
@@ -8,10 +9,10 @@
 #include "kernel/thread.h"
 #include "xen/events.h"
 #include "xen/evtchn_backoff.h"
+#include "xen/evtchn_bound.h"
 #include "xen/shared_info.h"
+#include "xen/vcpu_id.h"
 
-#define BITS_PER_WORD	64
-#define MAX_PORTS	(BITS_PER_WORD * BITS_PER_WORD)
 #define HANDLER_SLOTS	32
 #define UNMASKER_PRIORITY	2	/* above every driver's thread */
 
@@ -28,11 +29,22 @@ struct port_handler {
 };
 
 /*
- * Dispatch table, owned by this file; changed with IRQs masked (the
- * upcall reads it, and one CPU is all there is).
+ * Dispatch table and the CPU each port notifies, owned by this file;
+ * changed under the kernel lock (irq_save()), which every upcall, on
+ * whichever CPU, also runs under (boot/irqflags.h).
+ *
+ * That is also why closing or rebinding a port is safe against its
+ * handler running on another vCPU: the handler runs to its end holding
+ * the lock, so evtchn_close() and evtchn_bind_vcpu(), which take it,
+ * find no handler halfway through, and no upcall runs while they change
+ * the table.  An upcall that comes meanwhile waits for the lock, then
+ * finds the port masked, gone, or bound elsewhere.  Were the upcall ever
+ * to leave the lock, close would have to wait for a handler running on
+ * another CPU (Linux's synchronize_irq).
  */
 static struct port_handler handlers[HANDLER_SLOTS];
 static unsigned int handler_count;
+static struct evtchn_bound bindings;
 
 /*
  * The thread that unmasks delayed ports, and its wakeup: started by the
@@ -84,16 +96,23 @@ static void dispatch(evtchn_port_t port)
 }
 
 /*
- * The upcall (Xen's public xen.h, "event channel upcall"): clear
- * upcall_pending first, then take the selector, so an event that arrives
- * meanwhile raises the upcall again rather than being lost.
+ * The upcall (Xen's public xen.h, "event channel upcall"), on whichever
+ * CPU Xen raised it: clear this vCPU's upcall_pending first, then take
+ * its selector, so an event that arrives meanwhile raises the upcall
+ * again rather than being lost.  The pending and mask words are the
+ * domain's, shared by every vCPU: only the ports bound to this CPU are
+ * taken, the others are left pending for the vCPU Xen notified.
  */
 static void upcall(uint32_t intid, void *ctx)
 {
-	volatile struct vcpu_info *vi = xen_vcpu_info;
+	unsigned int cpu = cpu_index();
+	volatile struct vcpu_info *vi = xen_vcpu_info[cpu];
 
 	(void)intid;
 	(void)ctx;
+	/* Without a vcpu_info, Xen notifies this vCPU of nothing. */
+	if (!vi)
+		return;
 	do {
 		uint64_t sel;
 
@@ -106,14 +125,16 @@ static void upcall(uint32_t intid, void *ctx)
 			uint64_t ready;
 
 			sel &= sel - 1;
-			ready = pending_words()[w] & ~mask_words()[w];
+			ready = evtchn_bound_ready(&bindings, cpu, w,
+						   pending_words()[w],
+						   mask_words()[w]);
 			while (ready) {
 				unsigned int b =
 					(unsigned int)__builtin_ctzll(ready);
 
 				ready &= ready - 1;
 				atomic_clear_bit64(&pending_words()[w], b);
-				dispatch(w * BITS_PER_WORD + b);
+				dispatch(w * EVTCHN_WORD_BITS + b);
 			}
 		}
 	} while (vi->evtchn_upcall_pending);
@@ -124,8 +145,9 @@ int events_init(uint32_t upcall_intid)
 	unsigned int w;
 
 	/* Start with every port masked; binding unmasks what we use. */
-	for (w = 0; w < BITS_PER_WORD; w++)
+	for (w = 0; w < EVTCHN_WORDS; w++)
 		mask_words()[w] = ~0ULL;
+	evtchn_bound_init(&bindings);
 	/* Xen's event interrupt is level-triggered (flags 0xf08 in the DT). */
 	return irq_connect(upcall_intid, upcall, NULL, false);
 }
@@ -136,7 +158,7 @@ int evtchn_set_handler(evtchn_port_t port, evtchn_handler_t handler,
 	unsigned long flags;
 	unsigned int i;
 
-	if (port >= MAX_PORTS)
+	if (port >= EVTCHN_PORTS)
 		return -EINVAL;
 	flags = irq_save();
 	for (i = 0; i < handler_count && handlers[i].port != port; i++)
@@ -219,8 +241,76 @@ long evtchn_close(evtchn_port_t port)
 	for (i = 0; i < handler_count; i++)
 		if (handlers[i].port == port)
 			handlers[i] = handlers[--handler_count];
+	/* Xen binds a freed port to vCPU 0 again, for its next use. */
+	(void)evtchn_bound_move(&bindings, port, 0);
 	irq_restore(flags);
 	return hyp_event_channel_op(EVTCHNOP_close, &op);
+}
+
+/*
+ * Masked across the move, as Linux's rebind_irq_to_cpu does: an event
+ * then only sets the pending bit, and the unmask, once our record says
+ * where the port is, re-delivers it to the new vCPU (event_channel.h,
+ * EVTCHNOP_unmask).  An event the old vCPU was already told of finds the
+ * port no longer bound to it and is left pending for the new one.  A
+ * port masked before (late EOI, or one polled) stays masked.
+ */
+int evtchn_bind_vcpu(evtchn_port_t port, unsigned int cpu)
+{
+	struct evtchn_bind_vcpu op = { .port = port };
+	unsigned long flags;
+	bool was_masked;
+	long err, unmask_err = 0;
+
+	if (port == 0 || port >= EVTCHN_PORTS || cpu >= CPU_MAX)
+		return -EINVAL;
+	flags = irq_save();
+	/* Under the lock: xen_cpu_dying() moves a leaving CPU's ports off
+	 * under it too, after its state has left CPU_ONLINE. */
+	if (cpus[cpu].state != CPU_ONLINE || !xen_vcpu_info[cpu]) {
+		irq_restore(flags);
+		return -EINVAL;
+	}
+	op.vcpu = xen_vcpu_id(cpus[cpu].mpidr);
+	was_masked = atomic_test_and_set_bit64(
+		&mask_words()[port / EVTCHN_WORD_BITS],
+		port % EVTCHN_WORD_BITS);
+	err = hyp_event_channel_op(EVTCHNOP_bind_vcpu, &op);
+	if (!err)
+		(void)evtchn_bound_move(&bindings, port, cpu);
+	if (!was_masked)
+		unmask_err = evtchn_unmask(port);
+	irq_restore(flags);
+	if (err) {
+		printk("xen: port %u to cpu %u (vCPU %u): EVTCHNOP_bind_vcpu: "
+		       "%ld (%s)\n", port, cpu, op.vcpu, err, errno_name(err));
+		return (int)err;
+	}
+	if (unmask_err) {
+		printk("xen: port %u, bound to cpu %u: EVTCHNOP_unmask: %ld "
+		       "(%s)\n", port, cpu, unmask_err,
+		       errno_name(unmask_err));
+		return (int)unmask_err;
+	}
+	return 0;
+}
+
+int xen_cpu_dying(unsigned int cpu)
+{
+	unsigned long flags;
+	int port, err, first = 0;
+
+	if (cpu == 0 || cpu >= CPU_MAX)
+		return -EINVAL;
+	flags = irq_save();
+	for (port = evtchn_bound_next(&bindings, cpu, 1); port > 0;
+	     port = evtchn_bound_next(&bindings, cpu, (uint32_t)port + 1)) {
+		err = evtchn_bind_vcpu((evtchn_port_t)port, 0);
+		if (err && !first)
+			first = err;
+	}
+	irq_restore(flags);
+	return first;
 }
 
 long evtchn_status(domid_t dom, evtchn_port_t port,
@@ -233,9 +323,9 @@ long evtchn_status(domid_t dom, evtchn_port_t port,
 
 void evtchn_mask(evtchn_port_t port)
 {
-	if (port < MAX_PORTS)
-		atomic_set_bit64(&mask_words()[port / BITS_PER_WORD],
-				 port % BITS_PER_WORD);
+	if (port < EVTCHN_PORTS)
+		atomic_set_bit64(&mask_words()[port / EVTCHN_WORD_BITS],
+				 port % EVTCHN_WORD_BITS);
 }
 
 /* EVTCHNOP_unmask re-delivers an event that arrived while masked. */
@@ -243,7 +333,7 @@ long evtchn_unmask(evtchn_port_t port)
 {
 	struct evtchn_unmask op = { .port = port };
 
-	if (port >= MAX_PORTS)
+	if (port >= EVTCHN_PORTS)
 		return -EINVAL;
 	return hyp_event_channel_op(EVTCHNOP_unmask, &op);
 }
@@ -252,10 +342,10 @@ bool evtchn_test_and_clear(evtchn_port_t port)
 {
 	volatile uint64_t *word;
 
-	if (port >= MAX_PORTS)
+	if (port >= EVTCHN_PORTS)
 		return false;
-	word = &pending_words()[port / BITS_PER_WORD];
-	return atomic_test_and_clear_bit64(word, port % BITS_PER_WORD);
+	word = &pending_words()[port / EVTCHN_WORD_BITS];
+	return atomic_test_and_clear_bit64(word, port % EVTCHN_WORD_BITS);
 }
 
 /*

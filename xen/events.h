@@ -1,11 +1,12 @@
 /*
  * Event channels, 2-level ABI: pending and mask bitmaps in the shared-info
  * page, an upcall interrupt on the INTID the DT's /hypervisor names, and a
- * dispatch table of handlers by port.  Handlers run in interrupt context.
- * The bitmaps are this file's alone: other code asks through the
- * functions here.  Results are >= 0 or a negative errno: ours (-EINVAL
- * for a port beyond the 2-level ABI's 4096, -ENOSPC for a full dispatch
- * table) or Xen's for a refused EVTCHNOP.
+ * dispatch table of handlers by port.  Handlers run in interrupt context,
+ * under the kernel lock, on the CPU the port is bound to (CPU 0 unless
+ * evtchn_bind_vcpu() moved it).  The bitmaps are this file's alone:
+ * other code asks through the functions here.  Results are >= 0 or a
+ * negative errno: ours (-EINVAL for a port beyond the 2-level ABI's 4096,
+ * -ENOSPC for a full dispatch table) or Xen's for a refused EVTCHNOP.
  */
 #ifndef XEN_EVENTS_H
 #define XEN_EVENTS_H
@@ -33,6 +34,12 @@ int evtchn_set_handler(evtchn_port_t port, evtchn_handler_t handler,
  * (the port then stays bound, without a handler, masked).
  */
 long evtchn_bind_virq(uint32_t virq, evtchn_handler_t handler, void *ctx);
+/*
+ * remote may be DOMID_SELF: evtchn_bind_interdomain(DOMID_SELF, that
+ * port) then gives the other end of a loopback pair (XSM SILO allows a
+ * domain's channel to itself).  Xen marks the new end pending once as it
+ * binds it, so a handler given there runs once at once.
+ */
 long evtchn_alloc_unbound(domid_t remote, evtchn_handler_t handler,
 			  void *ctx);
 long evtchn_bind_interdomain(domid_t remote, evtchn_port_t remote_port,
@@ -45,6 +52,27 @@ long evtchn_send(evtchn_port_t port);
  * (the handler is gone and the port masked either way).
  */
 long evtchn_close(evtchn_port_t port);
+/*
+ * Have port notify CPU cpu (an index in boot/cpu.h's cpus[]) from now:
+ * its handler then runs there.  An event pending meanwhile is delivered
+ * to the new CPU.  A port that was masked stays masked; others are
+ * unmasked again.  0; -EINVAL for port 0 or beyond 4095, or for a cpu
+ * >= CPU_MAX or not CPU_ONLINE (or online without a vcpu_info); or Xen's
+ * error, logged (-EINVAL for a per-vCPU VIRQ, which cannot move; the
+ * port then stays where it was).  evtchn_close() puts a port back on
+ * CPU 0, where Xen puts it.
+ */
+int evtchn_bind_vcpu(evtchn_port_t port, unsigned int cpu);
+
+/*
+ * Move every port bound to cpu back to CPU 0 (events pending on them are
+ * delivered there), for a CPU going down: called after its state has left
+ * CPU_ONLINE, so that no port comes to it after, and before it turns off.
+ * From any CPU.  0; -EINVAL for CPU 0 or cpu >= CPU_MAX; or the first of
+ * evtchn_bind_vcpu()'s errors (the others are moved all the same).
+ */
+int xen_cpu_dying(unsigned int cpu);
+
 /* Fill *status for dom's port: 0, or Xen's error (-EPERM for another
  * domain's port without privilege). */
 long evtchn_status(domid_t dom, evtchn_port_t port,
