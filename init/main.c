@@ -74,6 +74,12 @@ static const struct irq_controller gic_controller = {
 	.send_sgi = gic_send_sgi,
 };
 
+/* What Xen needs on each CPU before its interrupts are on: that vCPU's
+ * vcpu_info (a no-op without Xen). */
+static const struct smp_hooks xen_smp_hooks = {
+	.cpu_starting = xen_cpu_starting,
+};
+
 static const struct sched_timer virtual_timer = {
 	.now = arm_timer_now,
 	.ms_to_ticks = arm_timer_ms_to_ticks,
@@ -326,7 +332,7 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 					   (uint64_t)(uintptr_t)_end -
 					   image_base, "the kernel image");
 	power_set(psci_power_ops(&platform));
-	smp_set_ops(psci_cpu_ops(&platform), NULL);
+	smp_set_ops(psci_cpu_ops(&platform), &xen_smp_hooks);
 	/* A dom0less domU built without "xen,enhanced" has no /hypervisor:
 	 * only Xen's answer through the PSCI conduit tells it is there. */
 	if (!err && !platform.xen.present)
