@@ -12,7 +12,9 @@
 
 /* Set once by psci_cpu_ops() at boot. */
 static enum psci_method method;
-static uint32_t cpu_on_id;
+static uint32_t cpu_on_id, cpu_off_id;
+
+#define PSCI_AFFINITY_INFO_64	0xc4000004u
 
 static const char *psci_error_name(int64_t code)
 {
@@ -57,8 +59,36 @@ static int psci_cpu_on(uint64_t mpidr, uint64_t entry, uint64_t context)
 	return psci_errno(code);
 }
 
+static int psci_cpu_off(void)
+{
+	int64_t code = (int32_t)smccc_call(method, cpu_off_id, 0, 0, 0).x0;
+
+	printk("psci: CPU_OFF: %lld %s\n", (long long)code,
+	       psci_error_name(code));
+	return psci_errno(code);
+}
+
+/* AFFINITY_INFO (PSCI 0.2): 0 on, 1 off, 2 on pending. */
+static int psci_is_off(uint64_t mpidr)
+{
+	int64_t code = (int32_t)smccc_call(method, PSCI_AFFINITY_INFO_64,
+					   mpidr, 0, 0).x0;
+
+	if (code < 0)
+		return psci_errno(code);
+	return code == 1;
+}
+
 static const struct cpu_ops psci_cpu_on_ops = {
 	.name = "psci",
+	.start = psci_cpu_on,
+	.stop = psci_cpu_off,
+	.is_off = psci_is_off,
+};
+
+/* PSCI 0.1 has no AFFINITY_INFO: CPUs start, but never go down. */
+static const struct cpu_ops psci_0_1_cpu_ops = {
+	.name = "psci-0.1",
 	.start = psci_cpu_on,
 };
 
@@ -68,5 +98,7 @@ const struct cpu_ops *psci_cpu_ops(const struct platform *p)
 		return NULL;
 	method = p->psci;
 	cpu_on_id = p->psci_cpu_on;
-	return &psci_cpu_on_ops;
+	cpu_off_id = p->psci_cpu_off;
+	return p->psci_0_2 && cpu_off_id ? &psci_cpu_on_ops :
+					    &psci_0_1_cpu_ops;
 }

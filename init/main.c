@@ -45,6 +45,7 @@
 #include "xen/blkfront.h"
 #include "xen/console_io.h"
 #include "xen/console_pv.h"
+#include "xen/events.h"
 #include "xen/guest.h"
 #include "xen/netfront.h"
 #include "xen/shared_info.h"
@@ -78,6 +79,7 @@ static const struct irq_controller gic_controller = {
  * vcpu_info (a no-op without Xen). */
 static const struct smp_hooks xen_smp_hooks = {
 	.cpu_starting = xen_cpu_starting,
+	.cpu_dying = xen_cpu_dying,
 };
 
 static const struct sched_timer virtual_timer = {

@@ -43,6 +43,7 @@ struct sched_cpu {
 	struct thread *current;
 	struct thread *idle;
 	bool need_switch;
+	bool going_down;	/* only its idle thread runs: it turns off */
 };
 
 static struct thread *all_threads;
@@ -257,6 +258,8 @@ static struct thread *pick_next(unsigned int cpu, bool *shares_priority)
 	struct thread *best = NULL, *t = start;
 
 	*shares_priority = false;
+	if (sched_cpus[cpu].going_down)
+		return sched_cpus[cpu].idle;
 	do {
 		if (t->state == THREAD_READY && allowed(t, cpu)) {
 			if (!best || t->priority < best->priority) {
@@ -326,6 +329,9 @@ struct trap_frame *sched_switch(struct trap_frame *frame)
 	prev->on_cpu = false;
 	run(c, sc, next);
 	program_timer(c->index, shares);
+	/* Leaving a CPU that goes down: another CPU takes the thread. */
+	if (sc->going_down && prev != next && prev->state == THREAD_READY)
+		kick_for(prev);
 	*frame = next->context;
 	return frame;
 }
@@ -359,7 +365,8 @@ static void kick_for(struct thread *t)
 	int worst = t->priority;
 
 	cur = sched_cpus[me].current;
-	if (allowed(t, me) && cur && t->priority < cur->priority) {
+	if (((online_mask >> me) & 1) && allowed(t, me) && cur &&
+	    t->priority < cur->priority) {
 		sched_cpus[me].need_switch = true;
 		return;
 	}
@@ -612,12 +619,80 @@ void thread_background(void)
 	irq_restore(flags);
 }
 
-/* IRQs on, lock not held: an IPI or the timer ends the wait. */
+/* Set once by kernel/smp.c: how a CPU that goes down turns off. */
+static void (*cpu_die)(void);
+
+/*
+ * IRQs on, lock not held: an IPI or the timer ends the wait.  A CPU going
+ * down switches to this thread only, and it turns the CPU off.
+ */
 static void idle_loop(void *unused)
 {
+	unsigned long flags;
+	bool dying;
+
 	(void)unused;
-	for (;;)
+	for (;;) {
+		flags = irq_mask_local();
+		dying = here()->going_down;
+		irq_restore_local(flags);
+		if (dying && cpu_die)
+			cpu_die();
 		wfi();
+	}
+}
+
+/*
+ * Take cpu out of scheduling (under the lock, from another CPU): no new
+ * thread goes there, a thread pinned to it alone may run anywhere (said
+ * by name, as Linux does), its timeouts move to the caller's CPU, and it
+ * is told to switch to its idle thread, which turns it off (die).
+ */
+void sched_cpu_going_down(unsigned int cpu, void (*die)(void))
+{
+	struct thread *t;
+
+	cpu_die = die;
+	__atomic_and_fetch(&online_mask, ~(1ULL << cpu), __ATOMIC_RELEASE);
+	for (t = all_threads; t; t = t->next_all) {
+		if (t == sched_cpus[cpu].idle || t->state == THREAD_DEAD)
+			continue;
+		if (!(t->affinity & online_mask)) {
+			printk("smp: thread %s no longer pinned to cpu %u\n",
+			       t->name, cpu);
+			t->affinity = THREAD_AFFINITY_ALL;
+			if (t->state == THREAD_READY)
+				kick_for(t);
+		}
+		if (t->state == THREAD_BLOCKED && t->timer_cpu == cpu)
+			t->timer_cpu = cpu_index();
+	}
+	sched_cpus[cpu].going_down = true;
+	sched_cpus[cpu].need_switch = true;
+	here()->need_switch = true;	/* reprograms this CPU's timer */
+	irq_send_ipi(IPI_RESCHEDULE, cpu);
+}
+
+/* On the dying CPU, under the lock: its idle thread ready to start over. */
+void sched_cpu_off(void)
+{
+	struct sched_cpu *sc = here();
+	struct thread *idle = sc->idle;
+	struct trap_frame *f = &idle->context;
+
+	timer->stop();
+	sc->current = NULL;
+	sc->going_down = false;
+	sc->need_switch = false;
+	idle->on_cpu = false;
+	idle->state = THREAD_READY;
+	idle->lock_depth = 0;
+	f->sp = idle->stack_guard + PAGE_SIZE +
+		idle->stack_pages * PAGE_SIZE;
+	f->elr = (uint64_t)(uintptr_t)thread_start;
+	f->spsr = SPSR_EL1T;
+	f->x[0] = (uint64_t)(uintptr_t)idle_loop;
+	f->x[1] = 0;
 }
 
 /*
@@ -636,6 +711,11 @@ struct thread *sched_idle_thread(unsigned int cpu)
 	if (t)
 		sched_cpus[cpu].idle = t;	/* a pointer store: no lock */
 	return t;
+}
+
+struct thread *sched_idle_of(unsigned int cpu)
+{
+	return sched_cpus[cpu].idle;
 }
 
 /* Under the lock, on the CPU that starts: its first thread. */

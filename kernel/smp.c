@@ -15,7 +15,9 @@
 #include "boot/sysregs.h"
 #include "kernel/errno.h"
 #include "kernel/irq.h"
+#include "kernel/mutex.h"
 #include "kernel/page_alloc.h"
+#include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/smp.h"
 #include "kernel/thread.h"
@@ -28,6 +30,13 @@ static const struct cpu_ops *ops;
 static const struct smp_hooks *hooks;
 /* Why a CPU could not run: written by it before it says CPU_OFF. */
 static int start_error[CPU_MAX];
+/* The slots that ever got their stacks and idle thread (then kept for
+ * good, to start again).  Written by smp_start_all() and under
+ * hotplug_lock. */
+static bool prepared[CPU_MAX];
+static unsigned int slots_used = 1;
+/* One CPU goes down or up at a time (all zeros: unlocked). */
+static struct mutex hotplug_lock;
 
 void smp_set_ops(const struct cpu_ops *o, const struct smp_hooks *h)
 {
@@ -74,14 +83,12 @@ static void secondary_main(struct cpu *c)
 	sched_start_secondary();
 }
 
-static int start_one(unsigned int index, uint64_t mpidr)
+/* Its exception stack and idle thread, kept for good. */
+static int prepare(unsigned int index, uint64_t mpidr)
 {
 	struct cpu *c = &cpus[index];
 	void *exc = page_alloc(EXCEPTION_STACK_SIZE / PAGE_SIZE);
-	struct thread *idle;
 	uint64_t stack;
-	unsigned int ms;
-	int expected = CPU_STARTING;
 	int err;
 
 	if (!exc)
@@ -89,16 +96,28 @@ static int start_one(unsigned int index, uint64_t mpidr)
 	err = mmu_map_exception_stack((uint64_t)(uintptr_t)exc, &stack);
 	if (err)
 		return err;
-	idle = sched_idle_thread(index);
-	if (!idle)
+	if (!sched_idle_thread(index))
 		return -ENOMEM;
 	c->index = index;
 	c->mpidr = mpidr;
+	c->exception_stack_top = stack + EXCEPTION_STACK_SIZE;
+	c->exception_stack_guard = stack - PAGE_SIZE;
+	prepared[index] = true;
+	return 0;
+}
+
+/* CPU_ON, then up to START_WAIT_MS for it to say it is online. */
+static int boot(unsigned int index, struct thread *idle)
+{
+	struct cpu *c = &cpus[index];
+	uint64_t mpidr = c->mpidr;
+	unsigned int ms;
+	int expected = CPU_STARTING;
+	int err;
+
 	c->lock_depth = 0;
 	c->state = CPU_STARTING;
 	c->fpsimd_save_area = &idle->fpsimd;
-	c->exception_stack_top = stack + EXCEPTION_STACK_SIZE;
-	c->exception_stack_guard = stack - PAGE_SIZE;
 	c->boot_mair = read_sysreg(mair_el1);
 	c->boot_tcr = read_sysreg(tcr_el1);
 	c->boot_ttbr0 = read_sysreg(ttbr0_el1);
@@ -129,6 +148,13 @@ static int start_one(unsigned int index, uint64_t mpidr)
 					__ATOMIC_ACQUIRE))
 		return -ETIMEDOUT;
 	return c->state == CPU_ONLINE ? 0 : -EIO;
+}
+
+static int start_one(unsigned int index, uint64_t mpidr)
+{
+	int err = prepare(index, mpidr);
+
+	return err ? err : boot(index, sched_idle_of(index));
 }
 
 unsigned int smp_start_all(const uint64_t *mpidrs, unsigned int count)
@@ -168,6 +194,88 @@ unsigned int smp_start_all(const uint64_t *mpidrs, unsigned int count)
 			running++;
 		slot++;	/* a late CPU may still use a failed slot's */
 	}
+	slots_used = slot;
 	printk("smp: %u of %u CPUs running\n", running, count);
 	return running;
+}
+
+int smp_cpu_by_mpidr(uint64_t mpidr)
+{
+	unsigned int i;
+
+	for (i = 0; i < slots_used; i++)
+		if (cpus[i].mpidr == (mpidr & MPIDR_AFFINITY_MASK))
+			return (int)i;
+	return -ENOENT;
+}
+
+/*
+ * On the CPU going down, from its idle thread (kernel/sched.c): hand its
+ * ports back, reset its idle thread, say CPU_OFF, and turn off.  The
+ * kernel lock is let go first; nothing shared is touched after.
+ */
+static void die(void)
+{
+	struct cpu *c = this_cpu();
+	int err;
+
+	irq_save();
+	if (hooks && hooks->cpu_dying) {
+		err = hooks->cpu_dying(c->index);
+		if (err)
+			printk("smp: cpu %u: %s while going down\n", c->index,
+			       errno_name(err));
+	}
+	sched_cpu_off();
+	printk("smp: cpu %u offline\n", c->index);
+	__atomic_store_n(&c->state, CPU_OFF, __ATOMIC_RELEASE);
+	kernel_lock_release();		/* IRQs stay masked */
+	err = ops->stop();
+	irq_save();
+	panic("smp: cpu %u did not turn off: %s", c->index, errno_name(err));
+}
+
+/* Sleep-poll up to START_WAIT_MS for cpu to be off, by itself and PSCI. */
+static int wait_off(struct cpu *c)
+{
+	unsigned int ms;
+
+	for (ms = 0; ms < START_WAIT_MS; ms++) {
+		if (__atomic_load_n(&c->state, __ATOMIC_ACQUIRE) == CPU_OFF &&
+		    ops->is_off(c->mpidr) == 1)
+			return 0;
+		thread_sleep_ms(1);
+	}
+	return -ETIMEDOUT;
+}
+
+int smp_cpu_set_online(unsigned int cpu, bool online)
+{
+	struct cpu *c = &cpus[cpu];
+	unsigned long flags;
+	int err = 0, state;
+
+	if (cpu == 0)
+		return -EPERM;
+	if (cpu >= CPU_MAX || !prepared[cpu])
+		return -EINVAL;
+	if (!ops || !ops->stop || !ops->is_off)
+		return -ENOSYS;
+	mutex_lock(&hotplug_lock, WAIT_FOREVER);
+	state = __atomic_load_n(&c->state, __ATOMIC_ACQUIRE);
+	if (!online && state == CPU_ONLINE) {
+		flags = irq_save();
+		sched_cpu_going_down(cpu, die);
+		irq_restore(flags);
+		sched_preempt_point();
+		err = wait_off(c);
+	} else if (online && state == CPU_OFF) {
+		err = boot(cpu, sched_idle_of(cpu));
+		if (!err)
+			printk("smp: cpu %u online\n", cpu);
+	} else if (state != (online ? CPU_ONLINE : CPU_OFF)) {
+		err = -EBUSY;	/* abandoned at start, or failed */
+	}
+	mutex_unlock(&hotplug_lock);
+	return err;
 }

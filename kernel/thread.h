@@ -100,6 +100,11 @@ void sched_start(void) __attribute__((noreturn));
 void sched_start_secondary(void) __attribute__((noreturn));
 /* The idle thread for CPU cpu, pinned to it; NULL when out of memory. */
 struct thread *sched_idle_thread(unsigned int cpu);
+struct thread *sched_idle_of(unsigned int cpu);
+/* For kernel/smp.c, under the lock: take cpu out (die runs on it, from
+ * its idle thread), then on it, its last act before turning off. */
+void sched_cpu_going_down(unsigned int cpu, void (*die)(void));
+void sched_cpu_off(void);
 
 /*
  * Block the current thread on wq (IRQs must be masked by the caller).

@@ -6,6 +6,7 @@
 #include "kernel/printk.h"
 #include "kernel/thread.h"
 #include "xen/control.h"
+#include "xen/cpu_hotplug.h"
 #include "xen/events.h"
 #include "xen/gnttab.h"
 #include "xen/physmap.h"
@@ -79,6 +80,9 @@ static void services_thread(void *unused)
 	err = xenbus_start();
 	if (err)
 		printk("xenbus: cannot watch device/: %d\n", err);
+	err = cpu_hotplug_start();
+	if (err)
+		printk("cpu-hotplug: cannot watch cpu/: %d\n", err);
 }
 
 void xen_start_services(void)

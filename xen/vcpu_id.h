@@ -20,4 +20,10 @@ static inline uint32_t xen_vcpu_id(uint64_t mpidr)
 	return aff0 | aff1 << 4;
 }
 
+/* The MPIDR affinity of vCPU id (Xen's vcpuid_to_vaffinity()). */
+static inline uint64_t xen_vcpu_mpidr(uint32_t id)
+{
+	return (uint64_t)(id & 0xf) | (uint64_t)(id >> 4 & 0xff) << 8;
+}
+
 #endif

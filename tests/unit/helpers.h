@@ -75,6 +75,7 @@ Suite *grant_refs_suite(void);
 Suite *grant_pool_suite(void);
 Suite *evtchn_backoff_suite(void);
 Suite *evtchn_bound_suite(void);
+Suite *cpu_hotplug_suite(void);
 Suite *block_suite(void);
 Suite *xenbus_seen_suite(void);
 Suite *console_out_suite(void);

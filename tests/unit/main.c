@@ -27,6 +27,7 @@ int main(void)
 	srunner_add_suite(sr, grant_pool_suite());
 	srunner_add_suite(sr, evtchn_backoff_suite());
 	srunner_add_suite(sr, evtchn_bound_suite());
+	srunner_add_suite(sr, cpu_hotplug_suite());
 	srunner_add_suite(sr, block_suite());
 	srunner_add_suite(sr, xenbus_seen_suite());
 	srunner_add_suite(sr, console_out_suite());

@@ -23,6 +23,7 @@ UNIT_HDRS := $(wildcard tests/unit/*.h fdt/*.h xen/console_ring.h xen/byte_ring.
 	xen/vbd_name.h apps/cksum.h apps/bench_pattern.h net/netif_glue.h \
 	kernel/bootargs.h xen/netif_ring.h xen/grant_pool.h \
 	xen/evtchn_backoff.h xen/evtchn_bound.h xen/vcpu_id.h boot/cpu.h \
+	xen/cpu_hotplug.h \
 	boot/fpsimd.h kernel/block.h kernel/mutex.h kernel/sem.h \
 	kernel/siphash.h kernel/entropy_pool.h net/tcp_isn.h \
 	apps/echo_policy.h net/rate_limit.h net/syn_cookie.h \
