@@ -99,5 +99,6 @@ Suite *inet_suite(void);
 Suite *sockaddr_suite(void);
 Suite *getaddrinfo_suite(void);
 Suite *tty_line_suite(void);
+Suite *cpuset_suite(void);
 
 #endif
