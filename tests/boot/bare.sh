@@ -20,7 +20,7 @@ suite=bare
 
 # The first four sample lines alternate thread_a, thread_b, thread_a, ...
 alternates() {
-    grep -E '^thread_[ab]: Hello World from cpu 0 on [^ ]+!$' "$1" |
+    grep -E '^thread_[ab]: Hello World from cpu [0-9]+ on [^ ]+!$' "$1" |
         head -n 4 | awk '{ want = (NR % 2) ? "thread_a:" : "thread_b:"
                            if ($1 != want) bad = 1 }
                          END { exit (NR == 4 && !bad) ? 0 : 1 }'
