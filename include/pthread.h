@@ -1,8 +1,10 @@
 /*
- * POSIX threads on Osprey's scheduler (lib/pthread*.c): one CPU,
- * preemptive, fixed priorities with round-robin among equals.  A new
- * thread runs at its creator's priority.  Functions return 0 or an error
- * number from <errno.h>, as POSIX says; none sets errno.
+ * POSIX threads on Osprey's scheduler (lib/pthread*.c): every CPU the
+ * kernel started, preemptive, fixed priorities with round-robin among
+ * equals.  A thread runs on any CPU unless pinned; a new thread runs at
+ * its creator's priority, on the CPUs its creator may use.  Functions
+ * return 0 or an error number from <errno.h>, as POSIX says; none sets
+ * errno.
  *
  * Not here: cancellation, scheduling policies, process-shared objects,
  * read-write locks, barriers and spin locks.
@@ -139,6 +141,21 @@ int pthread_key_create(pthread_key_t *key, void (*destructor)(void *));
 int pthread_key_delete(pthread_key_t key);
 void *pthread_getspecific(pthread_key_t key);
 int pthread_setspecific(pthread_key_t key, const void *value);
+
+#if __GNU_VISIBLE
+/*
+ * The CPUs thread may run on, as glibc has them with _GNU_SOURCE
+ * (cpu_set_t: <sys/cpuset.h>, which <sched.h> then brings).  Setting
+ * takes effect at once: a thread running on a CPU it may no longer use
+ * moves.  Getting gives the online CPUs among them; CPUs past the set's
+ * size are cleared.  ESRCH: the thread has ended; EINVAL: no online CPU
+ * in the set, or a set too small for the CPUs Osprey may have (8);
+ * EFAULT: a NULL set.
+ */
+int pthread_setaffinity_np(pthread_t thread, size_t size,
+			   const cpu_set_t *set);
+int pthread_getaffinity_np(pthread_t thread, size_t size, cpu_set_t *set);
+#endif
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,6 @@
 /* <osprey/thread.h> on the kernel's threads behind the pthreads. */
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <osprey/thread.h>
@@ -10,6 +11,8 @@
 
 _Static_assert(OSPREY_THREAD_NAME_MAX == THREAD_NAME_LEN - 1,
 	       "a name fits the kernel's");
+_Static_assert(sizeof(unsigned long) == sizeof(uint64_t),
+	       "a set of CPUs is the kernel's affinity mask");
 _Static_assert(OSPREY_THREAD_PRIORITY_LOWEST < THREAD_PRIO_IDLE,
 	       "the idle thread stays below every program thread");
 
@@ -76,4 +79,42 @@ int osprey_thread_get_name(pthread_t thread, char *buf, size_t len)
 	if (!buf)
 		return -EINVAL;
 	return pthread_with_kernel_thread(thread, get_name, &out);
+}
+
+unsigned int osprey_cpu_count(void)
+{
+	return sched_cpus_online();
+}
+
+static int set_affinity(struct thread *t, void *ctx)
+{
+	int err = thread_set_affinity(t, *(uint64_t *)ctx);
+
+	return err ? -errno_from_kernel(err) : 0;
+}
+
+int osprey_thread_set_affinity(pthread_t thread, unsigned long cpus)
+{
+	uint64_t mask = cpus;
+
+	return pthread_with_kernel_thread(thread, set_affinity, &mask);
+}
+
+static int get_affinity(struct thread *t, void *ctx)
+{
+	*(uint64_t *)ctx = thread_get_affinity(t) & sched_online_mask();
+	return 0;
+}
+
+int osprey_thread_get_affinity(pthread_t thread, unsigned long *cpus)
+{
+	uint64_t mask;
+	int err;
+
+	if (!cpus)
+		return -EINVAL;
+	err = pthread_with_kernel_thread(thread, get_affinity, &mask);
+	if (!err)
+		*cpus = (unsigned long)mask;
+	return err;
 }

@@ -1,9 +1,12 @@
 /*
  * The classic synchronization sample: two threads take turns through a
- * pair of semaphores, each saying hello every 500 ms.  The default
- * program of zephyr.bin, written as any POSIX program would be.
+ * pair of semaphores, each saying hello every 500 ms from the CPU it runs
+ * on then.  The default program of zephyr.bin, written as any POSIX
+ * program would be.
  */
+#define _GNU_SOURCE	/* sched_getcpu() */
 #include <pthread.h>
+#include <sched.h>
 #include <semaphore.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -20,8 +23,8 @@ static void hello_loop(const char *name, sem_t *mine, sem_t *other)
 {
 	for (;;) {
 		sem_wait(mine);
-		printf("%s: Hello World from cpu %u on %s!\n", name,
-		       platform.cpu, platform.board);
+		printf("%s: Hello World from cpu %d on %s!\n", name,
+		       sched_getcpu(), platform.board);
 		usleep(SLEEP_US);
 		sem_post(other);
 	}

@@ -12,7 +12,8 @@ image=$1 tramp_dir=$2
 faults=$(guest faults) && kernel_test=$(guest kernel-test) &&
     lwip_loop=$(guest lwip-loop) && fp_threads=$(guest fp-threads) &&
     tls_threads=$(guest tls-threads) && libc=$(guest libc) &&
-    osapi=$(guest osapi) && sockets=$(guest sockets) || exit 1
+    osapi=$(guest osapi) && sockets=$(guest sockets) &&
+    smp_test=$(guest smp-test) || exit 1
 logs=${BOOT_LOGS:-build/tests/logs}
 limit=${BOOT_TIMEOUT:-30}
 mkdir -p "$logs"
@@ -20,7 +21,7 @@ suite=bare
 
 # The first four sample lines alternate thread_a, thread_b, thread_a, ...
 alternates() {
-    grep -E '^thread_[ab]: Hello World from cpu 0 on [^ ]+!$' "$1" |
+    grep -E '^thread_[ab]: Hello World from cpu [0-9]+ on [^ ]+!$' "$1" |
         head -n 4 | awk '{ want = (NR % 2) ? "thread_a:" : "thread_b:"
                            if ($1 != want) bad = 1 }
                          END { exit (NR == 4 && !bad) ? 0 : 1 }'
@@ -31,6 +32,7 @@ machine() { # GIC EL2(on|off) MEM SMP
 }
 
 # sample NAME GIC EL2 MEM SMP RAM_LINE GIC_LINE [LOADER ARGS...]
+# With SMP above 1, every CPU must be running.
 sample() {
     local name=$1 gic=$2 el2=$3 mem=$4 smp=$5 ram=$6 gicline=$7 why=
     shift 7
@@ -45,6 +47,8 @@ sample() {
         '^psci (hvc|smc)$' '^board dummy-virt$' \
         "^drivers: gicv$gic, timer [1-9][0-9]* Hz on INTID 27"; then
         why="discovered-platform lines wrong or missing"
+    elif [ "$smp" -gt 1 ] && ! log_has_all "$log" "^smp: $smp of $smp CPUs running\$"; then
+        why="no 'smp: $smp of $smp CPUs running' line"
     elif ! alternates "$log"; then
         why="thread_a/thread_b lines do not alternate"
     elif grep -q '^bench: boot ticks' "$log"; then
@@ -55,16 +59,16 @@ sample() {
 
 # stops NAME APP REGEX...: app=APP must print every REGEX and QEMU must
 # exit by itself (PSCI SYSTEM_OFF) within the limit.  GIC=2 picks GICv2,
-# EL2=on enters at EL2; image=FILE boots a test guest instead of the
-# product.
+# EL2=on enters at EL2, SMP=N gives N CPUs, LIMIT=SECONDS another time
+# limit; image=FILE boots a test guest instead of the product.
 stops() {
-    local name=$1 app=$2 why=
+    local name=$1 app=$2 secs=${LIMIT:-$limit} why=
     shift 2
     local log=$logs/bare-$name.log
     # shellcheck disable=SC2046
-    if ! qemu_exits "$limit" "$log" -- $(machine "${GIC:-3}" "${EL2:-off}" 512M 1) \
+    if ! qemu_exits "$secs" "$log" -- $(machine "${GIC:-3}" "${EL2:-off}" 512M "${SMP:-1}") \
         -kernel "$image" -append "app=$app"; then
-        why="QEMU did not power off within ${limit}s"
+        why="QEMU did not power off within ${secs}s"
     elif ! log_has_all "$log" "$@"; then
         why="expected output missing"
     fi
@@ -81,6 +85,8 @@ sample gicv2-el1-512M 2 off 512M 1 "$ram512" "$v2"
 sample gicv3-el1-512M 3 off 512M 1 "$ram512" "$v3"
 sample gicv2-el2-3G 2 on 3G 2 "$ram3g" "$v2"
 sample gicv3-el2-3G 3 on 3G 2 "$ram3g" "$v3"
+sample gicv2-el1-smp4 2 off 512M 4 "$ram512" "$v2"
+sample gicv3-el1-smp4 3 off 512M 4 "$ram512" "$v3"
 
 # Relocation: without -kernel QEMU leaves the DTB at the start of RAM and
 # the trampoline enters the image where the generic loader put it.
@@ -145,6 +151,31 @@ for g in 2 3; do
         '^kernel-test: ok time-slicing$' '^kernel-test: ok mutex-exclusion$' \
         '^kernel-test: ok preemption$' '^stop: poweroff via psci$'
 done
+# The scheduler and the kernel's sync on every CPU (tests/guest/smp-test),
+# with threads pinned to each: on 1, 2 and 4 CPUs, both GICs, and once
+# entered at EL2 (the secondaries' EL2 set-up).  On one CPU each check
+# that needs two runs there and says "(1 cpu)".  Its own limit: 100,000
+# cross-CPU semaphore round trips take 6-12 s under TCG.
+smp_limit=${SMP_TIMEOUT:-150}
+smp_checks=(migrate sleeps idle-wake counter-mutex sem-pingpong cond-across)
+smp_test_run() { # NAME GIC EL2 CPUS
+    local n=$4 one="" c res
+    [ "$n" = 1 ] && one=' \(1 cpu\)'
+    res=('^smp-test: PASS \(0 failed\)$' '^smp-test: ok cpus-online$')
+    for c in "${smp_checks[@]}"; do
+        res+=("^smp-test: ok $c$one\$")
+    done
+    [ "$n" = 1 ] || res+=("^smp: $n of $n CPUs running\$")
+    GIC=$2 EL2=$3 SMP=$n LIMIT=$smp_limit image=$smp_test stops "$1" \
+        smp-test "${res[@]}" '^stop: poweroff via psci$'
+}
+for g in 2 3; do
+    for n in 1 2 4; do
+        smp_test_run "smp-test-gicv$g-smp$n" "$g" off "$n"
+    done
+done
+smp_test_run smp-test-gicv3-el2-smp2 3 on 2
+
 # Each thread's FP/SIMD registers are its own (boot/fpsimd.h): two threads
 # computing at once (tests/guest/fp-threads), at EL1 on GICv2 and entered
 # at EL2 on GICv3 (where CPTR_EL2 must not trap FP/SIMD either).

@@ -9,6 +9,9 @@
 #   hello        samples/hello: argv from the words after "--", getenv
 #                from KEY=VALUE words, printf of a double
 #   synchronization  samples/synchronization alternates its two threads
+#   philosophers  samples/philosophers, 5 meals each, on 4 CPUs: every
+#                philosopher eats 5 times, on at least 2 CPUs in all,
+#                and the program ends (no deadlock)
 #   disk, echo-server  what they do without Xen: no disk is an error
 #                (status 1); the server listens, and refuses a bad port
 #   out-of-tree  a program written by this test into a folder outside
@@ -31,7 +34,7 @@ make_q=(make --no-print-directory -s)
 
 # program_boots NAME IMAGE GIC MEM APPEND DONE_REGEX REGEX...: boot IMAGE
 # with APPEND as bootargs until DONE_REGEX (or QEMU stops), then every
-# REGEX must be in the log.
+# REGEX must be in the log.  SMP=N gives the machine N CPUs (1).
 program_boots() {
     local name=$1 image=$2 gic=$3 mem=$4 append=$5 done_re=$6 why=
     shift 6
@@ -40,7 +43,7 @@ program_boots() {
     if [ ! -f "$image" ]; then
         why="no image $image"
     elif ! qemu_expect "$limit" "$log" "$done_re" 1 -- \
-        $(qemu_machine "$gic" off "$mem" 1) -kernel "$image" \
+        $(qemu_machine "$gic" off "$mem" "${SMP:-1}") -kernel "$image" \
         -append "$append"; then
         why="no /$done_re/ within ${limit}s"
     elif ! log_has_all "$log" "$@"; then
@@ -71,7 +74,19 @@ program_boots hello "$build/samples/hello.bin" 3 128M \
 
 program_boots synchronization "$build/samples/synchronization.bin" 2 128M \
     "" '^thread_b: Hello' '^app: synchronization on dummy-virt$' \
-    '^thread_a: Hello World from cpu 0 on dummy-virt!$'
+    '^thread_a: Hello World from cpu [0-9]+ on dummy-virt!$'
+
+# Six threads and six mutexes on four CPUs: each meal line names its CPU.
+meals=()
+for seat in 0 1 2 3 4 5; do
+    for meal in 1 2 3 4 5; do
+        meals+=("^philosopher $seat: ate $meal on cpu [0-9]+\$")
+    done
+done
+SMP=4 program_boots philosophers "$build/samples/philosophers.bin" 3 128M \
+    "-- 5" '^(stop|PANIC):' "${meals[@]}" \
+    '^philosophers: done, 30 meals, cpus used:( [0-9]+){2,}$' \
+    '^stop: poweroff via psci$'
 
 # Without Xen there is no disk and no vif: disk says so and fails with
 # status 1; echo-server still listens (lwIP starts with the first socket)

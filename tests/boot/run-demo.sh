@@ -40,9 +40,9 @@ until_seen() {
 keys() { printf '%b' "$1" >&3; }
 
 why=
-if ! until_seen "$limit" '^thread_a: Hello World from cpu 0 on xenvm!'; then
+if ! until_seen "$limit" '^thread_a: Hello World from cpu [0-9]+ on xenvm!'; then
     why="no sample line on the console"
-elif ! until_seen 10 '^thread_b: Hello World from cpu 0 on xenvm!'; then
+elif ! until_seen 10 '^thread_b: Hello World from cpu [0-9]+ on xenvm!'; then
     why="the sample did not go on"
 elif ! until_seen 5 "run.sh: the guest's first line came [0-9.]+ s after QEMU started" "$err"; then
     why="run.sh did not say when the guest's first line came"

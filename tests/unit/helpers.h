@@ -102,5 +102,6 @@ Suite *sockaddr_suite(void);
 Suite *getaddrinfo_suite(void);
 Suite *tty_line_suite(void);
 Suite *gic_cpus_suite(void);
+Suite *cpuset_suite(void);
 
 #endif

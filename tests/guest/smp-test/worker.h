@@ -1,0 +1,50 @@
+/*
+ * smp-test's workers: kernel threads pinned to one CPU each, started
+ * together and joined with a time limit.
+ */
+#ifndef SMP_TEST_WORKER_H
+#define SMP_TEST_WORKER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "boot/cpu.h"
+#include "kernel/sem.h"
+
+#define CPU_MAX_TESTED	CPU_MAX
+
+/*
+ * One worker's state.  The main thread writes it before the worker
+ * starts and reads it after the worker has given done; the worker owns
+ * it in between.  A check keeps its workers in static storage of its
+ * own, since one stuck past its join may still write to it.
+ */
+struct worker {
+	struct sem go, done;
+	void (*body)(struct worker *w);
+	unsigned int cpu;		/* the one it is pinned to */
+	bool finished;
+	bool moved;			/* ran its body off its CPU */
+	int error;			/* the body's, 0 for none */
+	unsigned int rounds;		/* the body's, what it got through */
+	uint64_t result;		/* the body's */
+};
+
+/* The workers' priority: the main thread's, so that none starves it. */
+void worker_set_priority(int priority);
+
+/*
+ * Run body on a new thread pinned to cpu: false if there is no thread
+ * (no memory, or cpu is not online); w then counts as not finished.
+ */
+bool worker_start(struct worker *w, const char *name, unsigned int cpu,
+		  void (*body)(struct worker *w));
+
+/* Wait for w[0..n) to finish, limit_ms for all: false when one has not
+ * (it then counts as stuck). */
+bool workers_join(struct worker *w, unsigned int n, uint64_t limit_ms);
+
+/* Whether a worker missed its join: it may never end. */
+bool workers_stuck(void);
+
+#endif
