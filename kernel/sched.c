@@ -329,8 +329,9 @@ struct trap_frame *sched_switch(struct trap_frame *frame)
 	prev->on_cpu = false;
 	run(c, sc, next);
 	program_timer(c->index, shares);
-	/* Leaving a CPU that goes down: another CPU takes the thread. */
-	if (sc->going_down && prev != next && prev->state == THREAD_READY)
+	/* Preempted, moved off by its affinity, or leaving a CPU that goes
+	 * down: another CPU may take it now rather than at its next tick. */
+	if (prev != next && prev->state == THREAD_READY)
 		kick_for(prev);
 	*frame = next->context;
 	return frame;
