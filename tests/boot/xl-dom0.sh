@@ -2,7 +2,8 @@
 # The steps of tests/boot/xl.sh, run inside the dom0 test host (busybox sh,
 # see scripts/dom0/init) as /test/run.sh, next to zephyr.bin, the test
 # guests it runs (faults.bin, xs-test.bin, net-test.bin, libc.bin,
-# osapi.bin), the sample programs hello.bin and lua.bin (make samples)
+# osapi.bin, smp-test.bin), the sample programs hello.bin, lua.bin and
+# philosophers.bin (make samples)
 # and a file "gic"
 # holding the host's GIC version (2 or 3).
 #
@@ -49,7 +50,7 @@ conf() {
     {
         echo "kernel=\"${kernel:-zephyr.bin}\""
         echo 'name="zephyr"'
-        echo 'vcpus=1'
+        echo "vcpus=${vcpus:-1}"
         echo 'memory=16'
         for line in "$@"; do echo "$line"; done
         echo 'on_crash="preserve"'
@@ -589,6 +590,94 @@ else
     fail osapi-time "xl create failed"
 fi
 show CON osapi "$log"
+destroy
+
+# 11. Every vCPU at work (tests/guest/smp-test): the scheduler's stress on
+# 2 and 4 vCPUs (the host has 2 pCPUs: 4 are oversubscribed), and an event
+# channel bound to vCPU 1 delivering there.
+for n in ${XL_SMP_VCPUS:-2 4}; do
+    if vcpus=$n kernel=smp-test.bin create "smp-vcpus$n" 'extra="app=smp-test"' &&
+        wait_for "$log" '^smp-test: (PASS|FAIL) ' 1 240; then
+        if ! wait_for "$log" "^smp: $n of $n CPUs running\$" 1 1; then
+            fail "smp-vcpus$n" "no 'smp: $n of $n CPUs running' line"
+        elif [ "$(count "$log" '^smp-test: PASS \(0 failed\)$')" -ne 1 ]; then
+            fail "smp-vcpus$n" "$(tr -d '\r' <"$log" | grep -m 1 '^smp-test: FAIL')"
+        elif ! wait_for "$log" '^smp-test: ok evtchn-vcpu1$' 1 1; then
+            fail "smp-vcpus$n" "no 'smp-test: ok evtchn-vcpu1' line"
+        else
+            ok "smp-vcpus$n"
+        fi
+    else
+        fail "smp-vcpus$n" "no smp-test verdict within 240 s"
+    fi
+    show CON "smp-vcpus$n" "$log"
+    destroy
+done
+
+# 12. xl vcpu-set: philosophers eat on both vCPUs; vCPU 1 goes down (the
+# guest moves its threads and turns it off, xl vcpu-list shows it not
+# running) and comes back, and they eat there again.
+# vcpu_state N: vCPU N's state column in `xl vcpu-list zephyr`.
+vcpu_state() {
+    timeout 5 xl vcpu-list zephyr 2>/dev/null |
+        awk -v n="$1" '$1 == "zephyr" && $3 == n { print $5 }'
+}
+# eaten_on CPU: meals counted on CPU so far.
+eaten_on() { count "$log" "^philosopher [0-9]+: ate [0-9]+ on cpu $1\$"; }
+if vcpus=2 kernel=philosophers.bin create vcpu-set &&
+    wait_for "$log" '^philosopher [0-9]+: ate [0-9]+ on cpu 1$' 1 30; then
+    timeout 5 xl vcpu-list zephyr 2>&1 | sed 's/^/INFO vcpu-list before| /'
+    before=$(vcpu_state 1)
+    timeout 10 xl vcpu-set zephyr 1
+    if ! wait_for "$log" '^smp: cpu 1 offline$' 1 15; then
+        fail vcpu-set-down "no 'smp: cpu 1 offline' line within 15 s of xl vcpu-set zephyr 1"
+    else
+        sleep 1
+        on1=$(eaten_on 1) all=$(count "$log" '^philosopher ')
+        sleep 3
+        timeout 5 xl vcpu-list zephyr 2>&1 | sed 's/^/INFO vcpu-list down| /'
+        down=$(vcpu_state 1)
+        if [ "$(eaten_on 1)" -ne "$on1" ]; then
+            fail vcpu-set-down "meals on cpu 1 after it went down"
+        elif [ "$(count "$log" '^philosopher ')" -le "$all" ]; then
+            fail vcpu-set-down "no meals for 3 s on the one vCPU left"
+        else
+            case $down in
+            *r*) fail vcpu-set-down "xl vcpu-list shows vCPU 1 '$down' (was '$before')" ;;
+            *) ok vcpu-set-down ;;
+            esac
+        fi
+        timeout 10 xl vcpu-set zephyr 2
+        on1=$(eaten_on 1)
+        if ! wait_for "$log" '^smp: cpu 1 online$' 1 15; then
+            fail vcpu-set-up "no 'smp: cpu 1 online' line within 15 s of xl vcpu-set zephyr 2"
+        elif ! wait_for "$log" '^philosopher [0-9]+: ate [0-9]+ on cpu 1$' $((on1 + 1)) 20; then
+            fail vcpu-set-up "no meal on cpu 1 within 20 s of its return"
+        else
+            timeout 5 xl vcpu-list zephyr 2>&1 | sed 's/^/INFO vcpu-list up| /'
+            ok vcpu-set-up
+        fi
+    fi
+else
+    fail vcpu-set-down "no meal on cpu 1 within 30 s with vcpus=2"
+fi
+show CON vcpu-set "$log"
+destroy
+
+# 13. maxvcpus=4 with vcpus=2: the DT lists 4, all start, and the
+# toolstack's cpu/N/availability takes 2 and 3 down again, as Linux does.
+if vcpus=2 create maxvcpus 'maxvcpus=4' &&
+    wait_for "$log" '^smp: cpu 3 offline$' 1 30; then
+    if wait_for "$log" '^smp: cpu 2 offline$' 1 1 &&
+        wait_for "$log" "$sample" 4 10; then
+        ok maxvcpus
+    else
+        fail maxvcpus "no 'smp: cpu 2 offline' line, or the sample stopped"
+    fi
+else
+    fail maxvcpus "no 'smp: cpu 3 offline' line within 30 s"
+fi
+show CON maxvcpus "$log"
 destroy
 
 echo "INFO all steps done at $(now)s"

@@ -41,12 +41,12 @@ suite=xl
 # Every boot uses this one snapshot (host-dtb.sh records module sizes).
 cp "$image" "$work/zephyr.bin" || exit 1
 # The test guests xl-dom0.sh also runs, in GUEST_DIR: snapshots as well.
-for g in faults xs-test net-test libc osapi; do
+for g in faults xs-test net-test libc osapi smp-test; do
     cp "$(guest "$g")" "$work/$g.bin" || exit 1
 done
 # And a program as users build it (make samples).
 samples=${SAMPLES_DIR:-$top/build/samples}
-for s in hello lua; do
+for s in hello lua philosophers; do
     cp "$samples/$s.bin" "$work/$s.bin" ||
         { echo "no $samples/$s.bin (make samples)" >&2; exit 1; }
 done
@@ -101,7 +101,8 @@ host() {
     cp "$work/zephyr.bin" "$t/test/zephyr.bin"
     cp "$work/faults.bin" "$work/xs-test.bin" "$work/net-test.bin" \
         "$work/libc.bin" "$work/hello.bin" "$work/lua.bin" \
-        "$work/osapi.bin" "$t/test/"
+        "$work/osapi.bin" "$work/smp-test.bin" "$work/philosophers.bin" \
+        "$t/test/"
     install -m 755 "${XL_DOM0_SCRIPT:-$here/xl-dom0.sh}" "$t/test/run.sh"
     echo "$1" >"$t/test/gic"
     "$top/scripts/dom0/host-dtb.sh" --gic "$1" --test "$t" \
@@ -204,7 +205,8 @@ run_gic() {
     for name in create-c xenstore-name console-reattach shutdown reboot \
         xs-test-write xs-test-watch xs-test-checks xenbus console-input \
         vif-connect vif-ping vif-reattach osapi-time osapi-identity \
-        osapi-xenstore osapi-watch osapi-checks osapi-poweroff; do
+        osapi-xenstore osapi-watch osapi-checks osapi-poweroff \
+        smp-vcpus2 smp-vcpus4 vcpu-set-down vcpu-set-up maxvcpus; do
         result "$tag $name" "$log" "$(step "$log" "$name")"
     done
 }

@@ -23,9 +23,12 @@
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/sem.h"
+#include "kernel/smp.h"
 #include "kernel/thread.h"
 #include "lib/board.h"
 #include "tests/guest/smp-test/worker.h"
+#include "xen/events.h"
+#include "xen/guest.h"
 
 #define COUNTER_ROUNDS		20000
 #define UNLOCKED_TRIES		5
@@ -540,6 +543,157 @@ static void test_cond_across(void)
 	       ok ? "" : " (not done within 15 s)");
 }
 
+/* ---- hotplug: a CPU taken down and brought back (kernel/smp.c). ---- */
+
+/* Shared with the hotplug threads; each writes its own fields. */
+static struct sem hp_sleeper_done;
+static volatile bool hp_stop;
+static volatile unsigned int hp_spins_elsewhere;
+static uint64_t hp_slept_ms;
+
+/* Pinned to the CPU that goes down: must go on running elsewhere. */
+static void hp_pinned(void *arg)
+{
+	unsigned int gone = (unsigned int)(uintptr_t)arg;
+
+	while (!hp_stop) {
+		if (sched_cpu() != gone)
+			hp_spins_elsewhere++;
+		thread_sleep_ms(1);
+	}
+	ksem_give(&hp_sleeper_done);
+}
+
+/* Asleep on the going CPU's timer: must still wake, on time. */
+static void hp_sleeper(void *unused)
+{
+	uint64_t t0 = sched_now_ms();
+
+	(void)unused;
+	thread_sleep_ms(300);
+	hp_slept_ms = sched_now_ms() - t0;
+	ksem_give(&hp_sleeper_done);
+}
+
+static void test_hotplug(void)
+{
+	unsigned int cpu = last_cpu();
+	struct thread *pinned, *sleeper;
+	int err;
+
+	if (ncpus == 1) {
+		report("hotplug", true, true, "%s", "");
+		return;
+	}
+	ksem_init(&hp_sleeper_done, 0, 2);
+	pinned = thread_create("hp-pinned", hp_pinned,
+			       (void *)(uintptr_t)cpu, 7, 4096);
+	sleeper = thread_create("hp-sleeper", hp_sleeper, NULL, 7, 4096);
+	if (!pinned || !sleeper || thread_set_affinity(pinned, 1ULL << cpu) ||
+	    thread_set_affinity(sleeper, 1ULL << cpu)) {
+		report("hotplug", false, true, "no pinned threads");
+		return;
+	}
+	thread_sleep_ms(50);	/* the sleeper's timeout is on cpu's timer */
+	err = smp_cpu_set_online(cpu, false);
+	if (err || ((sched_online_mask() >> cpu) & 1)) {
+		report("hotplug", false, true, "cpu %u down: %d", cpu, err);
+		return;
+	}
+	if (ksem_take(&hp_sleeper_done, 2000) || hp_slept_ms < 300 ||
+	    hp_slept_ms > 600) {
+		report("hotplug", false, true, "a 300 ms sleep on cpu %u "
+		       "took %llu ms across its going down", cpu,
+		       (unsigned long long)hp_slept_ms);
+		return;
+	}
+	thread_sleep_ms(100);
+	if (hp_spins_elsewhere < 10) {
+		report("hotplug", false, true, "the thread pinned to cpu %u "
+		       "ran %u times elsewhere once it was down", cpu,
+		       hp_spins_elsewhere);
+		return;
+	}
+	err = smp_cpu_set_online(cpu, true);
+	if (err || !((sched_online_mask() >> cpu) & 1)) {
+		report("hotplug", false, true, "cpu %u up: %d", cpu, err);
+		return;
+	}
+	/* Back: a thread pinned there runs there. */
+	if (thread_set_affinity(pinned, 1ULL << cpu)) {
+		report("hotplug", false, true, "cannot pin to cpu %u again",
+		       cpu);
+		return;
+	}
+	thread_sleep_ms(50);
+	hp_spins_elsewhere = 0;
+	thread_sleep_ms(100);
+	hp_stop = true;
+	if (ksem_take(&hp_sleeper_done, 2000)) {
+		report("hotplug", false, true, "the pinned thread did not end");
+		return;
+	}
+	report("hotplug", hp_spins_elsewhere == 0, true, "the thread pinned "
+	       "to cpu %u back online ran elsewhere %u times", cpu,
+	       hp_spins_elsewhere);
+}
+
+/* ---- evtchn-vcpu1: an event channel bound to vCPU 1 delivers there. ---- */
+
+#define EVTCHN_SENDS	100
+
+/* Written by the handler (under the kernel lock), read after. */
+static volatile unsigned int ev_seen, ev_elsewhere;
+static struct sem ev_sem;
+
+static void ev_handler(evtchn_port_t port, void *ctx)
+{
+	(void)port;
+	(void)ctx;
+	ev_seen++;
+	if (cpu_index() != 1)
+		ev_elsewhere++;
+	ksem_give(&ev_sem);
+}
+
+static void test_evtchn_vcpu1(void)
+{
+	long a, b;
+	unsigned int i;
+	int err;
+
+	if (!xen->present || ncpus < 2 || cpu_list[1] != 1) {
+		printk("smp-test: evtchn-vcpu1 not run: %s\n",
+		       xen->present ? "no cpu 1" : "not under Xen");
+		return;
+	}
+	ksem_init(&ev_sem, 0, EVTCHN_SENDS + 1);
+	a = evtchn_alloc_unbound(DOMID_SELF, NULL, NULL);
+	b = a < 0 ? a : evtchn_bind_interdomain(DOMID_SELF,
+						(evtchn_port_t)a, NULL, NULL);
+	if (b < 0) {
+		report("evtchn-vcpu1", false, true, "no loopback pair: %ld", b);
+		return;
+	}
+	err = evtchn_bind_vcpu((evtchn_port_t)b, 1);
+	if (!err)
+		err = evtchn_set_handler((evtchn_port_t)b, ev_handler, NULL);
+	/* The pending event of the bind arrives first, on cpu 1. */
+	for (i = 0; !err && i < EVTCHN_SENDS; i++) {
+		if (ksem_take(&ev_sem, 1000))
+			err = -ETIMEDOUT;
+		else
+			err = (int)evtchn_send((evtchn_port_t)a);
+	}
+	if (!err && ksem_take(&ev_sem, 1000))
+		err = -ETIMEDOUT;
+	evtchn_close((evtchn_port_t)b);
+	evtchn_close((evtchn_port_t)a);
+	report("evtchn-vcpu1", !err && ev_elsewhere == 0, true,
+	       "%d after %u events, %u of them off cpu 1", err, ev_seen,
+	       ev_elsewhere);
+}
+
 static void smp_test_main(void)
 {
 	uint64_t online = sched_online_mask();
@@ -566,6 +720,8 @@ static void smp_test_main(void)
 	test_counter_mutex();
 	test_sem_pingpong();
 	test_cond_across();
+	test_evtchn_vcpu1();
+	test_hotplug();
 	printk("smp-test: %s (%u failed)\n", failures ? "FAIL" : "PASS",
 	       failures);
 	if (workers_stuck())
