@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # repeat.sh SUITE N: run one boot suite, `make boot-tests-SUITE`, N times
-# in a row (SUITE: bare, programs, lua, xen, xl, blk, net, flood, bad-dtb,
+# in a row (SUITE: bare, programs, lua, xen, xl, smp, blk, net, flood, bad-dtb,
 # run, dom0less-xs), to tell a flaky test from a steady one.  Each run keeps
 # its own output and console logs, in REPEAT_LOGS/SUITE-I.log and
 # REPEAT_LOGS/SUITE-I/ (default build/tests/repeat); at the end a table
@@ -17,7 +17,7 @@
 #   make repeat SUITE=net N=5
 #   XEN_VERSION=4.20 scripts/repeat.sh blk 5
 set -uo pipefail
-suites="bare programs lua xen xl blk net flood bad-dtb run dom0less-xs"
+suites="bare programs lua xen xl smp blk net flood bad-dtb run dom0less-xs"
 usage() { echo "usage: $0 SUITE N (SUITE: ${suites// /, })" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 suite=$1 n=$2

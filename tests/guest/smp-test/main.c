@@ -18,6 +18,7 @@
 
 #include "boot/irqflags.h"
 #include "kernel/app.h"
+#include "kernel/bootargs.h"
 #include "kernel/errno.h"
 #include "kernel/mutex.h"
 #include "kernel/panic.h"
@@ -32,7 +33,7 @@
 
 #define COUNTER_ROUNDS		20000
 #define UNLOCKED_TRIES		5
-#define PINGPONG_ROUNDS		100000
+#define PINGPONG_ROUNDS		100000	/* bootargs pingpong=N */
 #define PINGPONG_LIMIT_MS	45000
 #define SLEEP_SLACK_MS		100
 #define WAKES			100
@@ -45,6 +46,9 @@
 #define LOST_MS			1000
 
 static unsigned int failures;
+/* From bootargs, set once by smp_test_main(). */
+static unsigned int pingpong_rounds = PINGPONG_ROUNDS;
+static unsigned int slowness = 1;
 
 /* The online CPUs, in order (a CPU that did not start leaves a gap in
  * the numbers), and how many.  Set once by smp_test_main(). */
@@ -237,7 +241,7 @@ static void pinger(struct worker *w)
 	unsigned int i;
 	int err;
 
-	for (i = 0; i < PINGPONG_ROUNDS; i++) {
+	for (i = 0; i < pingpong_rounds; i++) {
 		ksem_give(&ping);
 		err = ksem_take(&pong, LOST_MS);
 		if (err) {
@@ -254,7 +258,7 @@ static void ponger(struct worker *w)
 	unsigned int i;
 	int err;
 
-	for (i = 0; i < PINGPONG_ROUNDS; i++) {
+	for (i = 0; i < pingpong_rounds; i++) {
 		err = ksem_take(&ping, LOST_MS);
 		if (err) {
 			w->error = err;
@@ -278,17 +282,18 @@ static void test_sem_pingpong(void)
 	if (!started || !workers_join(w, 2, PINGPONG_LIMIT_MS)) {
 		report("sem-pingpong", false, true,
 		       "not done within %u ms (%u and %u rounds)",
-		       PINGPONG_LIMIT_MS, w[0].rounds, w[1].rounds);
+		       PINGPONG_LIMIT_MS * slowness, w[0].rounds,
+		       w[1].rounds);
 		return;
 	}
 	ns = w[0].result;
 	printk("smp-test: sem-pingpong cpu %u <-> cpu %u: %u round trips in "
 	       "%llu ms, %llu ns each\n", first_cpu(), other_cpu(),
-	       PINGPONG_ROUNDS, (unsigned long long)(ns / 1000000),
-	       (unsigned long long)(ns / PINGPONG_ROUNDS));
+	       pingpong_rounds, (unsigned long long)(ns / 1000000),
+	       (unsigned long long)(ns / pingpong_rounds));
 	report("sem-pingpong", !w[0].error && !w[1].error && !w[0].moved &&
-	       !w[1].moved && w[0].rounds == PINGPONG_ROUNDS &&
-	       w[1].rounds == PINGPONG_ROUNDS, true,
+	       !w[1].moved && w[0].rounds == pingpong_rounds &&
+	       w[1].rounds == pingpong_rounds, true,
 	       "a wakeup was lost after %u and %u rounds%s", w[0].rounds,
 	       w[1].rounds, w[0].moved || w[1].moved ?
 	       ", or a worker ran off its CPU" : "");
@@ -708,6 +713,15 @@ static void smp_test_main(void)
 		len += (size_t)snprintf(line + len, sizeof(line) - len, " %u",
 					cpu);
 	}
+	pingpong_rounds = (unsigned int)bootarg_ulong(board->bootargs,
+						      "pingpong",
+						      PINGPONG_ROUNDS);
+	if (!pingpong_rounds)
+		pingpong_rounds = PINGPONG_ROUNDS;
+	slowness = (unsigned int)bootarg_ulong(board->bootargs, "slow", 1);
+	if (!slowness)
+		slowness = 1;
+	worker_set_slowness(slowness);
 	printk("smp-test: %u CPUs online:%s\n", ncpus, line);
 	/* This thread stays unpinned: only workers move, each within a
 	 * time limit. */

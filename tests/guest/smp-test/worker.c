@@ -11,6 +11,12 @@
 /* Both written by the main thread only. */
 static int priority = THREAD_PRIO_IDLE - 1;
 static bool stuck;
+static unsigned int slowness = 1;
+
+void worker_set_slowness(unsigned int factor)
+{
+	slowness = factor ? factor : 1;
+}
 
 void worker_set_priority(int p)
 {
@@ -57,7 +63,7 @@ bool worker_start(struct worker *w, const char *name, unsigned int cpu,
 
 bool workers_join(struct worker *w, unsigned int n, uint64_t limit_ms)
 {
-	uint64_t deadline = sched_now_ms() + limit_ms, now;
+	uint64_t deadline = sched_now_ms() + limit_ms * slowness, now;
 	unsigned int i;
 	bool ok = true;
 

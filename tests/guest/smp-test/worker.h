@@ -44,6 +44,12 @@ bool worker_start(struct worker *w, const char *name, unsigned int cpu,
  * (it then counts as stuck). */
 bool workers_join(struct worker *w, unsigned int n, uint64_t limit_ms);
 
+/*
+ * Multiply every join's limit: where CPUs are slow to wake each other
+ * (vCPUs on fewer emulated pCPUs under Xen), not a weaker check.
+ */
+void worker_set_slowness(unsigned int factor);
+
 /* Whether a worker missed its join: it may never end. */
 bool workers_stuck(void);
 
