@@ -680,7 +680,17 @@ void sched_cpu_off(void)
 	struct sched_cpu *sc = here();
 	struct thread *idle = sc->idle;
 	struct trap_frame *f = &idle->context;
+	unsigned int me = cpu_index();
+	struct thread *t;
 
+	/* A thread that blocked here after sched_cpu_going_down() moved
+	 * the others' timeouts has its timeout on this timer: CPU 0's now,
+	 * which is told to reprogram. */
+	for (t = all_threads; t; t = t->next_all)
+		if (t->state == THREAD_BLOCKED && t->timer_cpu == me)
+			t->timer_cpu = 0;
+	sched_cpus[0].need_switch = true;
+	irq_send_ipi(IPI_RESCHEDULE, 0);
 	timer->stop();
 	sc->current = NULL;
 	sc->going_down = false;

@@ -20,6 +20,8 @@
 # When a disk never shows up, the steps that need it fail at once
 # ("skipped: ..."), so that a guest without blkfront costs little time.
 gic=$(cat gic)
+guest_vcpus=$(cat vcpus 2>/dev/null || echo 1)
+echo "INFO guests get $guest_vcpus vCPUs"
 log_dir=/var/log/xen/console
 log=$log_dir/guest-zephyr.log
 # busybox sh runs its own losetup applet for a bare "losetup", and that
@@ -188,7 +190,7 @@ start() {
             echo 'extra="app=shell"'
         fi
         echo 'name="zephyr"'
-        echo 'vcpus=1'
+        echo "vcpus=$guest_vcpus"
         echo 'on_crash="preserve"'
         printf 'disk=['
         sep=
@@ -597,7 +599,7 @@ else
         echo "kernel=\"$PWD/disk.bin\""
         echo 'name="zephyr"'
         echo 'memory=32'
-        echo 'vcpus=1'
+        echo "vcpus=$guest_vcpus"
         echo 'on_crash="preserve"'
         echo "disk=['format=raw,vdev=xvda,access=rw,target=/tmp/d.img']"
     } >disk-sample.conf

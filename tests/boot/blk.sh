@@ -57,6 +57,8 @@ host() {
     cp "$work/zephyr.bin" "$work/seed.bin" "$work/disk.bin" "$t/test/"
     install -m 755 "${BLK_DOM0_SCRIPT:-$here/blk-dom0.sh}" "$t/test/run.sh"
     echo "$1" >"$t/test/gic"
+    # The guests' vCPUs (GUEST_VCPUS, default 1): the suite once on 2.
+    echo "${GUEST_VCPUS:-1}" >"$t/test/vcpus"
     [ -z "${BLK_GUEST_FILES:-}" ] || cp -r "$BLK_GUEST_FILES/." "$t/test/"
     "$top/scripts/dom0/host-dtb.sh" --gic "$1" --test "$t" \
         -o "$work/host-gicv$1.dtb"

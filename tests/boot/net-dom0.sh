@@ -30,6 +30,8 @@
 #   INFO ...                        anything else worth seeing in a log
 # Every wait has a time limit and every xl command runs under timeout(1).
 gic=$(cat gic)
+guest_vcpus=$(cat vcpus 2>/dev/null || echo 1)
+echo "INFO guests get $guest_vcpus vCPUs"
 mac=00:16:3e:4e:00
 mib=1048576
 total=$((64 * mib))
@@ -45,7 +47,7 @@ start() {
         echo "kernel=\"$PWD/${4:-zephyr.bin}\""
         echo "name=\"$1\""
         echo 'memory=32'
-        echo 'vcpus=1'
+        echo "vcpus=$guest_vcpus"
         echo 'on_crash="preserve"'
         echo "extra=\"$3\""
         [ -z "$2" ] || echo "vif=['bridge=xenbr0,mac=$2']"

@@ -58,6 +58,8 @@ host() {
         "$here/dom0-lib.sh" "$t/test/"
     install -m 755 "${NET_DOM0_SCRIPT:-$here/net-dom0.sh}" "$t/test/run.sh"
     echo "$1" >"$t/test/gic"
+    # The guests' vCPUs (GUEST_VCPUS, default 1): the suite once on 2.
+    echo "${GUEST_VCPUS:-1}" >"$t/test/vcpus"
     "$top/scripts/dom0/host-dtb.sh" --gic "$1" --test "$t" \
         -o "$work/host-gicv$1.dtb"
 }

@@ -45,7 +45,7 @@ tag=-xen$version
 cp "$image" "$work/image.bin" || exit 1
 image=$work/image.bin
 # The test guests of (d) to (g), in GUEST_DIR: snapshots as well.
-for g in xen-peer xen-watch faults fp-threads tls-threads; do
+for g in xen-peer xen-watch faults fp-threads tls-threads smp-test; do
     cp "$(guest "$g")" "$work/$g.bin" || exit 1
 done
 
@@ -315,6 +315,8 @@ test_dom0() {
         why="no 4 sample lines from dom0 within ${limit}s"
     fi
     note "$(check_guest '' "$log" "$data/dom0-gicv$v.dtb" "$v" xenvm 1)"
+    grep -qx 'smp: 2 of 2 CPUs running' "$log" ||
+        note "no 'smp: 2 of 2 CPUs running' (dom0 gets both pCPUs)"
     result "$name" "$log" "$why"
 }
 
@@ -424,6 +426,26 @@ test_tls_threads() {
         'tls-threads: ok interleaved' 'tls-threads: ok app-kept'
 }
 
+# (h) Every vCPU at work: a dom0less domU with cpus = <2> runs smp-test
+# (tests/guest/smp-test; 10,000 cross-CPU round trips, time limits 8
+# times the bare ones), and dom0 runs on every pCPU (Xen's default
+# dom0_max_vcpus; checked in test_dom0).
+test_smp_domu() {
+    local v=$1 guest=smp-test why="" line limit=240
+    local name=smp-domu-gicv$v$tag
+    local log=$logs/xen-$name.log
+    host "$name" --gic "$v" --domu \
+        "$work/smp-test.bin:0x49000000:16384:cpus=2:bootargs=app=smp-test pingpong=10000 slow=8" ||
+        return
+    xen_boot "$log" "$work/$name.dtb" thread_guest_done ||
+        why="no smp-test verdict from d1 within ${limit}s"
+    for line in 'smp: 2 of 2 CPUs running' 'smp-test: PASS \(0 failed\)' \
+        'smp-test: ok hotplug' 'smp-test: ok sem-pingpong'; do
+        grep -Eqx -- "\(d1\) $line" "$log" || note "missing /$line/"
+    done
+    result "$name" "$log" "$why"
+}
+
 # One QEMU at a time.
 for v in 2 3; do
     test_domu_vpl011 "$v"
@@ -434,6 +456,7 @@ for v in 2 3; do
     test_shutdown_reason "$v" panic "crash (3)"
     test_fp_threads "$v"
     test_tls_threads "$v"
+    test_smp_domu "$v"
 done
 test_shutdown_reason 2 hello "poweroff (0)"
 test_shutdown_reason 3 reboot "reboot (1)"
