@@ -265,7 +265,8 @@ image=$libc stops libc-assert libc-assert \
 # Osprey's own API as programs get it (tests/guest/osapi): the time of
 # day from QEMU's PL031, the clocks across a nanosleep, osprey_platform(),
 # the documented errors where there is nothing (no XenStore, no disks, no
-# network), thread priorities and names; the orderly poweroff and reboot.
+# network), thread priorities, CPUs and names; the orderly poweroff and
+# reboot.
 osapi_t0=$(date +%s)
 image=$osapi stops osapi osapi '^rtc pl031 /pl031@9010000 0x9010000$' \
     '^time: 20[0-9]{2}-[01][0-9]-[0-3][0-9] [0-9:]{8} UTC from pl031$' \
@@ -275,6 +276,7 @@ image=$osapi stops osapi osapi '^rtc pl031 /pl031@9010000 0x9010000$' \
     '^osapi: ok xenstore-einval$' '^osapi: ok block-none$' \
     '^osapi: ok block-einval$' '^osapi: ok net-none$' \
     '^osapi: ok thread-priority$' '^osapi: ok thread-name$' \
+    '^osapi: ok thread-affinity$' \
     '^osapi: ok thread-ended$' '^osapi: PASS \(0 failed\)$' \
     '^stop: poweroff via psci$'
 osapi_t1=$(date +%s)

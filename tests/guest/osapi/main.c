@@ -10,7 +10,7 @@
  *    200-300 ms and CLOCK_REALTIME with it; osprey_platform()'s fields
  *    for QEMU's virt machine; where nothing is there, the documented
  *    errors: XenStore -ENODEV, no disks, no network interface; thread
- *    priorities and names, -ESRCH for a thread that ended; then
+ *    priorities, CPUs and names, -ESRCH for a thread that ended; then
  *    osprey_poweroff().
  *  - app=osapi-reboot: osprey_reboot().
  *  - app=osapi-xen (a guest started with xl create, tests/boot/xl-dom0.sh,
@@ -192,7 +192,8 @@ static void check_threads(void)
 	int prio = osprey_thread_get_priority(self);
 	char name[OSPREY_THREAD_NAME_MAX + 1];
 	struct timespec nap = { 0, 20000000 };
-	int alive, gone;
+	unsigned long online = 0, lowest, got = 0;
+	int alive, gone, err;
 	sem_t looked;
 
 	verdict("thread-priority", prio == OSPREY_THREAD_PRIORITY_HIGHEST &&
@@ -213,6 +214,22 @@ static void check_threads(void)
 		strcmp(name, "a-name-longer-t") == 0 &&
 		osprey_thread_set_name(self, NULL) == -EINVAL,
 		"a name did not hold, was not cut to 15 or -ERANGE missing");
+	/* main was never pinned: its CPUs are the online ones. */
+	err = osprey_thread_get_affinity(self, &online);
+	lowest = online & -online;
+	verdict("thread-affinity", err == 0 && lowest &&
+		(unsigned int)__builtin_popcountl(online) ==
+		osprey_cpu_count() &&
+		osprey_thread_set_affinity(self, lowest) == 0 &&
+		osprey_thread_get_affinity(self, &got) == 0 && got == lowest &&
+		osprey_thread_set_affinity(self, 0) == -EINVAL &&
+		osprey_thread_set_affinity(self, 1UL << 63) == -EINVAL &&
+		osprey_thread_get_affinity(self, NULL) == -EINVAL &&
+		osprey_thread_get_affinity(self, &got) == 0 && got == lowest &&
+		osprey_thread_set_affinity(self, online) == 0 &&
+		osprey_thread_get_affinity(self, &got) == 0 && got == online,
+		"the online CPUs are not osprey_cpu_count(), or a set did not "
+		"hold or was not refused");
 	sem_init(&looked, 0, 0);
 	if (pthread_create(&t, NULL, short_lived, &looked)) {
 		verdict("thread-ended", false, "pthread_create failed");
@@ -227,7 +244,9 @@ static void check_threads(void)
 	verdict("thread-ended", alive == prio && gone == -ESRCH &&
 		osprey_thread_set_name(t, "x") == -ESRCH &&
 		osprey_thread_set_priority(t, 20) == -ESRCH &&
-		osprey_thread_get_name(t, name, sizeof(name)) == -ESRCH,
+		osprey_thread_get_name(t, name, sizeof(name)) == -ESRCH &&
+		osprey_thread_set_affinity(t, online) == -ESRCH &&
+		osprey_thread_get_affinity(t, &got) == -ESRCH,
 		"a new thread's priority was not its creator's, or one that "
 		"ended did not give -ESRCH");
 	pthread_join(t, NULL);

@@ -358,7 +358,8 @@ static void migrator(struct worker *w)
 
 	for (round = 0; round < MIGRATE_ROUNDS; round++) {
 		for (i = 0; i <= ncpus; i++) {
-			cpu = cpu_list[i % ncpus];	/* ... then back to the first */
+			/* Every CPU in turn, then back to the first. */
+			cpu = cpu_list[i < ncpus ? i : 0];
 			mask = 1ULL << cpu;
 			w->result = cpu;	/* where it is headed, for a FAIL */
 			if (thread_set_affinity(self, mask) ||

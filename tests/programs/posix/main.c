@@ -1,10 +1,12 @@
 /*
  * The POSIX layer as a program sees it (lib/pthread*.c, semaphore.c,
- * clock.c, entropy.c) and picolibc's libm, built the way users build theirs: make APP=tests/programs/posix.
+ * clock.c, entropy.c, affinity.c, with glibc's _GNU_SOURCE extensions
+ * there) and picolibc's libm, built the way users build theirs: make APP=tests/programs/posix.
  * Each check prints "posix: ok NAME" or "posix: FAIL NAME: why"; then
  * "posix: PASS (N checks)" and exit(0), or "posix: FAILED (N of M)" and
  * exit(1).  tests/boot/programs.sh reads it.
  */
+#define _GNU_SOURCE	/* sched_getcpu(), cpu_set_t, pthread_*affinity_np() */
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -424,6 +426,71 @@ static void check_entropy(void)
 	verdict("entropy", ok, "equal draws, or no EIO past 256 bytes");
 }
 
+/* --- CPUs: sched_getcpu(), the affinity calls, cpu_set_t --- */
+
+static void *report_affinity(void *arg)
+{
+	cpu_set_t *set = arg;
+
+	if (pthread_getaffinity_np(pthread_self(), sizeof(*set), set))
+		CPU_ZERO(set);
+	return NULL;
+}
+
+/* The calling thread pinned to each of its CPUs in turn runs there; a
+ * thread it creates meanwhile inherits the pin. */
+static bool pin_to_each(const cpu_set_t *all)
+{
+	cpu_set_t one, child;
+	pthread_t t;
+	int cpu;
+
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+		if (!CPU_ISSET(cpu, all))
+			continue;
+		CPU_ZERO(&one);
+		CPU_SET(cpu, &one);
+		if (pthread_setaffinity_np(pthread_self(), sizeof(one), &one) ||
+		    sched_getcpu() != cpu ||
+		    pthread_create(&t, NULL, report_affinity, &child))
+			return false;
+		pthread_join(t, NULL);
+		if (!CPU_EQUAL(&child, &one))
+			return false;
+	}
+	return true;
+}
+
+static void check_affinity(void)
+{
+	cpu_set_t all, set, none;
+	bool ok;
+
+	ok = pthread_getaffinity_np(pthread_self(), sizeof(all), &all) == 0 &&
+	     CPU_COUNT(&all) >= 1 && CPU_ISSET(sched_getcpu(), &all) &&
+	     sched_getaffinity(0, sizeof(set), &set) == 0 &&
+	     CPU_EQUAL(&set, &all);
+	ok = ok && pin_to_each(&all);
+	CPU_ZERO(&none);
+	CPU_ZERO(&set);
+	CPU_SET(CPU_SETSIZE - 1, &set);		/* never online */
+	ok = ok && pthread_setaffinity_np(pthread_self(), sizeof(none),
+					  &none) == EINVAL &&
+	     pthread_setaffinity_np(pthread_self(), sizeof(set), &set) ==
+	     EINVAL &&
+	     pthread_setaffinity_np(pthread_self(), sizeof(set), NULL) ==
+	     EFAULT &&
+	     pthread_getaffinity_np(pthread_self(), 0, &set) == EINVAL;
+	errno = 0;
+	ok = ok && sched_setaffinity(1, sizeof(all), &all) == -1 &&
+	     errno == ESRCH;
+	ok = ok && sched_setaffinity(0, sizeof(all), &all) == 0 &&
+	     sched_getaffinity(0, sizeof(set), &set) == 0 &&
+	     CPU_EQUAL(&set, &all);
+	verdict("affinity", ok, "a pinned thread ran elsewhere, a new thread "
+		"did not inherit its pin, or an error was wrong");
+}
+
 int main(void)
 {
 	check_create_join();
@@ -438,6 +505,7 @@ int main(void)
 	check_clocks();
 	check_entropy();
 	check_libm();
+	check_affinity();
 	if (failures) {
 		printf("posix: FAILED (%u of %u)\n", failures, checks);
 		return 1;
