@@ -88,6 +88,37 @@ sample gicv3-el2-3G 3 on 3G 2 "$ram3g" "$v3"
 sample gicv2-el1-smp4 2 off 512M 4 "$ram512" "$v2"
 sample gicv3-el1-smp4 3 off 512M 4 "$ram512" "$v3"
 
+# A DT listing a CPU the machine lacks: QEMU's own for -smp 2 plus a third
+# cpu node.  PSCI refuses to start it; it is named by MPIDR with the
+# reason, and the two others run.
+missing_cpu() {
+    local dtb=$logs/bare-missing-cpu.dtb log=$logs/bare-missing-cpu.log why=
+    local cells
+    if ! qemu_dumpdtb "$dtb" 3 off 512M 2 2>/dev/null ||
+        ! cells=$(fdtget "$dtb" /cpus '#address-cells') ||
+        ! fdtput -c "$dtb" /cpus/cpu@2 ||
+        ! fdtput -t s "$dtb" /cpus/cpu@2 device_type cpu ||
+        ! fdtput -t s "$dtb" /cpus/cpu@2 compatible arm,cortex-a57 ||
+        ! fdtput -t s "$dtb" /cpus/cpu@2 enable-method psci ||
+        ! if [ "$cells" = 2 ]; then fdtput -t u "$dtb" /cpus/cpu@2 reg 0 2
+          else fdtput -t u "$dtb" /cpus/cpu@2 reg 2; fi; then
+        result missing-cpu "$log" "could not make the DTB (qemu_dumpdtb, fdtput)"
+        return
+    fi
+    # shellcheck disable=SC2046
+    if ! qemu_expect "$limit" "$log" '^thread_b: Hello' 2 -- \
+        $(machine 3 off 512M 2) -kernel "$image" -dtb "$dtb"; then
+        why="no two rounds of the sample within ${limit}s"
+    elif ! log_has_all "$log" '^cpus 3 (0x[012] ){3}\(psci\)$' \
+        '^psci: CPU_ON of MPIDR 0x2: -2 INVALID_PARAMETERS$' \
+        '^smp: cpu [12] \(MPIDR 0x2\) did not start: EINVAL$' \
+        '^smp: 2 of 3 CPUs running$'; then
+        why="the missing CPU not named, or the others not running"
+    fi
+    result missing-cpu "$log" "$why"
+}
+missing_cpu
+
 # Relocation: without -kernel QEMU leaves the DTB at the start of RAM and
 # the trampoline enters the image where the generic loader put it.
 for at in 0x48200000 0x7fe00000; do

@@ -41,8 +41,9 @@
 #define SIGNALS			1000
 #define MIGRATE_ROUNDS		10
 /* A wait that must end at once unless a wakeup was lost.  The joins'
- * limits below add up to 130 s at worst, under the boot test's 150
- * (tests/boot/bare.sh). */
+ * limits below and hotplug's add up to about 140 s at worst, under the
+ * boot test's 150 (tests/boot/bare.sh); every limit is multiplied by
+ * bootargs slow=N where CPUs wake each other slowly (under Xen). */
 #define LOST_MS			1000
 
 static unsigned int failures;
