@@ -99,8 +99,9 @@ boot-tests-smp: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe samples guests
 # zephyr.bin guests run at once on one test host, up to DENSITY_N (default
 # 100, about 7 minutes; DENSITY_N=1000 is the full sweep, up to 40 minutes), to
 # $(BUILD)/bench/density.md (scripts/bench/density.sh).  Then PV block I/O
-# and the PV network against a Linux domU on the same test host (make
-# bench-blk and make bench-net, below).
+# and the PV network against a Linux domU on the same test host, and what a
+# second CPU costs and gives (make bench-blk, make bench-net and make
+# bench-smp, below).
 DENSITY_N ?= 100
 .PHONY: bench
 BENCH_ARGS = $(if $(filter command line environment,$(origin GIC)),GIC=$(GIC)) \
@@ -116,6 +117,7 @@ bench: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe
 		scripts/bench/density.sh $(BUILD)/zephyr.bin
 	$(BENCH_BLK)
 	$(BENCH_NET)
+	$(BENCH_SMP)
 
 # make bench-blk [GIC=2|3|"2 3"] [BLK_REPS=N]: only the PV block benchmark
 # (scripts/bench/blk.sh, about 5 minutes per GIC version, GICv3 unless
@@ -147,6 +149,23 @@ BENCH_NET = $(NET_ARGS) BENCH_OUT=$(BUILD)/bench \
 .PHONY: bench-net
 bench-net: $(BUILD)/zephyr.bin
 	$(BENCH_NET)
+
+# make bench-smp [GIC=2|3] [SMP_RUNS=N] [XEN_VERSION=4.17]: only the SMP
+# figures (scripts/bench/smp.sh, about a minute): the test guest bench.bin
+# with app=bench-smp on 2 CPUs, bare QEMU and a dom0less domU under Xen
+# 4.20, GICv2 and GICv3 unless GIC is given, QEMU with MTTCG: a semaphore
+# round trip on one CPU and across two, waking an idle CPU, and a parallel
+# job's speedup on 2 CPUs against 1.  The table goes to
+# $(BUILD)/bench/smp.md.
+SMP_ARGS = $(if $(filter command line environment,$(origin GIC)),GIC="$(GIC)") \
+	$(if $(SMP_RUNS),SMP_RUNS=$(SMP_RUNS)) \
+	$(if $(filter command line environment,$(origin XEN_VERSION)),XEN_VERSION=$(XEN_VERSION))
+BENCH_SMP = $(SMP_ARGS) BENCH_OUT=$(BUILD)/bench \
+	BENCH_COMMAND='$(strip make bench-smp $(SMP_ARGS))' \
+	scripts/bench/smp.sh $(GUEST_DIR)/bench.bin
+.PHONY: bench-smp
+bench-smp: guests
+	$(BENCH_SMP)
 
 # The README's first command as a user sees it: scripts/run.sh with keys
 # typed in (Ctrl-], xl list, xl shutdown, exit).  After the other suites
