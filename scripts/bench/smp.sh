@@ -154,7 +154,7 @@ measure() {
 setups=()
 for g in $gics; do setups+=("bare$g"); done
 for g in $gics; do setups+=("xen$g"); done
-started=$(date +%s)
+started=$(date +%s) load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 # Interleaved, so that a burst of host load spreads over every setup.
 for ((r = 1; r <= runs; r++)); do
     for s in "${setups[@]}"; do measure "$s" "$r"; done
@@ -184,8 +184,8 @@ sched=$(cat "$logs"/xen*-1.log 2>/dev/null |
     echo "# Osprey on several CPUs"
     echo
     echo "- Command: \`$command_line\`, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit, took ${elapsed}s"
-    echo "- Host: $(nproc) cores ($cpu), load average at the end"
-    echo "  $(cut -d' ' -f1-3 /proc/loadavg). $qemu_version, TCG (no KVM) with"
+    echo "- Host: $(nproc) cores ($cpu), load average $load_start at the start,"
+    echo "  $(cut -d' ' -f1-3 /proc/loadavg) at the end. $qemu_version, TCG (no KVM) with"
     echo "  MTTCG (\`-accel tcg,thread=multi\`): each vCPU is a host thread."
     echo "- Every setup has 2 vCPUs: bare QEMU \`-smp 2\` (512M), or a dom0less domU"
     echo "  with \`cpus=2\`, vpl011 and 128 MB, no dom0, on Xen $xen_version in a"
