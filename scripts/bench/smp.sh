@@ -133,7 +133,9 @@ measure() {
     bare?) bare "${setup#bare}" "$log" ;;
     xen?) xen "${setup#xen}" "$log" ;;
     esac
-    # Xen's console ends its lines with CR LF.
+    # Xen's console ends its lines with CR LF; a boot that never started
+    # has no log.
+    [ -f "$log" ] || : >"$log"
     sed -i 's/\r*$//' "$log"
     while read -r key value; do
         put "$setup" "$key" "$value"
@@ -142,6 +144,9 @@ measure() {
     if ! grep -q 'bench: done' "$log"; then
         why=$(grep -Em 1 "$fail_re" "$log" || true)
         [ -n "$why" ] || why="no 'bench: done' within ${limit}s"
+        # scripts/xen/boot.sh's own verdict, if it gave one.
+        [ ! -f "$log.err" ] ||
+            why+=$(grep -m 1 '^boot\.sh: ' "$log.err" | sed 's/^/; /' || true)
     elif [ "$n" -ne 5 ]; then
         why="$((5 - n)) of the 5 figures missing from its lines"
     fi
