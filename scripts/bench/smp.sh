@@ -17,10 +17,11 @@
 #   a CPU-bound job on one thread, then split over a thread pinned to each
 #   CPU: the speedup.
 #
-# The table goes to $BENCH_OUT/smp.md, each boot's console log to
-# $BENCH_OUT/smp-logs/SETUP-RUN.log.  A figure a boot did not give shows as
-# n/a, the reason is in the table's notes and on stderr, and the script
-# exits 1.
+# The table goes to $BENCH_OUT/smp.md, each boot's figures to
+# $BENCH_OUT/smp.tsv, its console log to $BENCH_OUT/smp-logs/SETUP-RUN.log.
+# A boot that did not give every figure is named with the reason in the
+# table's notes and on stderr, and the script exits 1; a cell no boot gave
+# is n/a.
 #
 # Env: GIC            setups' GIC versions (default "2 3")
 #      SMP_RUNS       boots per setup (default 5); a cell is the
