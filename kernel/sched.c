@@ -354,6 +354,17 @@ void sched_preempt_point(void)
 }
 
 /*
+ * Under the lock: have cpu look at its threads again, here at the next
+ * exception exit or preemption point, elsewhere through an IPI.
+ */
+static void resched(unsigned int cpu)
+{
+	sched_cpus[cpu].need_switch = true;
+	if (cpu != cpu_index() && irq_send_ipi(IPI_RESCHEDULE, cpu))
+		printk("sched: cannot reach cpu %u\n", cpu);
+}
+
+/*
  * Get t running soon, t having just become ready: here if it beats this
  * CPU's thread, else on the allowed CPU whose thread it beats by most
  * (an idle one first, its last CPU on a tie), told by an IPI.  A CPU
@@ -383,11 +394,8 @@ static void kick_for(struct thread *t)
 			best = c;
 		}
 	}
-	if (best == CPU_MAX)
-		return;
-	sched_cpus[best].need_switch = true;
-	if (irq_send_ipi(IPI_RESCHEDULE, best))
-		printk("sched: cannot reach cpu %u\n", best);
+	if (best != CPU_MAX)
+		resched(best);
 }
 
 static void make_ready(struct thread *t)
@@ -512,8 +520,7 @@ int thread_set_priority(struct thread *t, int priority)
 	 * fixed when they start waiting. */
 	here()->need_switch = true;
 	if (t->on_cpu && t->cpu != cpu_index()) {
-		sched_cpus[t->cpu].need_switch = true;
-		irq_send_ipi(IPI_RESCHEDULE, t->cpu);
+		resched(t->cpu);
 	} else if (t->state == THREAD_READY) {
 		kick_for(t);
 	}
@@ -534,12 +541,7 @@ int thread_set_affinity(struct thread *t, uint64_t mask)
 		if (t->on_cpu && !allowed(t, t->cpu)) {
 			/* Running where it may not: that CPU switches away,
 			 * and the thread is ready for another one. */
-			if (t->cpu == cpu_index()) {
-				here()->need_switch = true;
-			} else {
-				sched_cpus[t->cpu].need_switch = true;
-				irq_send_ipi(IPI_RESCHEDULE, t->cpu);
-			}
+			resched(t->cpu);
 		} else if (t->state == THREAD_READY) {
 			kick_for(t);
 		}
@@ -669,9 +671,8 @@ void sched_cpu_going_down(unsigned int cpu, void (*die)(void))
 			t->timer_cpu = cpu_index();
 	}
 	sched_cpus[cpu].going_down = true;
-	sched_cpus[cpu].need_switch = true;
 	here()->need_switch = true;	/* reprograms this CPU's timer */
-	irq_send_ipi(IPI_RESCHEDULE, cpu);
+	resched(cpu);
 }
 
 /* On the dying CPU, under the lock: its idle thread ready to start over. */
@@ -689,8 +690,7 @@ void sched_cpu_off(void)
 	for (t = all_threads; t; t = t->next_all)
 		if (t->state == THREAD_BLOCKED && t->timer_cpu == me)
 			t->timer_cpu = 0;
-	sched_cpus[0].need_switch = true;
-	irq_send_ipi(IPI_RESCHEDULE, 0);
+	resched(0);
 	timer->stop();
 	sc->current = NULL;
 	sc->going_down = false;
