@@ -251,8 +251,8 @@ static int wait_off(struct cpu *c)
 
 int smp_cpu_set_online(unsigned int cpu, bool online)
 {
-	struct cpu *c = &cpus[cpu];
 	unsigned long flags;
+	struct cpu *c;
 	int err = 0, state;
 
 	if (cpu == 0)
@@ -261,6 +261,7 @@ int smp_cpu_set_online(unsigned int cpu, bool online)
 		return -EINVAL;
 	if (!ops || !ops->stop || !ops->is_off)
 		return -ENOSYS;
+	c = &cpus[cpu];
 	mutex_lock(&hotplug_lock, WAIT_FOREVER);
 	state = __atomic_load_n(&c->state, __ATOMIC_ACQUIRE);
 	if (!online && state == CPU_ONLINE) {
