@@ -95,3 +95,11 @@ printf '\234\100\0\120\22\64\126\171\336\255\276\360\200\20\162\20\0\0\0\0' \
     >>"$p/options"
 printf '\1\1\10\12\0\0\0\1\0\0\0\2' >>"$p/options"
 printf '\105\0\0\50\0\0\40\0\100\6\0\0\12\0\0\1\12\0\0\3'"$tcp" >"$p/fragment"
+
+# cpu_hotplug: a XenStore watch path, as xenstored sends it.
+h=$dir/cpu_hotplug
+mkdir -p "$h"
+printf 'cpu/1/availability' >"$h/relative"
+printf '/local/domain/7/cpu/12/availability' >"$h/absolute"
+printf 'cpu' >"$h/first-firing"
+printf 'cpu/01/availability' >"$h/leading-zero"
