@@ -210,11 +210,11 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/console_ring.c xen/xs_wire.c xen/xenbus_state.c xen/grant_refs.c \
 	xen/xenbus_seen.c xen/console_out.c xen/xs_reply.c \
 	xen/gnttab_status.c drivers/smccc_uid.c xen/blkif_ring.c \
-	xen/vbd_name.c apps/cksum.c kernel/bootargs.c net/ip_config.c \
+	xen/vbd_name.c apps/cksum.c kernel/bootargs.c kernel/bootarg_options.c net/ip_config.c \
 	xen/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c \
 	xen/evtchn_bound.c xen/cpu_hotplug_path.c kernel/block.c kernel/errno_name.c kernel/siphash.c \
 	kernel/entropy_pool.c \
-	net/tcp_isn.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c \
+	net/tcp_isn.c net/csum_blank.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c \
 	kernel/tls_layout.c kernel/program_args.c xen/wallclock.c \
 	lib/inet.c lib/sockaddr.c lib/getaddrinfo.c lib/getnameinfo.c \
 	lib/tty_line.c drivers/gic_cpus.c lib/cpuset_mask.c

@@ -47,6 +47,22 @@ static void print_link(void *ctx, const char *line)
 	printk("%s\n", line);
 }
 
+void net_vif_offload_report(void)
+{
+	struct netfront_stats st;
+	struct netfront *nf;
+	unsigned int i;
+
+	for (i = 0; (nf = netfront_at(i)) != NULL; i++) {
+		netfront_get_stats(nf, &st);
+		printk("%s offloads: rx %llu large frames, %llu checksums "
+		       "vouched; tx %llu checksums left to the backend\n",
+		       netfront_name(nf), (unsigned long long)st.rx_large,
+		       (unsigned long long)st.rx_csum_ok,
+		       (unsigned long long)st.tx_csum_blank);
+	}
+}
+
 static void cmd_ifconfig(void)
 {
 	struct netfront_stats st;
@@ -66,6 +82,7 @@ static void cmd_ifconfig(void)
 		       (unsigned long long)st.tx_bytes,
 		       (unsigned long long)st.tx_errors, st.tx_in_flight);
 	}
+	net_vif_offload_report();
 	if (!links && !i)
 		printk("ifconfig: no network (no vif)\n");
 }

@@ -7,4 +7,12 @@
 /* Run cmd if it is a network command: true if so. */
 bool net_command(const char *cmd, char *arg);
 
+/*
+ * One line per connected vif on what its offloads did:
+ * "vif0 offloads: rx L large frames, C checksums vouched; tx B checksums
+ * left to the backend" (ifconfig, and the TCP benchmark after each
+ * transfer).
+ */
+void net_vif_offload_report(void);
+
 #endif

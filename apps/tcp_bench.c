@@ -4,6 +4,7 @@
 
 #include "apps/bench_pattern.h"
 #include "apps/cksum.h"
+#include "apps/net_cmd.h"
 #include "apps/tcp_bench.h"
 #include "apps/tcp_server.h"
 #include "kernel/printk.h"
@@ -95,6 +96,7 @@ static void serve_sink(struct netconn *conn)
 	printk("%s", line);
 	if (err == ERR_CLSD)	/* the client's half-close: it waits */
 		(void)netconn_write(conn, line, (size_t)n, NETCONN_COPY);
+	net_vif_offload_report();
 }
 
 /* The request line, NUL-terminated; false on timeout or garbage. */
@@ -158,6 +160,7 @@ static void serve_source(struct netconn *conn)
 		}
 	}
 	printk("source %llu bytes cksum %u\n", sent, cksum_final(&sum));
+	net_vif_offload_report();
 }
 
 int tcp_bench_start(void)

@@ -258,7 +258,9 @@ static void register_xenbus_drivers(void)
 	/* Only a table entry until a vif appears; lwIP starts with the
 	 * first vif (DHCP, or ip= from bootargs). */
 	netfront_set_ops(net_vif_ops(platform.bootargs));
-	if (netfront_init())
+	if (!bootarg(platform.bootargs, "netfront", options, sizeof(options)))
+		options[0] = '\0';
+	if (netfront_init(options))
 		printk("netfront: cannot register with XenBus\n");
 }
 

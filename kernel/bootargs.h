@@ -15,4 +15,11 @@ bool bootarg(const char *args, const char *key, char *buf, size_t len);
 unsigned long bootarg_ulong(const char *args, const char *key,
 			    unsigned long fallback);
 
+/*
+ * The next word of a comma-separated list such as blkfront=a,b=1:
+ * copied into word (truncated to len - 1), *list moved past it; false
+ * when the list is done.  Empty words are skipped.
+ */
+bool bootarg_next_option(const char **list, char *word, size_t len);
+
 #endif

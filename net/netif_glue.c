@@ -16,6 +16,7 @@
 #include "lwip/pbuf.h"
 #include "lwip/tcpip.h"
 #include "net/net.h"
+#include "net/csum_blank.h"
 #include "net/netif_glue.h"
 #include "net/rx_pool.h"
 
@@ -45,29 +46,57 @@ struct net_link {
 	bool dhcp;
 };
 
+/*
+ * With NET_LINK_TX_CSUM, lwIP leaves TCP's checksum to us (zero): the
+ * pseudo-header's sum goes in, the device does the rest.  lwIP builds
+ * every header in the chain's first buffer; a chain that did not is
+ * made whole first.  0 (and *flags), or ERR_MEM.
+ */
+static err_t csum_blank(struct pbuf **p, struct pbuf **flat,
+			unsigned int *flags)
+{
+	int r = net_csum_blank_tcp4((*p)->payload, (*p)->len, (*p)->tot_len);
+
+	if (r == -EINVAL && !*flat && (*p)->len < (*p)->tot_len) {
+		*flat = pbuf_clone(PBUF_RAW, PBUF_RAM, *p);
+		if (!*flat)
+			return ERR_MEM;
+		*p = *flat;
+		r = net_csum_blank_tcp4((*p)->payload, (*p)->len,
+					(*p)->tot_len);
+	}
+	if (r > 0)
+		*flags |= NET_TX_CSUM_BLANK;
+	/* -EINVAL now: not a frame lwIP makes; the peer drops it. */
+	return ERR_OK;
+}
+
 static err_t link_output(struct netif *netif, struct pbuf *p)
 {
 	struct net_link *link = netif->state;
 	struct net_frag frags[NET_LINK_MAX_FRAGS];
 	struct pbuf *flat = NULL, *q;
 	size_t total = p->tot_len;
-	unsigned int n = 0;
+	unsigned int n = 0, flags = 0;
 	int err;
 
-	for (q = p; q && n < NET_LINK_MAX_FRAGS; q = q->next) {
-		frags[n].data = q->payload;
-		frags[n++].len = q->len;
-	}
+	for (q = p; q && n < NET_LINK_MAX_FRAGS; q = q->next)
+		n++;
 	if (q) {
-		/* Rare: lwIP's TCP sends a header and one data piece. */
+		/* Rare: lwIP's TCP sends a header and a few data pieces. */
 		flat = pbuf_clone(PBUF_RAW, PBUF_RAM, p);
 		if (!flat)
 			return ERR_MEM;
-		frags[0].data = flat->payload;
-		frags[0].len = flat->len;
-		n = 1;
+		p = flat;
 	}
-	err = link->cfg.transmit(link->cfg.ctx, frags, n, total);
+	if ((link->cfg.offloads & NET_LINK_TX_CSUM) &&
+	    csum_blank(&p, &flat, &flags) != ERR_OK)
+		return ERR_MEM;
+	for (q = p, n = 0; q; q = q->next) {
+		frags[n].data = q->payload;
+		frags[n++].len = q->len;
+	}
+	err = link->cfg.transmit(link->cfg.ctx, frags, n, total, flags);
 	if (flat)
 		pbuf_free(flat);
 	return err < 0 ? ERR_IF : ERR_OK;
@@ -86,6 +115,10 @@ static err_t link_init(struct netif *netif)
 	memcpy(netif->hwaddr, link->cfg.mac, ETH_HWADDR_LEN);
 	netif->flags = NETIF_FLAG_BROADCAST | NETIF_FLAG_ETHARP |
 		       NETIF_FLAG_ETHERNET;
+	/* The device completes TCP's checksums: lwIP leaves them. */
+	if (link->cfg.offloads & NET_LINK_TX_CSUM)
+		NETIF_SET_CHECKSUM_CTRL(netif, NETIF_CHECKSUM_ENABLE_ALL &
+					~NETIF_CHECKSUM_GEN_TCP);
 	return ERR_OK;
 }
 
@@ -182,26 +215,71 @@ static err_t link_input(struct pbuf *p, struct netif *netif)
 	return ethernet_input(p, netif);
 }
 
-bool net_link_can_input(void)
+/*
+ * The same for a frame whose TCP/UDP checksum the device vouches for:
+ * lwIP reads the netif's flags only while it takes this frame (every
+ * input runs here, one at a time), so they are off for this one alone.
+ * IP's header checksum is still checked, as Linux does.
+ */
+static err_t link_input_csum_ok(struct pbuf *p, struct netif *netif)
 {
-	return __atomic_load_n(&input_queued, __ATOMIC_RELAXED) <
-	       INPUT_QUEUE_MAX;
+	u16_t saved = netif->chksum_flags;
+	err_t err;
+
+	NETIF_SET_CHECKSUM_CTRL(netif, saved & ~(NETIF_CHECKSUM_CHECK_TCP |
+						 NETIF_CHECKSUM_CHECK_UDP));
+	err = link_input(p, netif);
+	NETIF_SET_CHECKSUM_CTRL(netif, saved);
+	return err;
 }
 
-int net_link_input(struct net_link *link, const void *frame, size_t len)
+/* The longest frame link takes; 4: room for one VLAN tag. */
+static size_t frame_max(const struct net_link *link)
 {
+	if (link->cfg.offloads & NET_LINK_RX_LARGE)
+		return NET_RX_LARGE_MAX;
+	return ETH_HEADER + 4u + link->cfg.mtu;
+}
+
+bool net_link_can_input(const struct net_link *link)
+{
+	return __atomic_load_n(&input_queued, __ATOMIC_RELAXED) <
+	       INPUT_QUEUE_MAX && net_rx_room(frame_max(link));
+}
+
+int net_link_input(struct net_link *link, const struct net_frag *frags,
+		   unsigned int count, size_t total, unsigned int flags)
+{
+	size_t off = 0;
+	unsigned int i;
 	struct pbuf *p;
 
-	if (len < ETH_HEADER || len > ETH_HEADER + 4u + link->cfg.mtu)
-		return -EINVAL;		/* 4: room for one VLAN tag */
-	if (!net_link_can_input())
+	if (total < ETH_HEADER || total > frame_max(link))
+		return -EINVAL;
+	for (i = 0; i < count; i++) {
+		if (frags[i].len > total - off)
+			return -EINVAL;
+		off += frags[i].len;
+	}
+	if (off != total)
+		return -EINVAL;
+	if (__atomic_load_n(&input_queued, __ATOMIC_RELAXED) >=
+	    INPUT_QUEUE_MAX)
 		return -ENOBUFS;
-	p = net_rx_alloc(len);
+	p = net_rx_alloc(total);
 	if (!p)
 		return -ENOBUFS;
+	for (i = 0, off = 0; i < count; off += frags[i].len, i++) {
+		/* The one copy: out of the device's buffers, into lwIP's. */
+		if (pbuf_take_at(p, frags[i].data, (u16_t)frags[i].len,
+				 (u16_t)off) != ERR_OK) {
+			pbuf_free(p);
+			return -ENOBUFS;
+		}
+	}
 	__atomic_add_fetch(&input_queued, 1, __ATOMIC_RELAXED);
-	if (pbuf_take(p, frame, (u16_t)len) != ERR_OK ||
-	    tcpip_inpkt(p, &link->netif, link_input) != ERR_OK) {
+	if (tcpip_inpkt(p, &link->netif, (flags & NET_RX_CSUM_OK)
+			? link_input_csum_ok : link_input) != ERR_OK) {
 		__atomic_sub_fetch(&input_queued, 1, __ATOMIC_RELAXED);
 		pbuf_free(p);
 		return -ENOBUFS;

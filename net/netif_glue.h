@@ -28,7 +28,25 @@ struct net_frag {
 };
 
 /* At most this many pieces per frame; longer chains are copied first. */
-#define NET_LINK_MAX_FRAGS	4
+#define NET_LINK_MAX_FRAGS	8
+
+/* What a link's device does for the stack (net_link_config.offloads). */
+/*
+ * It completes TCP checksums: an IPv4 TCP frame may go to transmit with
+ * NET_TX_CSUM_BLANK, its checksum field holding the pseudo-header's sum.
+ */
+#define NET_LINK_TX_CSUM	(1u << 0)
+/* It may pass frames larger than the MTU: large TCP frames (GSO). */
+#define NET_LINK_RX_LARGE	(1u << 1)
+
+/* transmit's flags. */
+#define NET_TX_CSUM_BLANK	(1u << 0)
+
+/* net_link_input's flags. */
+/* The device vouches for the frame's TCP/UDP checksum: skip the check. */
+#define NET_RX_CSUM_OK		(1u << 0)
+/* The largest frame NET_LINK_RX_LARGE lets through. */
+#define NET_RX_LARGE_MAX	65535
 
 /* IPv4 addresses in network byte order as they appear on the wire. */
 struct net_ip_config {
@@ -46,11 +64,13 @@ struct net_link_config {
 	 * held, from whichever thread runs the stack (the tcpip thread or an
 	 * app inside a netconn call): copy or grant the data and return; do
 	 * not wait for the peer.  0, or a negative errno: the frame is
-	 * dropped (TCP sends it again).
+	 * dropped (TCP sends it again).  flags: NET_TX_*, only those the
+	 * offloads below allow.
 	 */
 	int (*transmit)(void *ctx, const struct net_frag *frags,
-			unsigned int count, size_t total);
+			unsigned int count, size_t total, unsigned int flags);
 	void *ctx;
+	unsigned int offloads;		/* NET_LINK_* */
 	/* NULL: DHCP. */
 	const struct net_ip_config *ip;
 };
@@ -67,21 +87,24 @@ struct net_link;
 struct net_link *net_link_add(const struct net_link_config *cfg);
 
 /*
- * One received frame, copied into lwIP's buffers and queued for the
- * tcpip thread; the caller may reuse `frame` at once.  0, -EINVAL (too
- * short, or longer than the MTU allows), -ENOBUFS (no buffer or the
- * queue is full, see net_link_can_input: the frame is dropped, as a
- * full NIC would).
+ * One received frame, in count pieces of total bytes, copied into
+ * lwIP's buffers and queued for the tcpip thread; the caller may reuse
+ * the pieces at once.  flags: NET_RX_*.  0, -EINVAL (too short, longer
+ * than the MTU allows, or NET_RX_LARGE_MAX for a NET_LINK_RX_LARGE link;
+ * pieces that do not add up), -ENOBUFS (no buffer or the queue is full,
+ * see net_link_can_input: the frame is dropped, as a full NIC would).
  */
-int net_link_input(struct net_link *link, const void *frame, size_t len);
+int net_link_input(struct net_link *link, const struct net_frag *frags,
+		   unsigned int count, size_t total, unsigned int flags);
 
 /*
- * Whether net_link_input would find room in the stack's queue now: a
- * driver that can leave frames with its device (netfront leaves them on
- * the ring) asks first, so that a flood is held back there instead of
- * being copied and dropped here.
+ * Whether net_link_input would find room now, for a frame of any size
+ * link takes (a place in the stack's queue, and buffers): a driver
+ * that can leave frames with its device (netfront leaves them on the
+ * ring) asks first, so that a flood is held back there instead of being
+ * copied and dropped here.
  */
-bool net_link_can_input(void);
+bool net_link_can_input(const struct net_link *link);
 
 /*
  * Take the link off the stack (DHCP released) and free it.  The driver

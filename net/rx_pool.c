@@ -100,6 +100,16 @@ struct pbuf *net_rx_alloc(size_t len)
 	return head;
 }
 
+bool net_rx_room(size_t len)
+{
+	size_t need = (len + NET_RX_BUFFER_DATA - 1) / NET_RX_BUFFER_DATA;
+
+	/* A read without the lock: a hint, net_rx_alloc decides. */
+	return pool_ready &&
+	       __atomic_load_n(&stats.used, __ATOMIC_RELAXED) + need <=
+	       stats.total;
+}
+
 void net_rx_stats(struct net_pool_stats *st)
 {
 	SYS_ARCH_DECL_PROTECT(flags);

@@ -48,30 +48,24 @@ static const char *vif_bootargs;
 static struct sem vif_remove_work;
 static bool vif_thread_started;		/* under vif_lock */
 
-/* One frame made whole; owned by whoever holds lwIP's core lock (every
- * transmit runs under it). */
-static uint8_t vif_tx_frame[NETFRONT_FRAME_MAX];
-
 static int vif_transmit(void *ctx, const struct net_frag *frags,
-			unsigned int count, size_t total)
+			unsigned int count, size_t total, unsigned int flags)
 {
 	struct vif_link *v = ctx;
-	size_t off = 0;
+	struct netfront_seg seg[NET_LINK_MAX_FRAGS];
 	unsigned int i;
 
 	if (v->down)
 		return -ENETDOWN;
-	if (count == 1)
-		return netfront_send(v->nf, frags[0].data, frags[0].len);
-	if (total > sizeof(vif_tx_frame))
-		return -EMSGSIZE;
+	if (count > NET_LINK_MAX_FRAGS)
+		return -EINVAL;
 	for (i = 0; i < count; i++) {
-		if (frags[i].len > total - off)
-			return -EINVAL;
-		memcpy(vif_tx_frame + off, frags[i].data, frags[i].len);
-		off += frags[i].len;
+		seg[i].data = frags[i].data;
+		seg[i].len = frags[i].len;
 	}
-	return netfront_send(v->nf, vif_tx_frame, off);
+	return netfront_send(v->nf, seg, count, total,
+			     (flags & NET_TX_CSUM_BLANK)
+			     ? NETFRONT_TX_CSUM_BLANK : 0);
 }
 
 static void vif_remover(void *unused)
@@ -150,6 +144,11 @@ static void *vif_link_up(struct netfront *nf)
 	v->static_ip = !ip.dhcp;
 	memcpy(cfg.mac, netfront_mac(nf), sizeof(cfg.mac));
 	cfg.ctx = v;
+	/* Fixed for the link: netfront makes a new one if they change. */
+	if (netfront_features(nf) & NETFRONT_F_TX_CSUM)
+		cfg.offloads |= NET_LINK_TX_CSUM;
+	if (netfront_features(nf) & NETFRONT_F_RX_GSO)
+		cfg.offloads |= NET_LINK_RX_LARGE;
 	cfg.ip = &ip;
 	v->link = net_link_add(&cfg);
 	(void)mutex_lock(&vif_lock, WAIT_FOREVER);
@@ -166,19 +165,28 @@ static void *vif_link_up(struct netfront *nf)
 	return v;
 }
 
-static void vif_rx(void *ctx, const void *frame, size_t len)
+static void vif_rx(void *ctx, const struct netfront_rx_frame *frame)
 {
 	struct vif_link *v = ctx;
+	struct net_frag frags[NETFRONT_RX_SEGS];
+	unsigned int i;
 
+	if (v->down)
+		return;
+	for (i = 0; i < frame->count; i++) {
+		frags[i].data = frame->seg[i].data;
+		frags[i].len = frame->seg[i].len;
+	}
 	/* -ENOBUFS and -EINVAL drop the frame, as a full NIC would. */
-	if (!v->down)
-		(void)net_link_input(v->link, frame, len);
+	(void)net_link_input(v->link, frags, frame->count, frame->len,
+			     frame->csum_ok ? NET_RX_CSUM_OK : 0);
 }
 
 static bool vif_rx_room(void *ctx)
 {
-	(void)ctx;
-	return net_link_can_input();
+	struct vif_link *v = ctx;
+
+	return net_link_can_input(v->link);
 }
 
 static void vif_link_down(void *ctx)

@@ -929,11 +929,8 @@ int blkfront_register(const char *opts)
 	char word[24];
 	const char *p = opts ? opts : "";
 	unsigned long order;
-	size_t n;
 
-	while (*p) {
-		n = strchr(p, ',') ? (size_t)(strchr(p, ',') - p) : strlen(p);
-		snprintf(word, sizeof(word), "%.*s", (int)n, p);
+	while (bootarg_next_option(&p, word, sizeof(word))) {
 		if (strcmp(word, "no-persistent") == 0)
 			options.no_persistent = true;
 		else if (strcmp(word, "no-indirect") == 0)
@@ -944,7 +941,6 @@ int blkfront_register(const char *opts)
 		else
 			printk("blkfront: option \"%s\" unknown, ignored\n",
 			       word);
-		p += n + (p[n] == ',');
 	}
 	return xenbus_register(&blkfront_driver);
 }

@@ -4,10 +4,19 @@
  *   - a TX and an RX ring page and one event channel, granted and bound
  *     at each connection and given back when the backend has closed;
  *   - NETFRONT_RX_BUFS pages granted writable to the backend, all posted
- *     on the RX ring, each reposted as soon as its data is copied out;
+ *     on the RX ring; a frame's pages (several, with feature-sg) are
+ *     handed up together and reposted once the layer above has copied
+ *     them out;
  *   - NETFRONT_TX_SLOTS pages granted read-only, on a free list: a frame
  *     is copied into a free slot's page, and the slot comes back when the
  *     backend answers.
+ *
+ * Offloads (io/netif.h), each switched off by netfront= in bootargs:
+ * checksums both ways (we take frames whose checksum the backend vouches
+ * for or a local sender left blank, and leave TCP's to the backend),
+ * frames over several RX slots (feature-sg), and large TCP frames from
+ * the backend (feature-gso-tcpv4), which dom0 then needs to neither cut
+ * into segments nor checksum.
  *
  * Every response is checked by xen/netif_ring.c before use.  The event
  * handler only wakes the "netfront" thread, which reads the rings and
@@ -28,6 +37,7 @@
 #include <string.h>
 
 #include "kernel/atomic.h"
+#include "kernel/bootargs.h"
 #include "kernel/errno.h"
 #include "kernel/mutex.h"
 #include "kernel/page_alloc.h"
@@ -61,6 +71,16 @@
 
 _Static_assert(NETFRONT_RX_BUFS < NETIF_RX_RING_SIZE, "RX ids are unique");
 _Static_assert(NETFRONT_TX_SLOTS <= NETIF_TX_RING_SIZE, "TX ids fit");
+_Static_assert(NETFRONT_RX_SEGS == NETIF_RX_MAX_SLOTS,
+	       "a frame's slots fit its pieces");
+
+/*
+ * Features switched off by bootargs (netfront_init), for measurement.
+ * Written once before XenBus starts, read only after.
+ */
+static struct {
+	bool no_csum, no_sg, no_gso;
+} options;
 
 /* A page shared with the backend, and its grant while it has one. */
 struct shared_page {
@@ -130,8 +150,14 @@ struct netfront {
 	uint8_t rx_buf_of_id[NETIF_RX_RING_SIZE];
 	struct netif_ids rx_ids;
 	struct netif_rx_frame rx_frame;
-	uint32_t rx_len;
-	uint8_t frame[NETFRONT_FRAME_MAX];
+	/* The slots of the frame being read: given back at its end. */
+	struct {
+		uint8_t buf;
+		uint16_t offset, size;
+	} rx_held[NETIF_RX_MAX_SLOTS];
+	unsigned int rx_held_count;
+	/* NETFRONT_F_* of this connection, and of the layer's link. */
+	unsigned int features, link_features;
 
 	struct netfront_stats stats;
 	/* Connections of this vif, grants kept by the context's backends. */
@@ -202,8 +228,10 @@ static void announce(struct netfront *nf)
 	ctx = ops->link_up(nf);
 	mutex_lock(&nf->lock, WAIT_FOREVER);
 	nf->rising = false;
-	if (nf->connected)
+	if (nf->connected) {
 		nf->ctx = ctx;
+		nf->link_features = nf->features;
+	}
 	else if (ctx && ops->link_down)
 		ops->link_down(ctx);	/* it went down meanwhile */
 	mutex_unlock(&nf->lock);
@@ -226,6 +254,13 @@ static void link_up(struct netfront *nf)
 	nf->connected = true;
 	recovered = nf->recovering;
 	nf->recovering = false;
+	if (recovered && nf->features != nf->link_features) {
+		/* The layer's link was made for other features: a new one. */
+		printk("netfront: %s: reconnected with other features\n",
+		       nf->name);
+		link_down(nf);
+		recovered = false;
+	}
 	mutex_unlock(&nf->lock);
 	if (recovered) {
 		printk("netfront: %s: reconnected, backend d%u\n", nf->name,
@@ -233,9 +268,15 @@ static void link_up(struct netfront *nf)
 		ksem_give(&work);
 		return;
 	}
-	printk("netfront: %s: mac %02x:%02x:%02x:%02x:%02x:%02x, backend d%u\n",
+	printk("netfront: %s: mac %02x:%02x:%02x:%02x:%02x:%02x, backend d%u, "
+	       "offloads%s%s%s%s%s\n",
 	       nf->name, nf->mac[0], nf->mac[1], nf->mac[2], nf->mac[3],
-	       nf->mac[4], nf->mac[5], nf->dev->otherend_id);
+	       nf->mac[4], nf->mac[5], nf->dev->otherend_id,
+	       nf->features & NETFRONT_F_RX_CSUM ? " csum-rx" : "",
+	       nf->features & NETFRONT_F_TX_CSUM ? " csum-tx" : "",
+	       nf->features & NETFRONT_F_RX_SG ? " sg-rx" : "",
+	       nf->features & NETFRONT_F_RX_GSO ? " gso-rx" : "",
+	       nf->features ? "" : " none");
 	announce(nf);
 }
 
@@ -342,41 +383,59 @@ static void rx_push(struct netfront *nf)
 }
 
 /*
- * Take one checked RX slot and repost its buffer.  A frame in one slot
- * (all of them, as we ask for no SG) goes up straight from the granted
- * page: the layer copies it before it parses a byte, so a backend that
- * rewrites the page meanwhile changes only the data, never the length
- * checked here.  Pieces of a longer frame are gathered in nf->frame.
+ * Take one checked RX slot.  Its buffer is held until the frame's last
+ * slot; then the frame goes up in pieces, straight from the granted
+ * pages: the layer copies them before it parses a byte, so a backend
+ * that rewrites a page meanwhile changes only the data, never the
+ * lengths checked here.  Every held buffer is reposted after.
  */
 static void rx_slot(struct netfront *nf, int verdict,
 		    const struct netif_rx_slot *slot)
 {
-	unsigned int b = nf->rx_buf_of_id[slot->id];
-	const uint8_t *data = (const uint8_t *)nf->rx_buf[b].page +
-			      slot->offset;
-	bool whole = verdict == 0 && nf->rx_len == 0;
+	struct netfront_rx_frame frame;
+	unsigned int i;
 
-	/* netif_ring bounds offset + size by the page and the frame. */
-	if (!whole) {
-		memcpy(nf->frame + nf->rx_len, data, slot->size);
-		nf->rx_len += slot->size;
-		data = nf->frame;
+	/* netif_ring bounds the slots of a frame by NETIF_RX_MAX_SLOTS. */
+	if (nf->rx_held_count < NETIF_RX_MAX_SLOTS) {
+		nf->rx_held[nf->rx_held_count].buf =
+			nf->rx_buf_of_id[slot->id];
+		nf->rx_held[nf->rx_held_count].offset = slot->offset;
+		nf->rx_held[nf->rx_held_count].size = slot->size;
+		nf->rx_held_count++;
+	} else {
+		rx_post(nf, nf->rx_buf_of_id[slot->id]);
 	}
-	if (verdict == NETIF_RX_MORE) {
-		rx_post(nf, b);
+	if (verdict == NETIF_RX_MORE)
 		return;
-	}
 	if (verdict == 0) {
 		nf->stats.rx_frames++;
 		nf->stats.rx_bytes += slot->frame_len;
+		frame.count = 0;
+		frame.len = slot->frame_len;
+		/* Only what we offered: a backend may set flags regardless. */
+		frame.csum_ok = (nf->features & NETFRONT_F_RX_CSUM) &&
+				slot->csum_flags;
+		frame.gso_size = slot->gso_size;
+		nf->stats.rx_large += frame.gso_size != 0;
+		nf->stats.rx_csum_ok += frame.csum_ok;
+		for (i = 0; i < nf->rx_held_count; i++) {
+			/* netif_ring bounds offset + size by the page. */
+			if (!nf->rx_held[i].size)
+				continue;	/* an extra-info slot */
+			frame.seg[frame.count].data =
+				(const uint8_t *)nf->rx_buf[nf->rx_held[i].buf]
+					.page + nf->rx_held[i].offset;
+			frame.seg[frame.count++].len = nf->rx_held[i].size;
+		}
 		if (ops && ops->rx && nf->ctx)
-			ops->rx(nf->ctx, data, slot->frame_len);
+			ops->rx(nf->ctx, &frame);
 	} else {
 		nf->stats.rx_dropped++;
 	}
-	/* Reposted only now: the backend may write it again at once. */
-	rx_post(nf, b);
-	nf->rx_len = 0;
+	/* Reposted only now: the backend may write them again at once. */
+	for (i = 0; i < nf->rx_held_count; i++)
+		rx_post(nf, nf->rx_held[i].buf);
+	nf->rx_held_count = 0;
 }
 
 /*
@@ -390,6 +449,18 @@ static bool rx_room(struct netfront *nf)
 	if (nf->rising)
 		return false;
 	return !ops || !ops->rx_room || !nf->ctx || ops->rx_room(nf->ctx);
+}
+
+/* The longest frame we told the backend it may send. */
+static uint32_t rx_frame_max(const struct netfront *nf)
+{
+	if (nf->features & NETFRONT_F_RX_GSO)
+		return NETFRONT_GSO_FRAME_MAX;
+	if (nf->features & NETFRONT_F_RX_SG)
+		return NETIF_RX_MAX_SLOTS * NETIF_PAGE_SIZE < NETFRONT_GSO_FRAME_MAX
+			? NETIF_RX_MAX_SLOTS * NETIF_PAGE_SIZE
+			: NETFRONT_GSO_FRAME_MAX;
+	return NETFRONT_FRAME_MAX;
 }
 
 /*
@@ -433,7 +504,7 @@ static bool rx_poll(struct netfront *nf, unsigned int *budget)
 			};
 			v = netif_rx_response(&nf->rx_frame, nf->rx.rsp_cons,
 					      rsp, &nf->rx_ids,
-					      NETFRONT_FRAME_MAX, &slot);
+					      rx_frame_max(nf), &slot);
 			if (v == NETIF_RING_CORRUPT) {
 				ring_broken(nf, "RX", v);
 				return false;
@@ -561,18 +632,32 @@ static void event(evtchn_port_t port, void *ctx)
 	ksem_give(&work);
 }
 
-int netfront_send(struct netfront *nf, const void *frame, size_t len)
+int netfront_send(struct netfront *nf, const struct netfront_seg *seg,
+		  unsigned int count, size_t len, unsigned int flags)
 {
 	struct netif_tx_request *req;
 	struct shared_page *s;
-	unsigned int slot;
+	unsigned int slot, i;
+	size_t off = 0;
 	int notify, err = 0;
 
 	if (len == 0 || len > NETFRONT_FRAME_MAX)
 		return -EMSGSIZE;
+	for (i = 0; i < count; i++) {
+		if (seg[i].len > len - off)
+			return -EINVAL;
+		off += seg[i].len;
+	}
+	if (off != len)
+		return -EINVAL;
 	mutex_lock(&nf->lock, WAIT_FOREVER);
 	if (!nf->connected) {
 		err = -ENETDOWN;
+		goto out;
+	}
+	if ((flags & NETFRONT_TX_CSUM_BLANK) &&
+	    !(nf->features & NETFRONT_F_TX_CSUM)) {
+		err = -EOPNOTSUPP;
 		goto out;
 	}
 	if (!nf->tx_free_count)
@@ -592,11 +677,14 @@ int netfront_send(struct netfront *nf, const void *frame, size_t len)
 	}
 	slot = nf->tx_free[--nf->tx_free_count];
 	s = &nf->tx_slot[slot];
-	memcpy(s->page, frame, len);
+	/* The one copy: lwIP's pieces into the granted page. */
+	for (i = 0, off = 0; i < count; off += seg[i].len, i++)
+		memcpy((uint8_t *)s->page + off, seg[i].data, seg[i].len);
 	req = RING_GET_REQUEST(&nf->tx, nf->tx.req_prod_pvt);
 	req->gref = s->gref;
 	req->offset = 0;
-	req->flags = 0;		/* checksums complete: lwIP computes them */
+	req->flags = (flags & NETFRONT_TX_CSUM_BLANK)
+		? NETTXF_csum_blank | NETTXF_data_validated : 0;
 	req->id = (uint16_t)slot;
 	req->size = (uint16_t)len;
 	netif_ids_set(&nf->tx_ids, slot);
@@ -606,9 +694,15 @@ int netfront_send(struct netfront *nf, const void *frame, size_t len)
 		ring_notify(nf, nf->tx_port);
 	nf->stats.tx_frames++;
 	nf->stats.tx_bytes += len;
+	nf->stats.tx_csum_blank += !!(flags & NETFRONT_TX_CSUM_BLANK);
 out:
 	mutex_unlock(&nf->lock);
 	return err;
+}
+
+unsigned int netfront_features(const struct netfront *nf)
+{
+	return nf->features;
 }
 
 /*
@@ -753,7 +847,7 @@ static int setup_rings(struct netfront *nf, bool split)
 	memset(&nf->tx_ids, 0, sizeof(nf->tx_ids));
 	memset(&nf->rx_ids, 0, sizeof(nf->rx_ids));
 	memset(&nf->rx_frame, 0, sizeof(nf->rx_frame));
-	nf->rx_len = 0;
+	nf->rx_held_count = 0;
 	for (i = 0; i < NETFRONT_TX_SLOTS; i++)
 		nf->tx_free[i] = (uint8_t)(NETFRONT_TX_SLOTS - 1 - i);
 	nf->tx_free_count = NETFRONT_TX_SLOTS;
@@ -803,12 +897,14 @@ static int write_keys(xs_transaction_t t, void *ctx)
 		{ "request-rx-copy", 1 },
 		/* We post RX requests and notify: it may wait for them. */
 		{ "feature-rx-notify", 1 },
-		/* One slot per frame, no large frames, and full checksums
-		 * both ways: lwIP computes and checks them. */
-		{ "feature-sg", 0 },
-		{ "feature-gso-tcpv4", 0 },
+		/* What we take (connect_rings chose): frames over several
+		 * slots, large TCP frames, blank or vouched-for checksums.
+		 * No IPv6: lwIP is built without it. */
+		{ "feature-sg", !!(nf->features & NETFRONT_F_RX_SG) },
+		{ "feature-gso-tcpv4", !!(nf->features & NETFRONT_F_RX_GSO) },
 		{ "feature-gso-tcpv6", 0 },
-		{ "feature-no-csum-offload", 1 },
+		{ "feature-no-csum-offload",
+		  !(nf->features & NETFRONT_F_RX_CSUM) },
 		{ "feature-ipv6-csum-offload", 0 },
 	};
 	unsigned int i;
@@ -872,8 +968,34 @@ static bool backend_offers(struct netfront *nf, const char *feature)
 	       !xs_parse_uint(value, 1, &on) && on;
 }
 
+/*
+ * NETFRONT_F_* for a new connection: ours, less what bootargs switched
+ * off.  Taking blank checksums, several slots and large frames is up to
+ * us (netback sends them to a frontend that says so); sending blank
+ * checksums needs a backend that does not refuse them
+ * (feature-no-csum-offload, assumed off when absent).
+ */
+static unsigned int negotiate(struct netfront *nf)
+{
+	unsigned int f = 0;
+
+	if (!options.no_csum) {
+		f |= NETFRONT_F_RX_CSUM;
+		if (!backend_offers(nf, "feature-no-csum-offload"))
+			f |= NETFRONT_F_TX_CSUM;
+	}
+	if (!options.no_sg) {
+		f |= NETFRONT_F_RX_SG;
+		/* GSO frames come over several slots, checksums blank. */
+		if (!options.no_gso && !options.no_csum)
+			f |= NETFRONT_F_RX_GSO;
+	}
+	return f;
+}
+
 static void connect_rings(struct netfront *nf)
 {
+	unsigned int features;
 	bool split;
 	int err;
 
@@ -883,7 +1005,9 @@ static void connect_rings(struct netfront *nf)
 		goto fail;
 	}
 	split = backend_offers(nf, "feature-split-event-channels");
+	features = negotiate(nf);
 	mutex_lock(&nf->lock, WAIT_FOREVER);
+	nf->features = features;
 	err = setup_rings(nf, split);
 	mutex_unlock(&nf->lock);
 	if (err) {
@@ -1069,8 +1193,22 @@ static const struct xenbus_driver netfront_driver = {
 	.remove = netfront_remove,
 };
 
-int netfront_init(void)
+int netfront_init(const char *opts)
 {
+	char word[24];
+	const char *p = opts ? opts : "";
+
+	while (bootarg_next_option(&p, word, sizeof(word))) {
+		if (strcmp(word, "no-csum") == 0)
+			options.no_csum = true;
+		else if (strcmp(word, "no-sg") == 0)
+			options.no_sg = true;
+		else if (strcmp(word, "no-gso") == 0)
+			options.no_gso = true;
+		else
+			printk("netfront: option \"%s\" unknown, ignored\n",
+			       word);
+	}
 	/* One wakeup is enough: the thread then reads every ring. */
 	ksem_init(&work, 0, 1);
 	return xenbus_register(&netfront_driver);

@@ -87,10 +87,20 @@ static void rx_extra(struct netif_rx_frame *f, struct netif_rx_response rsp)
 
 	_Static_assert(sizeof(extra) == sizeof(rsp), "extra fills a slot");
 	memcpy(&extra, &rsp, sizeof(extra));
-	/* We asked for no GSO and no hash: any valid type is ignored. */
+	/*
+	 * GSO is the one we use (feature-gso-tcpv4); the others (a hash, a
+	 * multicast filter) we did not ask for and ignore.
+	 */
 	if (extra.type == XEN_NETIF_EXTRA_TYPE_NONE ||
 	    extra.type >= XEN_NETIF_EXTRA_TYPE_MAX)
 		frame_fail(f, -EINVAL);
+	else if (extra.type == XEN_NETIF_EXTRA_TYPE_GSO) {
+		if (extra.u.gso.type != XEN_NETIF_GSO_TYPE_TCPV4 ||
+		    extra.u.gso.size == 0)
+			frame_fail(f, -EINVAL);
+		else
+			f->gso_size = extra.u.gso.size;
+	}
 	f->extras = (extra.flags & XEN_NETIF_EXTRA_FLAG_MORE) ? 1 : 0;
 }
 
@@ -108,6 +118,9 @@ static void rx_data(struct netif_rx_frame *f, struct netif_rx_response rsp,
 		else
 			frame_fail(f, -EINVAL);
 	}
+	if (first)
+		f->csum = rsp.flags & (NETRXF_data_validated |
+				       NETRXF_csum_blank);
 	/* A GSO prefix slot: a feature we did not ask for. */
 	if (rsp.flags & NETRXF_gso_prefix)
 		frame_fail(f, -EINVAL);
@@ -148,6 +161,8 @@ int netif_rx_response(struct netif_rx_frame *f, RING_IDX idx,
 	slot->offset = 0;
 	slot->size = 0;
 	slot->frame_len = 0;
+	slot->csum_flags = 0;
+	slot->gso_size = 0;
 	if (f->extras)
 		rx_extra(f, rsp);
 	else
@@ -161,6 +176,10 @@ int netif_rx_response(struct netif_rx_frame *f, RING_IDX idx,
 		return NETIF_RX_MORE;
 	verdict = f->error;
 	slot->frame_len = verdict ? 0 : f->len;
+	if (!verdict) {
+		slot->csum_flags = f->csum;
+		slot->gso_size = f->gso_size;
+	}
 	memset(f, 0, sizeof(*f));
 	return verdict;
 }

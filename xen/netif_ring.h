@@ -97,6 +97,8 @@ struct netif_rx_frame {
 	unsigned int extras;	/* extra-info slots still to come */
 	bool more;		/* the last data slot said more_data */
 	int error;		/* the frame's failure, once it has one */
+	uint16_t csum;		/* the first slot's NETRXF_ checksum flags */
+	uint16_t gso_size;	/* from a GSO extra-info slot, else 0 */
 };
 
 /* The part of one buffer that holds frame data. */
@@ -105,6 +107,15 @@ struct netif_rx_slot {
 	uint16_t offset;	/* data at [offset, offset + size) */
 	uint16_t size;		/* 0: no data (extra-info, failed frame) */
 	uint32_t frame_len;	/* when the frame is complete: its length */
+	/*
+	 * When the frame is complete: NETRXF_data_validated and
+	 * NETRXF_csum_blank as its first slot had them (the backend vouches
+	 * for the TCP/UDP checksum, or it was never computed: a local
+	 * sender's, which only the pseudo-header sum fills), and the
+	 * segment size of a large TCP frame (a GSO extra-info slot), else 0.
+	 */
+	uint16_t csum_flags;
+	uint16_t gso_size;
 };
 
 /*
@@ -119,8 +130,9 @@ struct netif_rx_slot {
  *   0                  the same, and the frame is complete:
  *                      slot->frame_len bytes in all;
  *   -EIO               the backend's status says error;
- *   -EINVAL            offset + size beyond the page, or a bad extra-info
- *                      type;
+ *   -EINVAL            offset + size beyond the page, a bad extra-info
+ *                      type, or a GSO slot for anything but TCP over
+ *                      IPv4 or with a segment size of 0;
  *   -EMSGSIZE          longer than max_len, or more than
  *                      NETIF_RX_MAX_SLOTS slots;
  *                      (each when the frame's last slot is read: drop

@@ -226,6 +226,15 @@ boot-tests-net: $(BUILD)/zephyr.bin $(BUILD)/samples/echo-server.bin | \
 		boot-tests-run boot-tests-dom0less-xs boot-tests-blk)
 	@$(call per_xen,tests/boot/net.sh,$(BUILD)/tests/net)
 
+# The PV network suite again with 64 MiB each way for each offload off
+# on its own (netfront=no-csum, no-sg, no-gso; boot-tests-net checks them
+# all on, and all off together).  Not part of boot-tests or check.
+.PHONY: boot-tests-net-offloads
+boot-tests-net-offloads: export ECHO_IMAGE := $(abspath $(BUILD)/samples/echo-server.bin)
+boot-tests-net-offloads: export NET_OFFLOADS := no-csum no-sg no-gso
+boot-tests-net-offloads: $(BUILD)/zephyr.bin $(BUILD)/samples/echo-server.bin
+	@$(call per_xen,tests/boot/net.sh,$(BUILD)/tests/net)
+
 # The flood suite's tools (tests/tools/flood): Linux programs for the
 # arm64 dom0 test host, static against Debian's arm64 cross C library
 # (libc6-dev-arm64-cross) and stripped, since they ride in its initramfs.

@@ -87,13 +87,26 @@ diagnose() {
     timeout 5 xl dmesg 2>/dev/null | tail -n 60 | sed "s/^/INFO $1 diag: xen| /"
 }
 
-# address STEP NAME IP: guest NAME printed its MAC line from netfront and
-# the address line from the net layer within 20 s.
+# offloads OPTIONS: the offloads netfront negotiates with Linux's netback
+# (which takes blank checksums: no feature-no-csum-offload) when bootargs
+# say netfront=OPTIONS, in the order its line names them.
+offloads() {
+    o=
+    case ",$1," in *,no-csum,*) ;; *) o="$o csum-rx csum-tx" ;; esac
+    case ",$1," in *,no-sg,*) ;; *) o="$o sg-rx" ;; esac
+    case ",$1," in *,no-sg,* | *,no-gso,* | *,no-csum,*) ;; *) o="$o gso-rx" ;; esac
+    echo "${o:- none}"
+}
+
+# address STEP NAME IP MAC [OPTIONS]: guest NAME printed its MAC line from
+# netfront, with the offloads netfront=OPTIONS leaves, and the address
+# line from the net layer within 20 s.
 address() {
     # A shell guest's lines may follow its prompt ("osprey> ").
     re="^(osprey> )?net: en[0-9]+ $3/24 gw 10\\.0\\.0\\.1 mac $4\$"
-    if ! wait_for "$2" "^(osprey> )?netfront: vif0: mac $4, backend d0\$" 1 15; then
-        fail "$1" "no 'netfront: vif0: mac $4, backend d0' line"
+    nf="netfront: vif0: mac $4, backend d0, offloads$(offloads "$5")"
+    if ! wait_for "$2" "^(osprey> )?$nf\$" 1 15; then
+        fail "$1" "no '$nf' line"
     elif ! wait_for "$2" "$re" 1 20; then
         fail "$1" "no 'net: enN $3/24 gw 10.0.0.1 mac $4' line"
         diagnose "$1"
@@ -129,6 +142,84 @@ costs() {
 
 # rate SECS: MiB/s of 64 MiB in SECS, for the log.
 rate() { awk -v s="$1" 'BEGIN { if (s > 0) printf "%.1f", 64 / s; else print "?" }'; }
+
+# offload_counts GUEST FROM: "L C B" from the guest's last "vif0 offloads:"
+# line since FROM (large frames in, checksums vouched, checksums left).
+offload_counts() {
+    lines "$1" '^vif0 offloads: ' "$2" | tail -n 1 |
+        sed -n 's/^vif0 offloads: rx \([0-9]*\) large frames, \([0-9]*\) checksums vouched; tx \([0-9]*\) checksums left to the backend$/\1 \2 \3/p'
+}
+
+# offload_check STEP GUEST FROM OPTIONS WHICH: the counter WHICH (1 large
+# frames in, 2 checksums vouched, 3 checksums left to the backend) of the
+# guest's line after a transfer is above 0 if netfront=OPTIONS leaves
+# that offload on (gso-rx, csum-rx, csum-tx), else 0.  Prints why not.
+offload_check() {
+    c=$(offload_counts "$2" "$3")
+    [ -n "$c" ] || { echo "no 'vif0 offloads: ...' line"; return 1; }
+    set -- "$1" "$2" "$3" "$4" "$5" $c
+    n=$(eval echo "\${$(($5 + 5))}")
+    feature=$(echo "gso-rx csum-rx csum-tx" | cut -d' ' -f"$5")
+    case " $(offloads "$4") " in
+    *" $feature "*) [ "$n" -gt 0 ] && return
+        echo "$feature negotiated, but its counter is 0 ($c)" ;;
+    *) [ "$n" -eq 0 ] && return
+        echo "$feature off, but its counter is $n ($c)" ;;
+    esac
+    return 1
+}
+
+# transfers STEP GUEST IP OPTIONS: 64 MiB from dom0 to the guest's sink
+# (STEP-in: its cksum, the guest's, must be dom0's) and 64 MiB from its
+# source (STEP-out: dom0's cksum must be what the guest sent), the guest
+# started with netfront=OPTIONS; each also checks that the offloads it
+# negotiated did work (large frames and vouched checksums in, blank
+# checksums out) and that those it did not never did.
+transfers() {
+    from=$(mark "$2")
+    costs "$1-in before"
+    t0=$(now)
+    stream | timeout 180 nc "$3" 5001 >sink.txt 2>&1
+    secs=$(since "$t0")
+    echo "INFO $1-in: nc said '$(cat sink.txt)' after $secs s ($(rate "$secs") MiB/s)"
+    costs "$1-in after"
+    want="sink $total bytes cksum $want_in"
+    if ! wait_for "$2" "^$want\$" 1 5 "$from"; then
+        fail "$1-in" "no '$want' line from the guest"
+    elif [ "$(tr -d '\r' <sink.txt)" != "$want" ]; then
+        fail "$1-in" "nc got '$(cat sink.txt)', want '$want'"
+    elif ! wait_for "$2" '^vif0 offloads: ' 1 5 "$from"; then
+        fail "$1-in" "no 'vif0 offloads: ...' line after the sink's"
+    elif ! why=$(offload_check "$1-in" "$2" "$from" "$4" 1) ||
+        ! why=$(offload_check "$1-in" "$2" "$from" "$4" 2); then
+        fail "$1-in" "$why"
+    else
+        ok "$1-in"
+    fi
+    show "$1-in" "$2" "$from"
+
+    from=$(mark "$2")
+    t0=$(now)
+    got=$(echo "send $total" | timeout 180 nc "$3" 5002 | cksum)
+    secs=$(since "$t0")
+    echo "INFO $1-out: dom0's cksum '$got' after $secs s ($(rate "$secs") MiB/s)"
+    costs "$1-out after"
+    if ! wait_for "$2" "^source $total bytes cksum [0-9]+\$" 1 5 "$from"; then
+        fail "$1-out" "no 'source $total bytes cksum C' line from the guest"
+    else
+        sent=$(lines "$2" "^source $total bytes cksum " "$from" | head -n 1)
+        if [ "$got" != "${sent##* } $total" ]; then
+            fail "$1-out" "dom0 received '$got' (cksum, bytes), the guest sent '$sent'"
+        elif ! wait_for "$2" '^vif0 offloads: ' 1 5 "$from"; then
+            fail "$1-out" "no 'vif0 offloads: ...' line after the source's"
+        elif ! why=$(offload_check "$1-out" "$2" "$from" "$4" 3); then
+            fail "$1-out" "$why"
+        else
+            ok "$1-out"
+        fi
+    fi
+    show "$1-out" "$2" "$from"
+}
 
 echo "INFO host GICv$gic, dom0 up at $(now)s"
 want_in=$(stream | cksum | cut -d' ' -f1)
@@ -201,43 +292,7 @@ else
 fi
 show http $g "$from"
 
-# 64 MiB to the sink: its cksum (the guest's) must be dom0's.
-from=$(mark $g)
-costs "tcp-in before"
-t0=$(now)
-stream | timeout 180 nc 10.0.0.2 5001 >sink.txt 2>&1
-secs=$(since "$t0")
-echo "INFO tcp-in: nc said '$(cat sink.txt)' after $secs s ($(rate "$secs") MiB/s)"
-costs "tcp-in after"
-want="sink $total bytes cksum $want_in"
-if ! wait_for $g "^$want\$" 1 5 "$from"; then
-    fail tcp-in "no '$want' line from the guest"
-elif [ "$(tr -d '\r' <sink.txt)" != "$want" ]; then
-    fail tcp-in "nc got '$(cat sink.txt)', want '$want'"
-else
-    ok tcp-in
-fi
-show tcp-in $g "$from"
-
-# 64 MiB from the source: dom0's cksum must be what the guest sent.
-from=$(mark $g)
-t0=$(now)
-got=$(echo "send $total" | timeout 180 nc 10.0.0.2 5002 | cksum)
-secs=$(since "$t0")
-echo "INFO tcp-out: dom0's cksum '$got' after $secs s ($(rate "$secs") MiB/s)"
-costs "tcp-out after"
-if ! wait_for $g "^source $total bytes cksum [0-9]+\$" 1 5 "$from"; then
-    fail tcp-out "no 'source $total bytes cksum C' line from the guest"
-else
-    sent=$(lines $g "^source $total bytes cksum " "$from" | head -n 1)
-    if [ "$got" != "${sent##* } $total" ]; then
-        fail tcp-out "dom0 received '$got' (cksum, bytes), the guest sent '$sent'"
-    else
-        ok tcp-out
-    fi
-fi
-show tcp-out $g "$from"
-
+transfers tcp $g 10.0.0.2 ""
 # The vif goes and comes back while the guest runs; it goes while pings
 # come in, so that the guest is answering (sending) as its link goes.
 from=$(mark $g)
@@ -258,7 +313,7 @@ show detach $g "$from"
 from=$(mark $g)
 timeout 20 xl network-attach $g bridge=xenbr0 mac=$mac:02 2>&1 |
     sed 's/^/INFO xl network-attach| /'
-if ! wait_for $g "^netfront: vif[0-9]+: mac $mac:02, backend d0\$" 1 15 "$from"; then
+if ! wait_for $g "^netfront: vif[0-9]+: mac $mac:02, backend d0, offloads$(offloads)\$" 1 15 "$from"; then
     fail attach "no netfront line for the vif attached again"
 elif ! wait_for $g "^net: en[0-9]+ 10\\.0\\.0\\.2/24 gw 10\\.0\\.0\\.1 " 1 20 "$from"; then
     fail attach "no address line (DHCP) for the vif attached again"
@@ -397,6 +452,20 @@ else
 fi
 show echo-10 $e "$from"
 destroy $e
+
+# (f) Offloads switched off, one guest each (file "offloads": words of
+# netfront= options, e.g. "no-csum no-sg no-gso"; tests/boot/net.sh
+# writes it): the same 64 MiB each way, steps tcp-OPTIONS-in and -out.
+for o in $(cat offloads 2>/dev/null); do
+    f=net-$o
+    if start "$f" $mac:06 "app=httpd ip=10.0.0.6/24 gw=10.0.0.1 netfront=$o"; then
+        address "addr-$o" "$f" 10.0.0.6 $mac:06 "$o"
+        transfers "tcp-$o" "$f" 10.0.0.6 "$o"
+    else
+        fail "tcp-$o-in" "xl create failed"
+    fi
+    destroy "$f"
+done
 
 kill "$dhcpd" 2>/dev/null
 sed 's/^/INFO udhcpd| /' udhcpd.log | tail -n 20

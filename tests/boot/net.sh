@@ -16,7 +16,9 @@
 # XEN_VERSION (4.17 or 4.20, default 4.17), BOOT_LOGS (default
 # build/tests/logs), NET_BOOT_TIMEOUT (seconds per boot, default 480; a
 # boot needs 1 to 3 minutes), NET_GICS (default "2 3"), XEN_IMAGE (Xen's
-# Image), NET_DOM0_SCRIPT (run in dom0 instead of tests/boot/net-dom0.sh).
+# Image), NET_DOM0_SCRIPT (run in dom0 instead of tests/boot/net-dom0.sh),
+# NET_OFFLOADS (netfront= options, one guest each doing the 64 MiB each
+# way again; default "no-csum,no-sg": every offload off at once).
 set -uo pipefail
 here=$(dirname "$0")
 top=$(cd "$here/../.." && pwd)
@@ -29,6 +31,7 @@ limit=${NET_BOOT_TIMEOUT:-480}
 version=${XEN_VERSION:-4.17}
 mkdir -p "$logs" "$work"
 suite=net
+offloads=${NET_OFFLOADS-no-csum,no-sg}
 
 # Every boot uses this one snapshot.
 cp "$image" "$work/zephyr.bin" || exit 1
@@ -60,6 +63,7 @@ host() {
     echo "$1" >"$t/test/gic"
     # The guests' vCPUs (GUEST_VCPUS, default 1): the suite once on 2.
     echo "${GUEST_VCPUS:-1}" >"$t/test/vcpus"
+    echo "$offloads" >"$t/test/offloads"
     "$top/scripts/dom0/host-dtb.sh" --gic "$1" --test "$t" \
         -o "$work/host-gicv$1.dtb"
 }
@@ -72,10 +76,15 @@ run_gic() {
     # (0) no vif, no lwIP; (a) DHCP, ping, the page, TCP each way,
     # detach and attach; (b) a static address; (c) a shell guest's
     # ifconfig and ping of (b); (d) its backend stalls, it reconnects;
-    # (e) echo-server, 10 connections at once.
+    # (e) echo-server, 10 connections at once; (f) each NET_OFFLOADS
+    # guest's address line and 64 MiB each way.
+    local extra=
+    for name in $offloads; do
+        extra="$extra addr-$name tcp-$name-in tcp-$name-out"
+    done
     for name in no-vif dhcp ping http tcp-in tcp-out detach attach \
         static static-ping shell-dhcp ifconfig guest-ping stall \
-        echo-listen echo-10; do
+        echo-listen echo-10 $extra; do
         result "$tag $name" "$log" "$(step "$log" "$name")"
     done
 }

@@ -12,6 +12,8 @@
  *   - an RX id is the slot's own; data stays inside the page; a complete
  *     frame's length is the sum of its slots and within max_len; the
  *     frame state is zero between frames;
+ *   - a frame's checksum flags and GSO size come out only with a complete
+ *     frame, and only the flags io/netif.h defines for that;
  *   - verdicts are only the documented ones.
  */
 #include <stdint.h>
@@ -22,7 +24,13 @@
 #include "tests/fuzz/script.h"
 
 
-#define MAX_FRAME	1514
+/*
+ * The longest frame netfront takes: one MTU, or (feature-gso-tcpv4) a
+ * large TCP frame; each input picks one by its RX start index's parity.
+ */
+#define MTU_FRAME	1514
+#define GSO_FRAME	65535
+static uint32_t max_frame;
 
 
 /* One direction's state, as the driver keeps it. */
@@ -85,7 +93,8 @@ static int frame_equal(const struct netif_rx_frame *a,
 {
 	return a->started == b->started && a->len == b->len &&
 	       a->slots == b->slots && a->extras == b->extras &&
-	       a->more == b->more && a->error == b->error;
+	       a->more == b->more && a->error == b->error &&
+	       a->csum == b->csum && a->gso_size == b->gso_size;
 }
 
 static long ready(struct side *s, unsigned int size)
@@ -158,7 +167,7 @@ static void consume_rx(void)
 
 		memcpy(&rsp, rx_side.rsp[id], sizeof(rsp));
 		v = netif_rx_response(&frame, rx_side.rsp_cons, rsp,
-				      &rx_side.ids, MAX_FRAME, &slot);
+				      &rx_side.ids, max_frame, &slot);
 		if (v == NETIF_RING_CORRUPT) {
 			CHECK(memcmp(&before, &rx_side.ids,
 				     sizeof(before)) == 0);
@@ -172,7 +181,12 @@ static void consume_rx(void)
 		CHECK(!netif_ids_test(&rx_side.ids, id));
 		CHECK(netif_ids_count(&rx_side.ids) == count - 1);
 		CHECK((uint32_t)slot.offset + slot.size <= NETIF_PAGE_SIZE);
-		CHECK(frame_sum + slot.size <= MAX_FRAME);
+		CHECK(frame_sum + slot.size <= max_frame);
+		if (v != 0)
+			CHECK(slot.gso_size == 0 && slot.csum_flags == 0);
+		else
+			CHECK(!(slot.csum_flags & ~(NETRXF_data_validated |
+						    NETRXF_csum_blank)));
 		/* What the driver does: copy the slot into the frame. */
 		memcpy(assembled + frame_sum, page + slot.offset, slot.size);
 		frame_sum += slot.size;
@@ -199,7 +213,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!page) {
 		page = malloc(NETIF_PAGE_SIZE);
-		assembled = malloc(MAX_FRAME);
+		assembled = malloc(GSO_FRAME);
 		CHECK(page && assembled);
 		memset(page, 0x5a, NETIF_PAGE_SIZE);
 	}
@@ -208,6 +222,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Start anywhere: free-running indices wrap. */
 	tx_side.req_prod = tx_side.rsp_cons = tx_side.rsp_prod = take(&s, 4);
 	rx_side.req_prod = rx_side.rsp_cons = rx_side.rsp_prod = take(&s, 4);
+	max_frame = (rx_side.req_prod & 1) ? GSO_FRAME : MTU_FRAME;
 
 	while (s.left && ops++ < 512) {
 		uint32_t op = take(&s, 1);

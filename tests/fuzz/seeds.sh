@@ -75,6 +75,10 @@ printf '\0\0\0\0\0\0\0\0\10\4\11\1\0\0\0\0\0\0\74\0\15' >"$n/rx-frame"
 # A frame with an extra-info (GSO) slot and a second data slot.
 printf '\0\0\0\0\0\0\0\0\10\4\11\3\0\0\0\0\14\0\144\0' >"$n/rx-extra-chain"
 printf '\1\0\0\0\0\0\0\0\2\0\0\0\0\0\62\0\15' >>"$n/rx-extra-chain"
+# An odd RX start index takes large frames: a GSO frame with blank,
+# validated checksums, its GSO slot (TCPv4, 1448) and a second data slot.
+printf '\0\0\0\0\0\0\0\1\10\3\11\3\1\0\0\0\17\0\0\20' >"$n/rx-gso"
+printf '\1\0\250\5\1\0\0\0\3\0\0\0\0\0\144\0\15' >>"$n/rx-gso"
 # The peer claims five answers to one request.
 printf '\0\0\0\0\0\0\0\0\10\1\12\0\0\0\5\15' >"$n/rx-corrupt-prod"
 # Indices about to wrap.

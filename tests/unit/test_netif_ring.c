@@ -38,6 +38,20 @@ static struct netif_rx_response rx(uint16_t id, uint16_t offset,
 	return r;
 }
 
+/* A GSO extra-info slot: TCP over IPv4 (or gso_type), segments of size. */
+static struct netif_rx_response gso(uint8_t gso_type, uint16_t size,
+				    uint8_t flags)
+{
+	struct netif_extra_info e = {
+		.type = XEN_NETIF_EXTRA_TYPE_GSO, .flags = flags,
+		.u.gso = { .size = size, .type = gso_type },
+	};
+	struct netif_rx_response r;
+
+	memcpy(&r, &e, sizeof(r));
+	return r;
+}
+
 /* An extra-info slot, as netback lays it over a response. */
 static struct netif_rx_response extra(uint8_t type, uint8_t flags)
 {
@@ -193,8 +207,8 @@ START_TEST(rx_extra_info_is_consumed)
 			rx(0, 0, NETRXF_extra_info | NETRXF_more_data, 100),
 			&ids, MTU_FRAME, &slot), NETIF_RX_MORE);
 	ck_assert_int_eq(netif_rx_response(&frame, 1,
-			extra(XEN_NETIF_EXTRA_TYPE_GSO,
-			      XEN_NETIF_EXTRA_FLAG_MORE),
+			gso(XEN_NETIF_GSO_TYPE_TCPV4, 1448,
+			    XEN_NETIF_EXTRA_FLAG_MORE),
 			&ids, MTU_FRAME, &slot), NETIF_RX_MORE);
 	ck_assert_uint_eq(slot.id, 1);
 	ck_assert_uint_eq(slot.size, 0);
@@ -205,7 +219,81 @@ START_TEST(rx_extra_info_is_consumed)
 	ck_assert_int_eq(netif_rx_response(&frame, 3, rx(3, 0, 0, 50), &ids,
 					   MTU_FRAME, &slot), 0);
 	ck_assert_uint_eq(slot.frame_len, 150);
+	ck_assert_uint_eq(slot.gso_size, 1448);
 	ck_assert_uint_eq(netif_ids_count(&ids), 0);
+}
+END_TEST
+
+/*
+ * A large TCP frame as netback sends it to a frontend with
+ * feature-gso-tcpv4: a first slot with the checksum flags and extra_info,
+ * the GSO slot, then full pages.  Its size and flags come out at the end.
+ */
+START_TEST(rx_gso_frame)
+{
+	unsigned int i;
+	const uint16_t first = NETRXF_csum_blank | NETRXF_data_validated |
+			       NETRXF_extra_info | NETRXF_more_data;
+
+	reset();
+	for (i = 0; i < 18; i++)
+		netif_ids_set(&ids, i);
+	ck_assert_int_eq(netif_rx_response(&frame, 0, rx(0, 0, first, 4096),
+					   &ids, 65535, &slot), NETIF_RX_MORE);
+	ck_assert_int_eq(netif_rx_response(&frame, 1,
+			gso(XEN_NETIF_GSO_TYPE_TCPV4, 1448, 0), &ids, 65535,
+			&slot), NETIF_RX_MORE);
+	for (i = 2; i < 17; i++)
+		ck_assert_int_eq(netif_rx_response(&frame, i,
+				rx((uint16_t)i, 0, i < 16 ? NETRXF_more_data : 0,
+				   i < 16 ? 4096 : 3000),
+				&ids, 65535, &slot),
+				 i < 16 ? NETIF_RX_MORE : 0);
+	ck_assert_uint_eq(slot.frame_len, 15 * 4096 + 3000);
+	ck_assert_uint_eq(slot.gso_size, 1448);
+	ck_assert_uint_eq(slot.csum_flags,
+			  NETRXF_csum_blank | NETRXF_data_validated);
+	/* The next frame starts with no GSO and no flags. */
+	ck_assert_int_eq(netif_rx_response(&frame, 17, rx(17, 0, 0, 60), &ids,
+					   65535, &slot), 0);
+	ck_assert_uint_eq(slot.gso_size, 0);
+	ck_assert_uint_eq(slot.csum_flags, 0);
+}
+END_TEST
+
+/* A hostile backend's GSO slots: IPv6, an unknown type, size 0. */
+START_TEST(rx_gso_hostile)
+{
+	static const struct { uint8_t type; uint16_t size; } bad[] = {
+		{ XEN_NETIF_GSO_TYPE_TCPV6, 1448 },
+		{ 7, 1448 },
+		{ XEN_NETIF_GSO_TYPE_NONE, 1448 },
+		{ XEN_NETIF_GSO_TYPE_TCPV4, 0 },
+	};
+	unsigned int i;
+
+	reset();
+	for (i = 0; i < 4; i++) {
+		netif_ids_set(&ids, 2 * i);
+		netif_ids_set(&ids, 2 * i + 1);
+		ck_assert_int_eq(netif_rx_response(&frame, 2 * i,
+				rx((uint16_t)(2 * i), 0, NETRXF_extra_info, 100),
+				&ids, 65535, &slot), NETIF_RX_MORE);
+		ck_assert_int_eq(netif_rx_response(&frame, 2 * i + 1,
+				gso(bad[i].type, bad[i].size, 0), &ids, 65535,
+				&slot), -EINVAL);
+		ck_assert_uint_eq(slot.gso_size, 0);
+		ck_assert_uint_eq(slot.frame_len, 0);
+	}
+	/* Checksum flags on a later slot are not the frame's. */
+	netif_ids_set(&ids, 8);
+	netif_ids_set(&ids, 9);
+	netif_rx_response(&frame, 8, rx(8, 0, NETRXF_more_data, 10), &ids,
+			  65535, &slot);
+	ck_assert_int_eq(netif_rx_response(&frame, 9,
+			rx(9, 0, NETRXF_data_validated, 10), &ids, 65535,
+			&slot), 0);
+	ck_assert_uint_eq(slot.csum_flags, 0);
 }
 END_TEST
 
@@ -355,6 +443,8 @@ Suite *netif_ring_suite(void)
 	tcase_add_test(tc, rx_chain_of_slots);
 	tcase_add_test(tc, rx_extra_info_is_consumed);
 	tcase_add_test(tc, rx_frame_ends_after_extras);
+	tcase_add_test(tc, rx_gso_frame);
+	tcase_add_test(tc, rx_gso_hostile);
 	tcase_add_test(tc, rx_bad_extra_type_drops_frame);
 	tcase_add_test(tc, rx_error_status_drops_whole_chain);
 	tcase_add_test(tc, rx_size_beyond_page);

@@ -28,10 +28,19 @@ struct vif {
 	uint8_t ip[4];
 	unsigned long arp, icmp, frames;
 	uint8_t reply[NETFRONT_FRAME_MAX];
+	uint8_t frame[NETFRONT_FRAME_MAX];	/* the received one, whole */
 };
 
 /* One per netfront vif; written on the netfront thread (rx, link). */
 static struct vif vifs[NETFRONT_MAX_VIFS];
+
+/* One frame in one piece, full checksums; a failure drops it. */
+static void send_frame(struct vif *v, const uint8_t *frame, size_t len)
+{
+	struct netfront_seg seg = { .data = frame, .len = len };
+
+	(void)netfront_send(v->nf, &seg, 1, len, 0);
+}
 
 static uint16_t get16(const uint8_t *p)
 {
@@ -79,7 +88,7 @@ static void answer_arp(struct vif *v, const uint8_t *f, size_t len)
 	memcpy(ra + 8, mac, 6);
 	memcpy(ra + 14, v->ip, 4);
 	memcpy(ra + 18, a + 8, 10);	/* the asker's MAC and IP */
-	(void)netfront_send(v->nf, r, ETH_HLEN + ARP_LEN);
+	send_frame(v, r, ETH_HLEN + ARP_LEN);
 }
 
 static void answer_icmp(struct vif *v, const uint8_t *f, size_t len)
@@ -108,17 +117,22 @@ static void answer_icmp(struct vif *v, const uint8_t *f, size_t len)
 	rip[IP_HLEN] = ICMP_REPLY;
 	put16(rip + IP_HLEN + 2, 0);
 	put16(rip + IP_HLEN + 2, csum(rip + IP_HLEN, ip_len - IP_HLEN));
-	(void)netfront_send(v->nf, r, ETH_HLEN + ip_len);
+	send_frame(v, r, ETH_HLEN + ip_len);
 }
 
-static void rx(void *ctx, const void *frame, size_t len)
+static void rx(void *ctx, const struct netfront_rx_frame *frame)
 {
 	struct vif *v = ctx;
-	const uint8_t *f = frame;
+	const uint8_t *f = v->frame;
+	size_t len = 0;
+	unsigned int i;
 
 	v->frames++;
-	if (len < ETH_HLEN)
+	/* Copied whole first: the backend may still write its pages. */
+	if (frame->len < ETH_HLEN || frame->len > sizeof(v->frame))
 		return;
+	for (i = 0; i < frame->count; len += frame->seg[i].len, i++)
+		memcpy(v->frame + len, frame->seg[i].data, frame->seg[i].len);
 	if (get16(f + 12) == ETH_P_ARP)
 		answer_arp(v, f, len);
 	else if (get16(f + 12) == ETH_P_IP)
