@@ -214,7 +214,7 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c \
 	xen/evtchn_bound.c xen/cpu_hotplug_path.c kernel/block.c kernel/errno_name.c kernel/siphash.c \
 	kernel/entropy_pool.c \
-	net/tcp_isn.c net/csum_blank.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c \
+	net/tcp_isn.c net/csum_blank.c net/tso.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c \
 	kernel/tls_layout.c kernel/program_args.c xen/wallclock.c \
 	lib/inet.c lib/sockaddr.c lib/getaddrinfo.c lib/getnameinfo.c \
 	lib/tty_line.c drivers/gic_cpus.c lib/cpuset_mask.c

@@ -115,12 +115,22 @@ extern unsigned char *net_heap;
 #define LWIP_SUPPORT_CUSTOM_PBUF	1
 #define PBUF_POOL_SIZE			0
 
-/* TCP: a 32-segment window and send buffer for a 1500-byte MTU. */
-#define TCP_MSS				1460
-#define TCP_WND				(32 * TCP_MSS)
-#define TCP_SND_BUF			(32 * TCP_MSS)
-#define TCP_SND_QUEUELEN		(4 * TCP_SND_BUF / TCP_MSS)
-#define TCP_OVERSIZE			TCP_MSS
+/*
+ * TCP: a 32-segment window for a 1500-byte MTU.  TCP_MSS is the largest
+ * segment lwIP builds, not what it advertises (its netif's MTU bounds
+ * both): ten wire segments, for links whose device cuts them (TSO,
+ * net/tso.h); on every other link, segments are the MTU's.  lwIP asks
+ * for TCP_MSS <= 16382 and a low-water mark 4 segments below 64 KiB.
+ * Writes allocate up to two wire segments ahead, so that a large
+ * segment is a few buffers, and a small write on a TSO link does not
+ * hold a large one.
+ */
+#define TCP_MSS				(10 * 1460)
+#define TCP_WND				(32 * 1460)
+#define TCP_SND_BUF			(4 * TCP_MSS)
+#define TCP_SNDLOWAT			(4 * 1460)
+#define TCP_SND_QUEUELEN		(4 * TCP_SND_BUF / 1460)
+#define TCP_OVERSIZE			(2 * 1460)
 #define LWIP_TCP_SACK_OUT		0
 #define TCP_QUEUE_OOSEQ			1
 #define LWIP_WND_SCALE			0
@@ -154,7 +164,8 @@ extern unsigned char *net_heap;
  * rebuilds its connection before TCP looks it up (net/tcp_guard.c). */
 #define LWIP_HOOK_FILENAME		"net/tcp_guard.h"
 #define LWIP_HOOK_TCP_ISN		net_tcp_isn
-#define LWIP_HOOK_IP4_INPUT		net_tcp_cookie_input
+#define LWIP_HOOK_IP4_INPUT		net_link_ip4_input
+#define LWIP_HOOK_TCP_OUT_ADD_TCPOPTS	net_link_tcp_out_opts
 
 /* DHCP, the UDP echo, DNS (a random source port per query, up to 4)
  * and programs' sockets. */

@@ -15,9 +15,14 @@
 #include "lwip/netif.h"
 #include "lwip/pbuf.h"
 #include "lwip/tcpip.h"
+#include "lwip/ip4.h"
+#include "lwip/priv/tcp_priv.h"
+#include "lwip/prot/tcp.h"
 #include "net/net.h"
 #include "net/csum_blank.h"
 #include "net/netif_glue.h"
+#include "net/tcp_guard.h"
+#include "net/tso.h"
 #include "net/rx_pool.h"
 
 #define ETH_HEADER	14
@@ -44,7 +49,17 @@ struct net_link {
 	struct netif netif;		/* first: lwIP hands back the netif */
 	struct net_link_config cfg;
 	bool dhcp;
+	/* With NET_LINK_TX_TSO: what each peer takes (lwIP's core lock). */
+	struct net_tso_table tso;
 };
+
+_Static_assert(TCP_MSS == NET_TSO_MSS, "lwIP builds the TSO segments");
+/* IPv4 and TCP headers without options: MSS = MTU - 40. */
+#define IP_TCP_HEADERS	40
+#define ETH_TYPE_IPV4	0x0800
+
+/* Our link behind netif, or NULL (the loopback). */
+static struct net_link *link_of(struct netif *netif);
 
 /*
  * With NET_LINK_TX_CSUM, lwIP leaves TCP's checksum to us (zero): the
@@ -77,7 +92,8 @@ static err_t link_output(struct netif *netif, struct pbuf *p)
 	struct net_frag frags[NET_LINK_MAX_FRAGS];
 	struct pbuf *flat = NULL, *q;
 	size_t total = p->tot_len;
-	unsigned int n = 0, flags = 0;
+	struct net_tx_info info = { 0 };
+	unsigned int n = 0;
 	int err;
 
 	for (q = p; q && n < NET_LINK_MAX_FRAGS; q = q->next)
@@ -90,13 +106,31 @@ static err_t link_output(struct netif *netif, struct pbuf *p)
 		p = flat;
 	}
 	if ((link->cfg.offloads & NET_LINK_TX_CSUM) &&
-	    csum_blank(&p, &flat, &flags) != ERR_OK)
+	    csum_blank(&p, &flat, &info.flags) != ERR_OK)
 		return ERR_MEM;
+	if (total > (size_t)ETH_HEADER + link->cfg.mtu) {
+		/*
+		 * Beyond the wire's MTU only on a TSO link, and only a TCP
+		 * segment, whose headers csum_blank found in the first
+		 * buffer: the device cuts it as the peer asked.
+		 */
+		if (!(link->cfg.offloads & NET_LINK_TX_TSO) ||
+		    !(info.flags & NET_TX_CSUM_BLANK)) {
+			if (flat)
+				pbuf_free(flat);
+			return ERR_IF;
+		}
+		info.flags |= NET_TX_TSO;
+		info.gso_size = net_tso_mss(&link->tso,
+					    (const uint8_t *)p->payload +
+						    ETH_HEADER,
+					    p->len - ETH_HEADER);
+	}
 	for (q = p, n = 0; q; q = q->next) {
 		frags[n].data = q->payload;
 		frags[n++].len = q->len;
 	}
-	err = link->cfg.transmit(link->cfg.ctx, frags, n, total, flags);
+	err = link->cfg.transmit(link->cfg.ctx, frags, n, total, &info);
 	if (flat)
 		pbuf_free(flat);
 	return err < 0 ? ERR_IF : ERR_OK;
@@ -111,6 +145,9 @@ static err_t link_init(struct netif *netif)
 	netif->output = etharp_output;
 	netif->linkoutput = link_output;
 	netif->mtu = link->cfg.mtu;
+	/* lwIP's segments may be as large as the device cuts. */
+	if (link->cfg.offloads & NET_LINK_TX_TSO)
+		netif->mtu = NET_TSO_MSS + IP_TCP_HEADERS;
 	netif->hwaddr_len = ETH_HWADDR_LEN;
 	memcpy(netif->hwaddr, link->cfg.mac, ETH_HWADDR_LEN);
 	netif->flags = NETIF_FLAG_BROADCAST | NETIF_FLAG_ETHARP |
@@ -206,6 +243,48 @@ struct net_link *net_link_add(const struct net_link_config *cfg)
 		       link->netif.num);
 	UNLOCK_TCPIP_CORE();
 	return link;
+}
+
+static struct net_link *link_of(struct netif *netif)
+{
+	return netif && netif->linkoutput == link_output ? netif->state
+							 : NULL;
+}
+
+int net_link_ip4_input(struct pbuf *p, struct netif *inp)
+{
+	struct net_link *link = link_of(inp);
+
+	/* A peer's SYN: lwIP may build segments as large as we cut. */
+	if (link && (link->cfg.offloads & NET_LINK_TX_TSO))
+		(void)net_tso_syn_in(&link->tso, p->payload, p->len,
+				     NET_TSO_MSS,
+				     (uint16_t)(link->cfg.mtu - IP_TCP_HEADERS));
+	return net_tcp_cookie_input(p, inp);
+}
+
+u32_t *net_link_tcp_out_opts(struct pbuf *p, struct tcp_hdr *hdr,
+			     const struct tcp_pcb *pcb, u32_t *opts)
+{
+	struct netif *netif = NULL;
+	struct net_link *link;
+
+	(void)p;
+	/* Only a SYN has an MSS; a listener's PCB has no netif of its own. */
+	if (!pcb || !(TCPH_FLAGS(hdr) & TCP_SYN) || pcb->state == LISTEN)
+		return opts;
+	if (pcb->netif_idx != NETIF_NO_INDEX)
+		netif = netif_get_by_index(pcb->netif_idx);
+	else
+		netif = ip4_route(ip_2_ip4(&pcb->remote_ip));
+	link = link_of(netif);
+	if (link && (link->cfg.offloads & NET_LINK_TX_TSO))
+		(void)net_tso_clamp_mss((uint8_t *)(hdr + 1),
+					(size_t)((uint8_t *)opts -
+						 (uint8_t *)(hdr + 1)),
+					(uint16_t)(link->cfg.mtu -
+						   IP_TCP_HEADERS));
+	return opts;
 }
 
 /* On the tcpip thread: one queued frame is taken. */

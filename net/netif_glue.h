@@ -38,9 +38,20 @@ struct net_frag {
 #define NET_LINK_TX_CSUM	(1u << 0)
 /* It may pass frames larger than the MTU: large TCP frames (GSO). */
 #define NET_LINK_RX_LARGE	(1u << 1)
+/*
+ * It cuts large TCP frames into segments (with NET_LINK_TX_CSUM): lwIP
+ * builds segments of up to NET_TSO_MSS (net/tso.h) for it.
+ */
+#define NET_LINK_TX_TSO		(1u << 2)
 
-/* transmit's flags. */
+/* What comes with a frame to transmit. */
+struct net_tx_info {
+	unsigned int flags;	/* NET_TX_* */
+	unsigned int gso_size;	/* with NET_TX_TSO: the segments' size */
+};
 #define NET_TX_CSUM_BLANK	(1u << 0)
+/* Longer than the MTU allows: cut it into segments of gso_size. */
+#define NET_TX_TSO		(1u << 1)
 
 /* net_link_input's flags. */
 /* The device vouches for the frame's TCP/UDP checksum: skip the check. */
@@ -64,11 +75,12 @@ struct net_link_config {
 	 * held, from whichever thread runs the stack (the tcpip thread or an
 	 * app inside a netconn call): copy or grant the data and return; do
 	 * not wait for the peer.  0, or a negative errno: the frame is
-	 * dropped (TCP sends it again).  flags: NET_TX_*, only those the
-	 * offloads below allow.
+	 * dropped (TCP sends it again).  info: only what the offloads
+	 * below allow.
 	 */
 	int (*transmit)(void *ctx, const struct net_frag *frags,
-			unsigned int count, size_t total, unsigned int flags);
+			unsigned int count, size_t total,
+			const struct net_tx_info *info);
 	void *ctx;
 	unsigned int offloads;		/* NET_LINK_* */
 	/* NULL: DHCP. */

@@ -42,6 +42,19 @@ u32_t net_tcp_isn(const ip_addr_t *local_ip, u16_t local_port,
 int net_tcp_cookie_input(struct pbuf *p, struct netif *inp);
 
 /*
+ * The hooks of the links (net/netif_glue.c), here as lwIP includes only
+ * this file: LWIP_HOOK_IP4_INPUT (a TSO link's peers' SYNs, then
+ * net_tcp_cookie_input) and LWIP_HOOK_TCP_OUT_ADD_TCPOPTS (our SYNs
+ * advertise the wire's MSS, not the TSO link's).  Under lwIP's core
+ * lock.
+ */
+struct tcp_hdr;
+struct tcp_pcb;
+int net_link_ip4_input(struct pbuf *p, struct netif *inp);
+u32_t *net_link_tcp_out_opts(struct pbuf *p, struct tcp_hdr *hdr,
+			     const struct tcp_pcb *pcb, u32_t *opts);
+
+/*
  * netconn_listen() with the guard: at most `backlog` connections
  * established and not yet accepted (further SYNs are dropped, and peers
  * retry), handshakes counted in the SYN queue instead, and keepalive on

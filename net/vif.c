@@ -49,7 +49,8 @@ static struct sem vif_remove_work;
 static bool vif_thread_started;		/* under vif_lock */
 
 static int vif_transmit(void *ctx, const struct net_frag *frags,
-			unsigned int count, size_t total, unsigned int flags)
+			unsigned int count, size_t total,
+			const struct net_tx_info *info)
 {
 	struct vif_link *v = ctx;
 	struct netfront_seg seg[NET_LINK_MAX_FRAGS];
@@ -64,8 +65,10 @@ static int vif_transmit(void *ctx, const struct net_frag *frags,
 		seg[i].len = frags[i].len;
 	}
 	return netfront_send(v->nf, seg, count, total,
-			     (flags & NET_TX_CSUM_BLANK)
-			     ? NETFRONT_TX_CSUM_BLANK : 0);
+			     ((info->flags & NET_TX_CSUM_BLANK)
+			      ? NETFRONT_TX_CSUM_BLANK : 0) |
+			     ((info->flags & NET_TX_TSO) ? NETFRONT_TX_GSO : 0),
+			     info->gso_size);
 }
 
 static void vif_remover(void *unused)
@@ -149,6 +152,8 @@ static void *vif_link_up(struct netfront *nf)
 		cfg.offloads |= NET_LINK_TX_CSUM;
 	if (netfront_features(nf) & NETFRONT_F_RX_GSO)
 		cfg.offloads |= NET_LINK_RX_LARGE;
+	if (netfront_features(nf) & NETFRONT_F_TX_GSO)
+		cfg.offloads |= NET_LINK_TX_TSO;
 	cfg.ip = &ip;
 	v->link = net_link_add(&cfg);
 	(void)mutex_lock(&vif_lock, WAIT_FOREVER);

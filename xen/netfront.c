@@ -14,9 +14,10 @@
  * Offloads (io/netif.h), each switched off by netfront= in bootargs:
  * checksums both ways (we take frames whose checksum the backend vouches
  * for or a local sender left blank, and leave TCP's to the backend),
- * frames over several RX slots (feature-sg), and large TCP frames from
- * the backend (feature-gso-tcpv4), which dom0 then needs to neither cut
- * into segments nor checksum.
+ * frames over several slots (feature-sg), and large TCP frames both ways
+ * (feature-gso-tcpv4), which dom0 then needs to neither cut into
+ * segments nor checksum when they are its own: one frame of up to 64 KiB
+ * where there were forty.
  *
  * Every response is checked by xen/netif_ring.c before use.  The event
  * handler only wakes the "netfront" thread, which reads the rings and
@@ -269,13 +270,14 @@ static void link_up(struct netfront *nf)
 		return;
 	}
 	printk("netfront: %s: mac %02x:%02x:%02x:%02x:%02x:%02x, backend d%u, "
-	       "offloads%s%s%s%s%s\n",
+	       "offloads%s%s%s%s%s%s\n",
 	       nf->name, nf->mac[0], nf->mac[1], nf->mac[2], nf->mac[3],
 	       nf->mac[4], nf->mac[5], nf->dev->otherend_id,
 	       nf->features & NETFRONT_F_RX_CSUM ? " csum-rx" : "",
 	       nf->features & NETFRONT_F_TX_CSUM ? " csum-tx" : "",
 	       nf->features & NETFRONT_F_RX_SG ? " sg-rx" : "",
 	       nf->features & NETFRONT_F_RX_GSO ? " gso-rx" : "",
+	       nf->features & NETFRONT_F_TX_GSO ? " gso-tx" : "",
 	       nf->features ? "" : " none");
 	announce(nf);
 }
@@ -632,16 +634,77 @@ static void event(evtchn_port_t port, void *ctx)
 	ksem_give(&work);
 }
 
-int netfront_send(struct netfront *nf, const struct netfront_seg *seg,
-		  unsigned int count, size_t len, unsigned int flags)
+/* Whether flags and gso_size make sense for nf: 0 or a negative errno. */
+static int tx_flags_check(const struct netfront *nf, size_t len,
+			  unsigned int flags, unsigned int gso_size)
 {
-	struct netif_tx_request *req;
-	struct shared_page *s;
-	unsigned int slot, i;
-	size_t off = 0;
-	int notify, err = 0;
+	if ((flags & NETFRONT_TX_CSUM_BLANK) &&
+	    !(nf->features & NETFRONT_F_TX_CSUM))
+		return -EOPNOTSUPP;
+	if (!(flags & NETFRONT_TX_GSO))
+		return len > NETFRONT_FRAME_MAX ? -EMSGSIZE : 0;
+	if (!(nf->features & NETFRONT_F_TX_GSO))
+		return -EOPNOTSUPP;
+	if (!(flags & NETFRONT_TX_CSUM_BLANK) || gso_size == 0 ||
+	    gso_size > UINT16_MAX)
+		return -EINVAL;
+	return len > NETFRONT_GSO_FRAME_MAX ? -EMSGSIZE : 0;
+}
 
-	if (len == 0 || len > NETFRONT_FRAME_MAX)
+/*
+ * Copy the pieces into the pages of slots[0..pages) in order, each page
+ * filled before the next.
+ */
+static void tx_copy(struct netfront *nf, const uint8_t *slots,
+		    unsigned int pages, const struct netfront_seg *seg,
+		    unsigned int count)
+{
+	size_t at = 0, done, n;
+	unsigned int i;
+
+	for (i = 0; i < count; i++) {
+		for (done = 0; done < seg[i].len; done += n, at += n) {
+			/* The caller took pages enough for every piece. */
+			if (at / PAGE_SIZE >= pages)
+				return;
+			n = PAGE_SIZE - at % PAGE_SIZE;
+			if (n > seg[i].len - done)
+				n = seg[i].len - done;
+			memcpy((uint8_t *)nf->tx_slot[slots[at / PAGE_SIZE]]
+				       .page + at % PAGE_SIZE,
+			       (const uint8_t *)seg[i].data + done, n);
+		}
+	}
+}
+
+/* One data request of a frame, at the ring's next index. */
+static void tx_request(struct netfront *nf, unsigned int slot,
+		       uint16_t size, uint16_t flags)
+{
+	struct netif_tx_request *req =
+		RING_GET_REQUEST(&nf->tx, nf->tx.req_prod_pvt);
+
+	req->gref = nf->tx_slot[slot].gref;
+	req->offset = 0;
+	req->flags = flags;
+	req->id = (uint16_t)slot;
+	req->size = size;
+	netif_ids_set(&nf->tx_ids, slot);
+	nf->tx.req_prod_pvt++;
+}
+
+int netfront_send(struct netfront *nf, const struct netfront_seg *seg,
+		  unsigned int count, size_t len, unsigned int flags,
+		  unsigned int gso_size)
+{
+	uint8_t slots[(NETFRONT_GSO_FRAME_MAX + PAGE_SIZE - 1) / PAGE_SIZE];
+	unsigned int pages = (unsigned int)((len + PAGE_SIZE - 1) / PAGE_SIZE);
+	unsigned int i;
+	uint16_t first;
+	size_t off = 0;
+	int notify, err;
+
+	if (len == 0)
 		return -EMSGSIZE;
 	for (i = 0; i < count; i++) {
 		if (seg[i].len > len - off)
@@ -651,22 +714,17 @@ int netfront_send(struct netfront *nf, const struct netfront_seg *seg,
 	if (off != len)
 		return -EINVAL;
 	mutex_lock(&nf->lock, WAIT_FOREVER);
-	if (!nf->connected) {
-		err = -ENETDOWN;
+	err = nf->connected ? tx_flags_check(nf, len, flags, gso_size)
+			    : -ENETDOWN;
+	if (err)
 		goto out;
-	}
-	if ((flags & NETFRONT_TX_CSUM_BLANK) &&
-	    !(nf->features & NETFRONT_F_TX_CSUM)) {
-		err = -EOPNOTSUPP;
-		goto out;
-	}
-	if (!nf->tx_free_count)
+	if (nf->tx_free_count < pages)
 		tx_reap(nf);
 	if (!nf->connected) {
 		err = -ENETDOWN;
 		goto out;
 	}
-	if (!nf->tx_free_count) {
+	if (nf->tx_free_count < pages) {
 		err = -ENOBUFS;
 		goto out;
 	}
@@ -675,20 +733,40 @@ int netfront_send(struct netfront *nf, const struct netfront_seg *seg,
 		nf->tx_progress_ms = sched_now_ms();
 		nf->tx_kicked = false;
 	}
-	slot = nf->tx_free[--nf->tx_free_count];
-	s = &nf->tx_slot[slot];
-	/* The one copy: lwIP's pieces into the granted page. */
-	for (i = 0, off = 0; i < count; off += seg[i].len, i++)
-		memcpy((uint8_t *)s->page + off, seg[i].data, seg[i].len);
-	req = RING_GET_REQUEST(&nf->tx, nf->tx.req_prod_pvt);
-	req->gref = s->gref;
-	req->offset = 0;
-	req->flags = (flags & NETFRONT_TX_CSUM_BLANK)
+	for (i = 0; i < pages; i++)
+		slots[i] = nf->tx_free[--nf->tx_free_count];
+	/* The one copy: the stack's pieces into the granted pages. */
+	tx_copy(nf, slots, pages, seg, count);
+	/*
+	 * io/netif.h: the first request carries the whole frame's size and
+	 * its flags, an extra-info slot follows it if it says so, then one
+	 * request per further page, each saying whether more follow.
+	 */
+	first = (flags & NETFRONT_TX_CSUM_BLANK)
 		? NETTXF_csum_blank | NETTXF_data_validated : 0;
-	req->id = (uint16_t)slot;
-	req->size = (uint16_t)len;
-	netif_ids_set(&nf->tx_ids, slot);
-	nf->tx.req_prod_pvt++;
+	if (pages > 1)
+		first |= NETTXF_more_data;
+	if (flags & NETFRONT_TX_GSO)
+		first |= NETTXF_extra_info;
+	tx_request(nf, slots[0], (uint16_t)len, first);
+	if (flags & NETFRONT_TX_GSO) {
+		struct netif_extra_info *gso = (struct netif_extra_info *)
+			RING_GET_REQUEST(&nf->tx, nf->tx.req_prod_pvt);
+
+		memset(gso, 0, sizeof(*gso));
+		gso->type = XEN_NETIF_EXTRA_TYPE_GSO;
+		gso->u.gso.size = (uint16_t)gso_size;
+		gso->u.gso.type = XEN_NETIF_GSO_TYPE_TCPV4;
+		nf->tx.req_prod_pvt++;
+		nf->stats.tx_large++;
+	}
+	for (i = 1; i < pages; i++) {
+		size_t left = len - (size_t)i * PAGE_SIZE;
+
+		tx_request(nf, slots[i],
+			   (uint16_t)(left < PAGE_SIZE ? left : PAGE_SIZE),
+			   i + 1 < pages ? NETTXF_more_data : 0);
+	}
 	RING_PUSH_REQUESTS_AND_CHECK_NOTIFY(&nf->tx, notify);
 	if (notify)
 		ring_notify(nf, nf->tx_port);
@@ -989,6 +1067,11 @@ static unsigned int negotiate(struct netfront *nf)
 		/* GSO frames come over several slots, checksums blank. */
 		if (!options.no_gso && !options.no_csum)
 			f |= NETFRONT_F_RX_GSO;
+		/* Ours too, to a backend that takes them. */
+		if (!options.no_gso && (f & NETFRONT_F_TX_CSUM) &&
+		    backend_offers(nf, "feature-sg") &&
+		    backend_offers(nf, "feature-gso-tcpv4"))
+			f |= NETFRONT_F_TX_GSO;
 	}
 	return f;
 }

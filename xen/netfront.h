@@ -62,6 +62,8 @@ struct netfront_rx_frame {
 #define NETFRONT_F_TX_CSUM	(1u << 1) /* NETFRONT_TX_CSUM_BLANK works */
 #define NETFRONT_F_RX_SG	(1u << 2) /* frames may span slots */
 #define NETFRONT_F_RX_GSO	(1u << 3) /* up to NETFRONT_GSO_FRAME_MAX */
+/* Large TCP frames out, cut by the backend (NETFRONT_TX_GSO). */
+#define NETFRONT_F_TX_GSO	(1u << 4)
 
 /* netfront_send's flags. */
 /*
@@ -70,6 +72,12 @@ struct netfront_rx_frame {
  * NETTXF_data_validated: dom0 need not check it).
  */
 #define NETFRONT_TX_CSUM_BLANK	(1u << 0)
+/*
+ * A large IPv4 TCP frame (up to NETFRONT_GSO_FRAME_MAX, with
+ * NETFRONT_TX_CSUM_BLANK) for the backend to cut into segments of
+ * gso_size bytes (io/netif.h's GSO extra-info slot).
+ */
+#define NETFRONT_TX_GSO		(1u << 1)
 
 /*
  * The network layer's side.  Each callback may be NULL.  They run on
@@ -104,7 +112,8 @@ struct netfront_ops {
  * xenbus_start().  Nothing is allocated until a vif appears.  opts (or
  * NULL) is bootargs' netfront=, a comma-separated list that switches
  * features off for measurement: "no-csum" (full checksums both ways),
- * "no-sg" (one slot per received frame, hence no GSO either), "no-gso".
+ * "no-sg" (one slot per frame both ways, hence no GSO either), "no-gso"
+ * (no large TCP frames either way).
  * 0, or xenbus_register's error.
  */
 int netfront_init(const char *opts);
@@ -117,16 +126,19 @@ void netfront_set_ops(const struct netfront_ops *ops);
 
 /*
  * Queue one Ethernet frame, given in count pieces of len bytes in all
- * (copied into one granted page: the pieces may be reused on return),
- * from a thread (it takes the vif's mutex), rx callbacks included.
- * flags: NETFRONT_TX_*.  0; -ENETDOWN when nf is not connected;
- * -EMSGSIZE beyond NETFRONT_FRAME_MAX (or empty); -EINVAL when the
- * pieces do not add up to len; -EOPNOTSUPP for a flag the vif did not
- * negotiate; -ENOBUFS when every TX slot is in flight (try again after
- * the backend answers).
+ * (copied into granted pages, one for a frame of NETFRONT_FRAME_MAX at
+ * most: the pieces may be reused on return), from a thread (it takes
+ * the vif's mutex), rx callbacks included.  flags: NETFRONT_TX_*;
+ * gso_size only with NETFRONT_TX_GSO.  0; -ENETDOWN when nf is not
+ * connected; -EMSGSIZE beyond NETFRONT_FRAME_MAX (NETFRONT_GSO_FRAME_MAX
+ * with NETFRONT_TX_GSO) or empty; -EINVAL when the pieces do not add up
+ * to len, or for a GSO frame without a blank checksum or gso_size;
+ * -EOPNOTSUPP for a flag the vif did not negotiate; -ENOBUFS when too
+ * few TX pages are free (try again after the backend answers).
  */
 int netfront_send(struct netfront *nf, const struct netfront_seg *seg,
-		  unsigned int count, size_t len, unsigned int flags);
+		  unsigned int count, size_t len, unsigned int flags,
+		  unsigned int gso_size);
 
 /* NETFRONT_F_* of nf's connection. */
 unsigned int netfront_features(const struct netfront *nf);
@@ -141,8 +153,8 @@ struct netfront_stats {
 	uint64_t tx_frames, tx_bytes, tx_errors;
 	/* Offloads at work: received large (GSO) frames, received frames
 	 * whose checksum the backend vouched for, sent frames whose TCP
-	 * checksum the backend completed. */
-	uint64_t rx_large, rx_csum_ok, tx_csum_blank;
+	 * checksum the backend completed, sent large (GSO) frames. */
+	uint64_t rx_large, rx_csum_ok, tx_csum_blank, tx_large;
 	unsigned int tx_in_flight;	/* sent, the backend not done yet */
 };
 /* A consistent snapshot of nf's counters (takes its mutex: a thread). */

@@ -456,15 +456,18 @@ destroy $e
 # (f) Offloads switched off, one guest each (file "offloads": words of
 # netfront= options, e.g. "no-csum no-sg no-gso"; tests/boot/net.sh
 # writes it): the same 64 MiB each way, steps tcp-OPTIONS-in and -out.
+# A guest's and a step's name have "+" for the options' commas.
 for o in $(cat offloads 2>/dev/null); do
-    f=net-$o
-    if start "$f" $mac:06 "app=httpd ip=10.0.0.6/24 gw=10.0.0.1 netfront=$o"; then
-        address "addr-$o" "$f" 10.0.0.6 $mac:06 "$o"
-        transfers "tcp-$o" "$f" 10.0.0.6 "$o"
+    n=$(echo "$o" | tr , +)
+    # Not f: show() keeps its log's path there.
+    vg=net-$n
+    if start "$vg" $mac:06 "app=httpd ip=10.0.0.6/24 gw=10.0.0.1 netfront=$o"; then
+        address "addr-$n" "$vg" 10.0.0.6 $mac:06 "$o"
+        transfers "tcp-$n" "$vg" 10.0.0.6 "$o"
     else
-        fail "tcp-$o-in" "xl create failed"
+        fail "tcp-$n-in" "xl create failed"
     fi
-    destroy "$f"
+    destroy "$vg"
 done
 
 kill "$dhcpd" 2>/dev/null

@@ -104,5 +104,6 @@ Suite *tty_line_suite(void);
 Suite *gic_cpus_suite(void);
 Suite *cpuset_suite(void);
 Suite *csum_blank_suite(void);
+Suite *tso_suite(void);
 
 #endif

@@ -271,13 +271,14 @@ static struct {
 } sent;
 
 static int fake_transmit(void *ctx, const struct net_frag *frags,
-			 unsigned int count, size_t total, unsigned int flags)
+			 unsigned int count, size_t total,
+			 const struct net_tx_info *info)
 {
 	unsigned int slot, i;
 	size_t at = 0;
 
 	(void)ctx;
-	(void)flags;
+	(void)info;
 	if (sent.count == FRAMES || total > FRAME_MAX)
 		return -ENOBUFS;
 	slot = (sent.head + sent.count) % FRAMES;

@@ -39,7 +39,7 @@ static void send_frame(struct vif *v, const uint8_t *frame, size_t len)
 {
 	struct netfront_seg seg = { .data = frame, .len = len };
 
-	(void)netfront_send(v->nf, &seg, 1, len, 0);
+	(void)netfront_send(v->nf, &seg, 1, len, 0, 0);
 }
 
 static uint16_t get16(const uint8_t *p)
