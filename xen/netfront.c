@@ -697,7 +697,8 @@ int netfront_send(struct netfront *nf, const struct netfront_seg *seg,
 		  unsigned int count, size_t len, unsigned int flags,
 		  unsigned int gso_size)
 {
-	uint8_t slots[(NETFRONT_GSO_FRAME_MAX + PAGE_SIZE - 1) / PAGE_SIZE];
+	uint8_t slots[(NETFRONT_GSO_FRAME_MAX + PAGE_SIZE - 1) / PAGE_SIZE] = {
+		0 };
 	unsigned int pages = (unsigned int)((len + PAGE_SIZE - 1) / PAGE_SIZE);
 	unsigned int i;
 	uint16_t first;
