@@ -52,7 +52,8 @@ static void seal(uint8_t *ip, size_t len)
 
 /*
  * An IPv4 TCP segment from 10.0.0.1:port to 10.0.0.2:80 with flags and
- * options (olen bytes, a multiple of 4) and 3 bytes of data.
+ * options (olen bytes, a multiple of 4) and 3 bytes of data (an odd
+ * length: the sum's padding byte is at work).
  */
 static size_t segment(uint8_t *ip, uint16_t port, uint8_t flags,
 		      const uint8_t *opts, size_t olen)
@@ -73,7 +74,9 @@ static size_t segment(uint8_t *ip, uint16_t port, uint8_t flags,
 	ip[33] = flags;
 	if (olen)
 		memcpy(ip + 40, opts, olen);
-	memcpy(ip + 40 + olen, "abc", 3);
+	ip[40 + olen] = 0xab;
+	ip[41 + olen] = 0xcd;
+	ip[42 + olen] = 0xef;
 	seal(ip, len);
 	return len;
 }
