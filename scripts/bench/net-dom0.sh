@@ -255,6 +255,30 @@ else
 fi
 destroy osprey
 
+# The same guest with each offload off (netfront= in bootargs), one
+# after another, named osprey-OPTION.
+for v in $VARIANTS; do
+    cat >variant.conf <<EOF
+name="osprey-$v"
+kernel="$PWD/zephyr.bin"
+vcpus=1
+memory=$GUEST_MEMORY
+extra="app=httpd ip=$ip/24 gw=10.0.0.1 netfront=$v"
+vif=['bridge=xenbr0,mac=00:16:3e:4e:01:02']
+EOF
+    if start "osprey-$v" variant.conf '^httpd: serving on port 80' &&
+        wait_for "^net: en[0-9]+ $ip/24 " 20; then
+        negotiated
+        figures || echo "INFO osprey-$v: stopped"
+        tr -d '\r' <"$log" | grep -E '^(netfront|vif0)' |
+            sed "s/^/CON osprey-$v| /"
+    else
+        echo "FAIL osprey-$v the guest did not come up with its address"
+        tail -n 20 "$log" | tr -d '\r' | sed "s/^/INFO osprey-$v| /"
+    fi
+    destroy "osprey-$v"
+done
+
 ip=10.0.0.3
 cat >linux.conf <<EOF
 name="linux"

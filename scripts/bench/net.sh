@@ -20,6 +20,8 @@
 #      NET_PINGS      echo requests, 0.2 s apart (default 100); the figure
 #                     is the median reply
 #      NET_REQUESTS   sequential HTTP requests per round (default 50)
+#      NET_VARIANTS   Osprey again with each of these netfront= options
+#                     (default "no-csum no-sg no-gso": each offload off)
 #      NET_TIMEOUT    seconds for the host boot (default 600)
 #      BENCH_OUT      output directory (default build/bench)
 #      BENCH_COMMAND  how the run was started, for the table's header
@@ -36,6 +38,7 @@ reps=${NET_REPS:-3}
 mib=${NET_MIB:-16}
 pings=${NET_PINGS:-100}
 requests=${NET_REQUESTS:-50}
+variants=${NET_VARIANTS-no-csum no-sg no-gso}
 limit=${NET_TIMEOUT:-600}
 out=${BENCH_OUT:-$top/build/bench}
 command_line=${BENCH_COMMAND:-scripts/bench/net.sh${*:+ $*}}
@@ -67,6 +70,7 @@ PING_INTERVAL=0.2
 MIB=$mib
 REPS=$reps
 REQUESTS=$requests
+VARIANTS="$variants"
 GUEST_MEMORY=32
 LINUX_MEMORY=128
 EOF
@@ -94,7 +98,8 @@ page=$(sed -n 's/^INFO osprey: the page is \([0-9]*\) bytes$/\1/p' "$log" | head
 
 # The tables, from dom0's R, PING, USE and FAIL lines.
 tables() { # LOG
-    awk -v mib="$mib" -v reps="$reps" -v pings="$pings" -v req="$requests" '
+    awk -v mib="$mib" -v reps="$reps" -v pings="$pings" -v req="$requests" \
+        -v variants="$variants" '
         function median(k,   n, i, j, t, v) {
             n = cnt[k]
             for (i = 1; i <= n; i++) v[i] = val[k, i]
@@ -127,19 +132,31 @@ tables() { # LOG
         $1 == "FAIL" { l = $0; sub(/^FAIL /, "", l); fails = fails "\n- " l }
         END {
             g[1] = "linux"; g[2] = "osprey"
+            ng = 2 + split(variants, vs, " ")
+            for (i = 3; i <= ng; i++) g[i] = "osprey-" vs[i - 2]
             f[1] = "ping"; f[2] = "tcp-in"; f[3] = "tcp-out"; f[4] = "http"
             name["ping"] = "ping round trip dom0 -> guest, ms (median of " pings "; lower is better)"
             name["tcp-in"] = "TCP dom0 -> guest, MiB/s (" mib " MiB)"
             name["tcp-out"] = "TCP guest -> dom0, MiB/s (" mib " MiB)"
             name["http"] = "HTTP requests/s (" req " sequential wget)"
-            print "| Figure | Linux | Osprey | Osprey / Linux |"
-            print "|---|---|---|---|"
+            # Osprey with every offload on, then each off, each with
+            # its ratio to Linux (ping: a time, >1 is slower).
+            head = "| Figure | Linux | Osprey | Osprey / Linux |"
+            rule = "|---|---|---|---|"
+            for (i = 3; i <= ng; i++) {
+                head = head " " vs[i - 2] " | / Linux |"
+                rule = rule "---|---|"
+            }
+            print head; print rule
             for (j = 1; j <= 4; j++) {
-                a = cell("linux" SUBSEP f[j]); b = cell("osprey" SUBSEP f[j])
-                lm = med["linux" SUBSEP f[j]]; om = med["osprey" SUBSEP f[j]]
-                r = lm > 0 && om != "" ? sprintf("%.2f", om / lm) : "n/a"
-                if (f[j] == "ping" && r != "n/a") r = r " (time: >1 is slower)"
-                printf "| %s | %s | %s | %s |\n", name[f[j]], a, b, r
+                line = "| " name[f[j]] " | " cell("linux" SUBSEP f[j]) " |"
+                lm = med["linux" SUBSEP f[j]]
+                for (i = 2; i <= ng; i++) {
+                    b = cell(g[i] SUBSEP f[j])
+                    r = lm > 0 && cnt[g[i] SUBSEP f[j]] ? sprintf("%.2f", med[g[i] SUBSEP f[j]] / lm) : "n/a"
+                    line = line " " b " | " r " |"
+                }
+                print line
             }
             printf "\nWhere the time goes (medians over the rounds): CPU busy as a share of the\n"
             printf "measurement'"'"'s wall time, 100%% = one vCPU (dom0: its /proc/stat, all but\n"
@@ -150,7 +167,7 @@ tables() { # LOG
             printf "retransmitted.\n\n"
             print "| Figure | Guest | dom0 CPU % | guest CPU % | frames TX / RX | bytes per frame TX / RX | dom0 TCP segments out / retransmitted |"
             print "|---|---|---|---|---|---|---|"
-            for (j = 2; j <= 4; j++) for (i = 1; i <= 2; i++) {
+            for (j = 2; j <= 4; j++) for (i = 1; i <= ng; i++) {
                 k = g[i] SUBSEP f[j]
                 if (!cnt[k]) continue
                 printf "| %s | %s | %.0f | %.0f | %d / %d | %.0f / %.0f | %d / %d |\n", f[j], g[i],
@@ -160,9 +177,9 @@ tables() { # LOG
                     median(k SUBSEP "out"), median(k SUBSEP "retr")
             }
             printf "\nPing replies:\n\n"
-            for (i = 1; i <= 2; i++) printf "- %s: %s\n", g[i], ping[g[i]] ? ping[g[i]] : "none"
+            for (i = 1; i <= ng; i++) printf "- %s: %s\n", g[i], ping[g[i]] ? ping[g[i]] : "none"
             printf "\nNegotiated (XenStore: fe- the frontend wrote, be- the backend offered):\n\n"
-            for (i = 1; i <= 2; i++) printf "- %s: %s\n", g[i], use[g[i]] ? use[g[i]] : "(no USE line)"
+            for (i = 1; i <= ng; i++) printf "- %s: %s\n", g[i], use[g[i]] ? use[g[i]] : "(no USE line)"
             if (fails != "") printf "\nFailures:%s\n", fails
             print ""
         }' "$1"
@@ -177,8 +194,9 @@ tables() { # LOG
     echo "  xen-netback, bridge xenbr0 (10.0.0.1/24). Every figure is **TCG-emulated**:"
     echo "  ratios mean something, absolute figures do not."
     echo "- One guest at a time, 1 vCPU, one vif on xenbr0, a static address: Osprey"
-    echo "  (memory=32, app=httpd) first, then Linux $kver (the dom0's kernel,"
-    echo "  xen-netfront, busybox; memory=128; scripts/bench/net-domu.sh)."
+    echo "  (memory=32, app=httpd) first with every offload on, then again with"
+    echo "  netfront=OPTION for each of: ${variants:-(none)}; then Linux $kver (the"
+    echo "  dom0's kernel, xen-netfront, busybox; memory=128; scripts/bench/net-domu.sh)."
     echo "- Measured in dom0 with busybox, the same commands for both"
     echo "  (scripts/bench/net-dom0.sh), times from /proc/uptime (10 ms):"
     echo "  \`ping -c $pings -i 0.2\`, the median of the replies' times;"

@@ -483,7 +483,7 @@ pings() {
 }
 if kernel=net-test.bin create vif 'extra="app=net-test"' \
     "vif=['bridge=xenbr0,mac=$mac:01','bridge=xenbr0,mac=$mac:02']" &&
-    wait_for "$log" "^netfront: vif[01]: mac $mac:0[12], backend d0\$" 2 15 &&
+    wait_for "$log" "^netfront: vif[01]: mac $mac:0[12], backend d0, offloads [a-z -]+\$" 2 15 &&
     wait_for "$log" '^net-test: vif1 up' 1 5; then
     id=$(timeout 5 xl domid zephyr)
     states="$(fe_state "$id" 0)$(be_state "$id" 0)$(fe_state "$id" 1)$(be_state "$id" 1)"
@@ -515,7 +515,7 @@ if kernel=net-test.bin create vif 'extra="app=net-test"' \
     else
         timeout 20 xl network-attach zephyr bridge=xenbr0 mac=$mac:01 2>&1 |
             sed 's/^/INFO attach| /'
-        if wait_for "$log" "^netfront: vif[0-9]*: mac $mac:01, backend d0\$" 2 15 &&
+        if wait_for "$log" "^netfront: vif[0-9]*: mac $mac:01, backend d0, offloads [a-z -]+\$" 2 15 &&
             pings vif-reattach 10.0.0.2 5; then
             ok vif-reattach
         else
