@@ -56,10 +56,12 @@ void net_vif_offload_report(void)
 	for (i = 0; (nf = netfront_at(i)) != NULL; i++) {
 		netfront_get_stats(nf, &st);
 		printk("%s offloads: rx %llu large frames, %llu checksums "
-		       "vouched; tx %llu checksums left to the backend\n",
+		       "vouched; tx %llu checksums left to the backend, "
+		       "%llu large frames\n",
 		       netfront_name(nf), (unsigned long long)st.rx_large,
 		       (unsigned long long)st.rx_csum_ok,
-		       (unsigned long long)st.tx_csum_blank);
+		       (unsigned long long)st.tx_csum_blank,
+		       (unsigned long long)st.tx_large);
 	}
 }
 

@@ -10,8 +10,8 @@ bool net_command(const char *cmd, char *arg);
 /*
  * One line per connected vif on what its offloads did:
  * "vif0 offloads: rx L large frames, C checksums vouched; tx B checksums
- * left to the backend" (ifconfig, and the TCP benchmark after each
- * transfer).
+ * left to the backend, G large frames" (ifconfig, and the TCP benchmark
+ * after each transfer).
  */
 void net_vif_offload_report(void);
 

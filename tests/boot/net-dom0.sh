@@ -88,13 +88,14 @@ diagnose() {
 }
 
 # offloads OPTIONS: the offloads netfront negotiates with Linux's netback
-# (which takes blank checksums: no feature-no-csum-offload) when bootargs
+# (which takes blank checksums, no feature-no-csum-offload, and offers
+# feature-sg and feature-gso-tcpv4) when bootargs
 # say netfront=OPTIONS, in the order its line names them.
 offloads() {
     o=
     case ",$1," in *,no-csum,*) ;; *) o="$o csum-rx csum-tx" ;; esac
     case ",$1," in *,no-sg,*) ;; *) o="$o sg-rx" ;; esac
-    case ",$1," in *,no-sg,* | *,no-gso,* | *,no-csum,*) ;; *) o="$o gso-rx" ;; esac
+    case ",$1," in *,no-sg,* | *,no-gso,* | *,no-csum,*) ;; *) o="$o gso-rx gso-tx" ;; esac
     echo "${o:- none}"
 }
 
@@ -143,23 +144,25 @@ costs() {
 # rate SECS: MiB/s of 64 MiB in SECS, for the log.
 rate() { awk -v s="$1" 'BEGIN { if (s > 0) printf "%.1f", 64 / s; else print "?" }'; }
 
-# offload_counts GUEST FROM: "L C B" from the guest's last "vif0 offloads:"
-# line since FROM (large frames in, checksums vouched, checksums left).
+# offload_counts GUEST FROM: "L C B G" from the guest's last "vif0
+# offloads:" line since FROM (large frames in, checksums vouched,
+# checksums left to the backend, large frames out).
 offload_counts() {
     lines "$1" '^vif0 offloads: ' "$2" | tail -n 1 |
-        sed -n 's/^vif0 offloads: rx \([0-9]*\) large frames, \([0-9]*\) checksums vouched; tx \([0-9]*\) checksums left to the backend$/\1 \2 \3/p'
+        sed -n 's/^vif0 offloads: rx \([0-9]*\) large frames, \([0-9]*\) checksums vouched; tx \([0-9]*\) checksums left to the backend, \([0-9]*\) large frames$/\1 \2 \3 \4/p'
 }
 
 # offload_check STEP GUEST FROM OPTIONS WHICH: the counter WHICH (1 large
-# frames in, 2 checksums vouched, 3 checksums left to the backend) of the
-# guest's line after a transfer is above 0 if netfront=OPTIONS leaves
-# that offload on (gso-rx, csum-rx, csum-tx), else 0.  Prints why not.
+# frames in, 2 checksums vouched, 3 checksums left to the backend, 4
+# large frames out) of the guest's line after a transfer is above 0 if
+# netfront=OPTIONS leaves that offload on (gso-rx, csum-rx, csum-tx,
+# gso-tx), else 0.  Prints why not.
 offload_check() {
     c=$(offload_counts "$2" "$3")
     [ -n "$c" ] || { echo "no 'vif0 offloads: ...' line"; return 1; }
     set -- "$1" "$2" "$3" "$4" "$5" $c
     n=$(eval echo "\${$(($5 + 5))}")
-    feature=$(echo "gso-rx csum-rx csum-tx" | cut -d' ' -f"$5")
+    feature=$(echo "gso-rx csum-rx csum-tx gso-tx" | cut -d' ' -f"$5")
     case " $(offloads "$4") " in
     *" $feature "*) [ "$n" -gt 0 ] && return
         echo "$feature negotiated, but its counter is 0 ($c)" ;;
@@ -212,7 +215,8 @@ transfers() {
             fail "$1-out" "dom0 received '$got' (cksum, bytes), the guest sent '$sent'"
         elif ! wait_for "$2" '^vif0 offloads: ' 1 5 "$from"; then
             fail "$1-out" "no 'vif0 offloads: ...' line after the source's"
-        elif ! why=$(offload_check "$1-out" "$2" "$from" "$4" 3); then
+        elif ! why=$(offload_check "$1-out" "$2" "$from" "$4" 3) ||
+            ! why=$(offload_check "$1-out" "$2" "$from" "$4" 4); then
             fail "$1-out" "$why"
         else
             ok "$1-out"
