@@ -234,11 +234,13 @@ done
 # The TCP/IP stack (lwIP on net/'s port) without Xen: 4 MiB each way over
 # TCP with the cksum checked at the far end, UDP echo and the httpd page
 # over 127.0.0.1, then a device through the netif glue (ARP, UDP in and
-# out).  The page's platform lines must be the ones the kernel printed.
+# out, a UDP checksum checked unless the device vouches for that frame).
+# The page's platform lines must be the ones the kernel printed.
 image=$lwip_loop stops lwip-loopback lwip-loop '^lwip-loop: PASS \(0 failed\)$' \
     '^lwip-loop: ok tcp-sink$' '^lwip-loop: ok tcp-source$' \
     '^lwip-loop: ok udp-echo$' '^lwip-loop: ok http$' \
-    '^lwip-loop: ok glue-udp-echo$' '^stop: poweroff via psci$'
+    '^lwip-loop: ok glue-udp-echo$' '^lwip-loop: ok glue-csum-per-frame$' \
+    '^stop: poweroff via psci$'
 page_lines() { # LOG: the page's platform lines (after its first blank line)
     sed -n 's/^lwip-loop: http| //p' "$1" | awk 'n == 1 && /^$/ { exit }
         n == 1 { print } /^$/ { n++ }'

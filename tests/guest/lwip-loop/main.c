@@ -387,6 +387,18 @@ static bool is_udp_to_peer(const uint8_t *f, size_t len, uint16_t from,
 	       !memcmp(f + 14 + ihl + 8, text, n);
 }
 
+/* A UDP datagram to the echo port whose checksum is wrong, with flags. */
+static int bad_csum_input(struct net_link *link, const char *text,
+			  unsigned int flags)
+{
+	static uint8_t f[FRAME_MAX];
+	size_t len = udp_frame(f, UDP_ECHO_PORT, text);
+	struct net_frag frag = { .data = f, .len = len };
+
+	put16(f + 14 + 20 + 6, 0x1234);	/* 0 would mean "none" */
+	return net_link_input(link, &frag, 1, len, flags);
+}
+
 /* A frame from the fake device, in one piece, its checksums checked. */
 static int input(struct net_link *link, const uint8_t *frame, size_t len)
 {
@@ -463,6 +475,25 @@ static void test_glue(void)
 	f = next_frame(&len);
 	verdict("glue-udp-echo", f && is_udp_to_peer(f, len, UDP_ECHO_PORT,
 		4000, "echo-over-glue"), "no echo through the device");
+
+	/*
+	 * A wrong UDP checksum: dropped, unless the device vouches for the
+	 * frame (netfront's NETRXF_data_validated), for that frame alone.
+	 * Only the second comes back, and then a third, checked again, not.
+	 */
+	verdict("glue-csum-checked", bad_csum_input(link, "unvouched", 0) == 0 &&
+		bad_csum_input(link, "vouched", NET_RX_CSUM_OK) == 0 &&
+		bad_csum_input(link, "checked-again", 0) == 0 &&
+		input(link, frame, udp_frame(frame, UDP_ECHO_PORT, "last")) == 0,
+		"a datagram was refused");
+	f = next_frame(&len);
+	verdict("glue-csum-vouched", f && is_udp_to_peer(f, len,
+		UDP_ECHO_PORT, 4000, "vouched"),
+		"not the vouched-for datagram's echo first");
+	f = next_frame(&len);
+	verdict("glue-csum-per-frame", f && is_udp_to_peer(f, len,
+		UDP_ECHO_PORT, 4000, "last"),
+		"a datagram with a wrong checksum echoed after the vouched one");
 out:
 	if (out)
 		netbuf_delete(out);
