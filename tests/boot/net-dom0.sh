@@ -460,9 +460,9 @@ destroy $e
 # (f) Offloads switched off, one guest each (file "offloads": words of
 # netfront= options, e.g. "no-csum no-sg no-gso"; tests/boot/net.sh
 # writes it): the same 64 MiB each way, steps tcp-OPTIONS-in and -out.
-# A guest's and a step's name have "+" for the options' commas.
+# A guest's and a step's name have "_" for the options' commas.
 for o in $(cat offloads 2>/dev/null); do
-    n=$(echo "$o" | tr , +)
+    n=$(echo "$o" | tr , _)
     # Not f: show() keeps its log's path there.
     vg=net-$n
     if start "$vg" $mac:06 "app=httpd ip=10.0.0.6/24 gw=10.0.0.1 netfront=$o"; then

@@ -79,7 +79,7 @@ run_gic() {
     # (e) echo-server, 10 connections at once; (f) each NET_OFFLOADS
     # guest's address line and 64 MiB each way.
     local extra=
-    for name in $(echo "$offloads" | tr , +); do
+    for name in $(echo "$offloads" | tr , _); do
         extra="$extra addr-$name tcp-$name-in tcp-$name-out"
     done
     for name in no-vif dhcp ping http tcp-in tcp-out detach attach \
