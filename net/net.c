@@ -11,6 +11,7 @@
 #include "kernel/random.h"
 #include "kernel/sem.h"
 #include "lwip/mem.h"
+#include "lwip/netif.h"
 #include "lwip/tcpip.h"
 #include "net/net.h"
 #include "xen/shared_info.h"
@@ -36,6 +37,25 @@ static void tcpip_ready(void *arg)
 	ksem_give(arg);
 }
 
+/*
+ * lwIP leaves its loopback's MTU at 0 (none), so that TCP over 127.0.0.1
+ * would take TCP_MSS, sized for TSO links (lwipopts.h): segments of 14 KiB
+ * each copied whole from the heap.  An Ethernet MTU keeps them small.
+ */
+#define LOOPBACK_MTU	1500
+
+static void loopback_mtu(void)
+{
+	struct netif *netif;
+
+	LOCK_TCPIP_CORE();
+	NETIF_FOREACH(netif) {
+		if (netif->name[0] == 'l' && netif->name[1] == 'o')
+			netif->mtu = LOOPBACK_MTU;
+	}
+	UNLOCK_TCPIP_CORE();
+}
+
 int net_start(void)
 {
 	struct sem ready;
@@ -57,6 +77,7 @@ int net_start(void)
 		ksem_init(&ready, 0, 1);
 		tcpip_init(tcpip_ready, &ready);
 		(void)ksem_take(&ready, WAIT_FOREVER);
+		loopback_mtu();
 		__atomic_store_n(&started, true, __ATOMIC_RELEASE);
 		printk("net: lwIP started\n");
 	}
