@@ -121,3 +121,21 @@ void put_be32(void *blob, size_t offset, uint32_t value)
 	b[2] = (unsigned char)(value >> 8);
 	b[3] = (unsigned char)value;
 }
+
+uint32_t inet_sum16(uint32_t sum, const uint8_t *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < len; i += 2)
+		sum += (uint32_t)p[i] << 8 | p[i + 1];
+	if (len & 1)
+		sum += (uint32_t)p[len - 1] << 8;
+	return sum;
+}
+
+uint16_t inet_fold(uint32_t sum)
+{
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)sum;
+}

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <check.h>
 
@@ -102,6 +103,14 @@ Suite *sockaddr_suite(void);
 Suite *getaddrinfo_suite(void);
 Suite *tty_line_suite(void);
 Suite *gic_cpus_suite(void);
+/*
+ * RFC 1071: the one's-complement sum of len bytes as 16-bit big-endian
+ * words (an odd last byte padded), added to sum; and that sum folded to
+ * 16 bits.  The Internet checksum is ~fold(sum16(...)).
+ */
+uint32_t inet_sum16(uint32_t sum, const uint8_t *p, size_t len);
+uint16_t inet_fold(uint32_t sum);
+
 Suite *cpuset_suite(void);
 Suite *csum_blank_suite(void);
 Suite *tso_suite(void);

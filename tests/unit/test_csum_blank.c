@@ -16,25 +16,6 @@
 #define ETH	14
 #define IHL	20
 
-/* RFC 1071's sum of 16-bit big-endian words (an odd byte padded). */
-static uint32_t sum16(uint32_t sum, const uint8_t *p, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)p[i] << 8 | p[i + 1];
-	if (len & 1)
-		sum += (uint32_t)p[len - 1] << 8;
-	return sum;
-}
-
-static uint16_t fold(uint32_t sum)
-{
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)sum;
-}
-
 /* An Ethernet + IPv4 + TCP frame with payload bytes of data. */
 static size_t tcp_frame(uint8_t *f, size_t payload, uint8_t proto)
 {
@@ -69,14 +50,14 @@ static uint16_t tcp_checksum(const uint8_t *f, size_t len)
 
 	memcpy(copy, f, len);
 	copy[ETH + IHL + 16] = copy[ETH + IHL + 17] = 0;
-	sum = sum16(0, copy + ETH + 12, 8) + 6 + (uint32_t)tcp_len;
-	return (uint16_t)~fold(sum16(sum, copy + ETH + IHL, tcp_len));
+	sum = inet_sum16(0, copy + ETH + 12, 8) + 6 + (uint32_t)tcp_len;
+	return (uint16_t)~inet_fold(inet_sum16(sum, copy + ETH + IHL, tcp_len));
 }
 
 /* What the device does: sum the TCP segment as it is, invert, store. */
 static void complete(uint8_t *f, size_t len)
 {
-	uint16_t c = (uint16_t)~fold(sum16(0, f + ETH + IHL,
+	uint16_t c = (uint16_t)~inet_fold(inet_sum16(0, f + ETH + IHL,
 					   len - ETH - IHL));
 
 	f[ETH + IHL + 16] = (uint8_t)(c >> 8);

@@ -13,30 +13,12 @@
 
 static struct net_tso_table table;
 
-static uint32_t sum16(uint32_t sum, const uint8_t *p, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)p[i] << 8 | p[i + 1];
-	if (len & 1)
-		sum += (uint32_t)p[len - 1] << 8;
-	return sum;
-}
-
-static uint16_t fold(uint32_t sum)
-{
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)sum;
-}
-
 /* The TCP checksum over pseudo-header and segment: 0xffff when right. */
 static uint16_t verify(const uint8_t *ip, size_t len)
 {
-	uint32_t sum = sum16(0, ip + 12, 8) + 6 + (uint32_t)(len - 20);
+	uint32_t sum = inet_sum16(0, ip + 12, 8) + 6 + (uint32_t)(len - 20);
 
-	return fold(sum16(sum, ip + 20, len - 20));
+	return inet_fold(inet_sum16(sum, ip + 20, len - 20));
 }
 
 /* Set the checksum so that verify() says right. */
