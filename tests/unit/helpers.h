@@ -103,5 +103,6 @@ Suite *getaddrinfo_suite(void);
 Suite *tty_line_suite(void);
 Suite *gic_cpus_suite(void);
 Suite *cpuset_suite(void);
+Suite *ticks_suite(void);
 
 #endif

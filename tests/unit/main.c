@@ -55,6 +55,7 @@ int main(void)
 	srunner_add_suite(sr, tty_line_suite());
 	srunner_add_suite(sr, gic_cpus_suite());
 	srunner_add_suite(sr, cpuset_suite());
+	srunner_add_suite(sr, ticks_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
