@@ -174,7 +174,7 @@ bench-smp: guests
 
 # make bench-latency [LATENCY_LOOPS=N] [LATENCY_ROUNDS=N]
 # [LATENCY_INTERVAL=US]: only the timer latency figures
-# (scripts/bench/latency.sh, about 10 minutes): samples/latency as a domU
+# (scripts/bench/latency.sh, about 3 minutes): samples/latency as a domU
 # and Debian's cyclictest in a Linux domU on the same Xen 4.17 test host
 # (GICv3), without and with a load on the same vCPU, min, avg and max
 # wake-up latency and their ratios, and the sample on bare QEMU (plain
