@@ -456,7 +456,8 @@ static void block_current(int64_t timeout_ms)
 	uint64_t wake_at = 0;
 
 	if (timeout_ms >= 0) {
-		wake_at = timer->now() + timer->ms_to_ticks((uint64_t)timeout_ms);
+		wake_at = timer->now() +
+			  timer->ms_to_ticks((uint64_t)timeout_ms);
 		if (!wake_at)
 			wake_at = 1;
 	}
