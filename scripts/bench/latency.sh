@@ -18,6 +18,10 @@
 # Before the Xen host, for reference, the same image on bare QEMU (no
 # Xen): ROUNDS boots in plain TCG, and 2 with -icount shift=0,sleep=off,
 # where guest time counts instructions: deterministic, so the two agree.
+# And the same Linux kernel and initramfs on bare QEMU with -icount
+# (console on the PL011; the Xen frontends fail to load, which nothing
+# here needs): cyclictest's figures in the same instruction-time, the one
+# ratio TCG's host noise does not move.
 #
 # The table goes to $BENCH_OUT/latency.md, the logs to
 # $BENCH_OUT/latency-logs/.  Exits 1 when a figure is missing.
@@ -148,6 +152,19 @@ for r in 1 2; do
     results icount "$logs/icount-$r.log" "latency: "
     [ "$n" -eq 6 ] || problems+=("icount boot $r: $n of 6 figures (latency-logs/icount-$r.log)")
 done
+echo "latency.sh: Linux and cyclictest on bare QEMU with -icount" >&2
+linux_icount_log=$logs/linux-icount.log
+mapfile -t boot_args < <(qemu_machine 3 off 512M 1)
+mapfile -t icount < <(qemu_icount)
+qemu_start 900 "$linux_icount_log" "${boot_args[@]}" "${icount[@]}" \
+    -kernel "$t/linux/Image" -initrd "$t/linux/initrd.gz" \
+    -append "console=ttyAMA0 rdinit=/init quiet"
+qemu_wait 900 grep -Eq '^domu: power off|Kernel panic' "$linux_icount_log" || true
+sed -i 's/\r*$//' "$linux_icount_log"
+results linux-icount "$linux_icount_log" "domu: "
+[ "$n" -eq $((6 * rounds)) ] ||
+    problems+=("Linux on bare QEMU with -icount: $n of $((6 * rounds)) figures (latency-logs/linux-icount.log)")
+
 # Deterministic or not: the two icount boots' result lines, compared.
 icount_same=no
 if cmp -s <(grep '^latency: result' "$logs/icount-1.log") \
@@ -177,7 +194,7 @@ results linux "$xen_log" "CON linux| domu: "
 while read -r line; do problems+=("$line"); done < <(grep -E '^FAIL |CON [^|]*\| (domu: FAIL|PANIC)' "$xen_log" || true)
 elapsed=$(($(date +%s) - started))
 
-# ratio SETUP LOAD KEY: ours (SETUP) over Linux, medians.
+# ratio OURS LINUX LOAD KEY: ours over Linux, medians.
 median_of() {
     awk -F'\t' -v g="$1" -v k="$2" '$1 == g && $2 == k { print $3 }' "$raw" |
         sort -g | awk '{ v[NR] = $1 } END {
@@ -185,7 +202,7 @@ median_of() {
 }
 ratio() {
     local a b
-    a=$(median_of "osprey-$1" "$2") b=$(median_of "linux-$1" "$2")
+    a=$(median_of "$1-$3" "$4") b=$(median_of "$2-$3" "$4")
     if [ -n "$a" ] && [ -n "$b" ] && awk -v b="$b" 'BEGIN { exit !(b > 0) }'; then
         awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f×", a / b }'
     else
@@ -219,13 +236,15 @@ kver=$(grep -a -o -m 1 'Linux version [^ ]*' "$t/linux/Image" | cut -d' ' -f3 ||
     echo "  (ours ÷ Linux, lower is better for us) within one run."
     echo "- Bare QEMU (no Xen), the same image: plain TCG, and with"
     echo "  \`-icount shift=0,sleep=off\` (guest time counts instructions, 1 a ns):"
-    echo "  there the two boots gave identical result lines: $icount_same."
+    echo "  there the two boots gave identical result lines: $icount_same. The same Linux"
+    echo "  kernel and initramfs too, on bare QEMU with \`-icount\` (1 vCPU, 512M):"
+    echo "  the ratio there counts instructions, not host time."
     echo
-    echo "| Figure (µs) | ours, Xen domU | Linux + cyclictest, Xen domU | ours ÷ Linux | ours, bare QEMU | ours, bare QEMU -icount |"
-    echo "|---|---|---|---|---|---|"
+    echo "| Figure (µs) | ours, Xen domU | Linux + cyclictest, Xen domU | ours ÷ Linux, Xen | ours, bare -icount | Linux, bare -icount | ours ÷ Linux, -icount | ours, bare QEMU |"
+    echo "|---|---|---|---|---|---|---|---|"
     for load in off on; do
         for k in min avg max; do
-            echo "| $k, load $load | $(cell "osprey-$load" "$k") | $(cell "linux-$load" "$k") | $(ratio "$load" "$k") | $(cell "bare-$load" "$k") | $(cell "icount-$load" "$k") |"
+            echo "| $k, load $load | $(cell "osprey-$load" "$k") | $(cell "linux-$load" "$k") | $(ratio osprey linux "$load" "$k") | $(cell "icount-$load" "$k") | $(cell "linux-icount-$load" "$k") | $(ratio icount linux-icount "$load" "$k") | $(cell "bare-$load" "$k") |"
         done
     done
     echo
@@ -239,6 +258,13 @@ kver=$(grep -a -o -m 1 'Linux version [^ ]*' "$t/linux/Image" | cut -d' ' -f3 ||
     echo
     echo '```'
     grep -E '^CON [^|]*\| (latency: (run|result)|domu: (result|cyclictest\| T:))' "$xen_log" || true
+    echo '```'
+    echo
+    echo "On bare QEMU with \`-icount\`:"
+    echo
+    echo '```'
+    grep -hE '^latency: result' "$logs/icount-1.log" || true
+    grep -E '^domu: (result|cyclictest\| T:)' "$linux_icount_log" || true
     echo '```'
     echo
     echo "Histograms: the \`latency: hist\` lines in ${logs#"$top/"}/xen-host.log and the bare logs."

@@ -177,8 +177,9 @@ bench-smp: guests
 # (scripts/bench/latency.sh, about 3 minutes): samples/latency as a domU
 # and Debian's cyclictest in a Linux domU on the same Xen 4.17 test host
 # (GICv3), without and with a load on the same vCPU, min, avg and max
-# wake-up latency and their ratios, and the sample on bare QEMU (plain
-# TCG and -icount).  The table goes to $(BUILD)/bench/latency.md.
+# wake-up latency and their ratios, and on bare QEMU the sample (plain
+# TCG and -icount) and the same Linux with cyclictest (-icount: a ratio
+# in instructions).  The table goes to $(BUILD)/bench/latency.md.
 LATENCY_ARGS = $(if $(LATENCY_LOOPS),LATENCY_LOOPS=$(LATENCY_LOOPS)) \
 	$(if $(LATENCY_ROUNDS),LATENCY_ROUNDS=$(LATENCY_ROUNDS)) \
 	$(if $(LATENCY_INTERVAL),LATENCY_INTERVAL=$(LATENCY_INTERVAL))
