@@ -25,6 +25,7 @@
 #include "kernel/power.h"
 #include "kernel/printk.h"
 #include "kernel/thread.h"
+#include "kernel/ticks.h"
 #include "kernel/tls_layout.h"
 
 #define SLICE_MS		10
@@ -437,19 +438,30 @@ void sched_timer_expired(void)
 	sched_cpus[me].need_switch = true;
 }
 
-/* Under the lock: the timeout goes on this CPU's timer. */
-static void block_current(int64_t timeout_ms)
+/* Under the lock: block until the counter reaches wake_at (0: no
+ * timeout), on this CPU's timer. */
+static void block_current_until(uint64_t wake_at)
 {
 	struct thread *current = here()->current;
 
 	current->timer_cpu = cpu_index();
 	current->state = THREAD_BLOCKED;
 	current->wait_result = 0;
-	current->wake_at = timeout_ms < 0 ? 0 :
-		timer->now() + timer->ms_to_ticks((uint64_t)timeout_ms);
-	if (current->wake_at == 0 && timeout_ms >= 0)
-		current->wake_at = 1;
+	current->wake_at = wake_at;
 	request_switch();
+}
+
+static void block_current(int64_t timeout_ms)
+{
+	uint64_t wake_at = 0;
+
+	if (timeout_ms >= 0) {
+		wake_at = timer->now() +
+			  timer->ms_to_ticks((uint64_t)timeout_ms);
+		if (!wake_at)
+			wake_at = 1;
+	}
+	block_current_until(wake_at);
 }
 
 int wait_queue_block(struct wait_queue *wq, int64_t timeout_ms)
@@ -489,18 +501,9 @@ struct thread *wait_queue_wake_one(struct wait_queue *wq)
 
 uint64_t sched_now_ns(void)
 {
-	uint64_t now, per_second;
-
 	if (!timer)
 		return 0;
-	/* Split, so that now * 10^9 cannot overflow (at 62.5 MHz it
-	 * would within 5 minutes); split, it lasts 584 years. */
-	now = timer->now();
-	per_second = timer->ms_to_ticks(1000);
-	if (!per_second)
-		return 0;
-	return now / per_second * 1000000000ULL +
-	       now % per_second * 1000000000ULL / per_second;
+	return ticks_to_ns(timer->now(), timer->ms_to_ticks(1000));
 }
 
 uint64_t sched_now_ms(void)
@@ -575,6 +578,20 @@ void thread_sleep_ms(uint64_t ms)
 
 	here()->current->waiting_on = NULL;
 	block_current((int64_t)ms);
+	irq_restore(flags);
+}
+
+void thread_sleep_until_ns(uint64_t deadline_ns)
+{
+	unsigned long flags = irq_save();
+	uint64_t wake_at = ticks_from_ns(deadline_ns, timer->ms_to_ticks(1000));
+
+	/* A deadline already passed returns at once, as POSIX's absolute
+	 * sleeps do: a late periodic loop catches up without sleeping. */
+	if (wake_at > timer->now()) {
+		here()->current->waiting_on = NULL;
+		block_current_until(wake_at);
+	}
 	irq_restore(flags);
 }
 

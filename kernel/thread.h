@@ -62,6 +62,12 @@ struct thread *thread_create(const char *name, void (*entry)(void *),
 			     void *arg, int priority, size_t stack_size);
 struct thread *thread_current(void);
 void thread_sleep_ms(uint64_t ms);
+/*
+ * Sleep until sched_now_ns() reads deadline_ns or later, to the
+ * counter's tick (no rounding to ms): the first tick at or after it goes
+ * on this CPU's timer.  A deadline already passed returns at once.
+ */
+void thread_sleep_until_ns(uint64_t deadline_ns);
 void thread_yield(void);
 void thread_exit(void) __attribute__((noreturn));
 /* Scheduling priority (0 highest, below THREAD_PRIO_IDLE); takes effect

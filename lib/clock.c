@@ -1,7 +1,8 @@
 /*
  * The clocks: CLOCK_MONOTONIC is the scheduler's counter since boot,
  * CLOCK_REALTIME the time of day (kernel/realtime.h says where it comes
- * from); the sleeps are the scheduler's, rounded up to milliseconds.
+ * from); the sleeps are the scheduler's, to the counter's tick (the
+ * first tick at or after the deadline).
  */
 #define _GNU_SOURCE	/* the Linux clock names (CLOCK_MONOTONIC_RAW, ...) */
 #include <errno.h>
@@ -95,7 +96,9 @@ clock_t times(struct tms *buf)
 
 static void sleep_ns(uint64_t ns)
 {
-	thread_sleep_ms((ns + 999999) / 1000000);
+	uint64_t now = sched_now_ns();
+
+	thread_sleep_until_ns(ns > UINT64_MAX - now ? UINT64_MAX : now + ns);
 }
 
 int nanosleep(const struct timespec *req, struct timespec *rem)
@@ -114,7 +117,7 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req,
 		    struct timespec *rem)
 {
-	int64_t ms;
+	uint64_t now, mono, then;
 	int err;
 
 	if (!(flags & TIMER_ABSTIME)) {
@@ -122,10 +125,22 @@ int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req,
 			return errno;
 		return 0;
 	}
-	err = clock_ms_until(clock, req, &ms);
+	if (!req || req->tv_nsec < 0 || req->tv_nsec >= (long)NS_PER_S)
+		return EINVAL;
+	mono = sched_now_ns();
+	err = now_ns(clock, &now);
 	if (err)
 		return err;
-	thread_sleep_ms((uint64_t)ms);
+	if (req->tv_sec < 0)
+		return 0;
+	then = (uint64_t)req->tv_sec * NS_PER_S + (uint64_t)req->tv_nsec;
+	/* The kernel sleeps on CLOCK_MONOTONIC's own reading; a deadline
+	 * on the time of day becomes the same distance from now on it. */
+	if (clock != CLOCK_REALTIME && clock != CLOCK_REALTIME_COARSE)
+		thread_sleep_until_ns(then);
+	else if (then > now)
+		thread_sleep_until_ns(then - now > UINT64_MAX - mono ?
+				      UINT64_MAX : mono + (then - now));
 	return 0;
 }
 

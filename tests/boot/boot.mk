@@ -102,14 +102,15 @@ boot-tests-smp: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe samples guests
 # zephyr.bin guests run at once on one test host, up to DENSITY_N (default
 # 100, about 7 minutes; DENSITY_N=1000 is the full sweep, up to 40 minutes), to
 # $(BUILD)/bench/density.md (scripts/bench/density.sh).  Then PV block I/O
-# and the PV network against a Linux domU on the same test host, and what a
-# second CPU costs and gives (make bench-blk, make bench-net and make
-# bench-smp, below).
+# and the PV network against a Linux domU on the same test host, what a
+# second CPU costs and gives, and timer latency against cyclictest (make
+# bench-blk, make bench-net, make bench-smp and make bench-latency,
+# below).
 DENSITY_N ?= 100
 .PHONY: bench
 BENCH_ARGS = $(if $(filter command line environment,$(origin GIC)),GIC=$(GIC)) \
 	$(if $(RUNS),RUNS=$(RUNS))
-bench: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe
+bench: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe $(BUILD)/samples/latency.bin
 	$(BENCH_ARGS) BENCH_OUT=$(BUILD)/bench \
 		BENCH_COMMAND="$(strip make bench $(BENCH_ARGS))" \
 		scripts/bench.sh $(BUILD)/zephyr.bin
@@ -121,6 +122,7 @@ bench: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe
 	$(BENCH_BLK)
 	$(BENCH_NET)
 	$(BENCH_SMP)
+	$(BENCH_LATENCY)
 
 # make bench-blk [GIC=2|3|"2 3"] [BLK_REPS=N]: only the PV block benchmark
 # (scripts/bench/blk.sh, about 5 minutes per GIC version, GICv3 unless
@@ -169,6 +171,24 @@ BENCH_SMP = $(SMP_ARGS) BENCH_OUT=$(BUILD)/bench \
 .PHONY: bench-smp
 bench-smp: guests
 	$(BENCH_SMP)
+
+# make bench-latency [LATENCY_LOOPS=N] [LATENCY_ROUNDS=N]
+# [LATENCY_INTERVAL=US]: only the timer latency figures
+# (scripts/bench/latency.sh, about 3 minutes): samples/latency as a domU
+# and Debian's cyclictest in a Linux domU on the same Xen 4.17 test host
+# (GICv3), without and with a load on the same vCPU, min, avg and max
+# wake-up latency and their ratios, and on bare QEMU the sample (plain
+# TCG and -icount) and the same Linux with cyclictest (-icount: a ratio
+# in instructions).  The table goes to $(BUILD)/bench/latency.md.
+LATENCY_ARGS = $(if $(LATENCY_LOOPS),LATENCY_LOOPS=$(LATENCY_LOOPS)) \
+	$(if $(LATENCY_ROUNDS),LATENCY_ROUNDS=$(LATENCY_ROUNDS)) \
+	$(if $(LATENCY_INTERVAL),LATENCY_INTERVAL=$(LATENCY_INTERVAL))
+BENCH_LATENCY = $(LATENCY_ARGS) BENCH_OUT=$(BUILD)/bench \
+	BENCH_COMMAND='$(strip make bench-latency $(LATENCY_ARGS))' \
+	scripts/bench/latency.sh $(BUILD)/samples/latency.bin
+.PHONY: bench-latency
+bench-latency: $(BUILD)/samples/latency.bin
+	$(BENCH_LATENCY)
 
 # The README's first command as a user sees it: scripts/run.sh with keys
 # typed in (Ctrl-], xl list, xl shutdown, exit).  After the other suites

@@ -12,6 +12,10 @@
 #   philosophers  samples/philosophers, 5 meals each, on 4 CPUs: every
 #                philosopher eats 5 times, on at least 2 CPUs in all,
 #                and the program ends (no deadlock)
+#   latency      samples/latency, 300 wakes every 1 ms without and with
+#                its load thread: its figures agree with each other
+#                (0 <= min <= avg <= max, the histogram holds every wake,
+#                its first and last buckets are min's and max's)
 #   disk, echo-server  what they do without Xen: no disk is an error
 #                (status 1); the server listens, and refuses a bad port
 #   out-of-tree  a program written by this test into a folder outside
@@ -87,6 +91,54 @@ SMP=4 program_boots philosophers "$build/samples/philosophers.bin" 3 128M \
     "-- 5" '^(stop|PANIC):' "${meals[@]}" \
     '^philosophers: done, 30 meals, cpus used:( [0-9]+){2,}$' \
     '^stop: poweroff via psci$'
+
+# latency_agrees LOG LOOPS BUCKETS: each run's result line against its
+# own histogram; prints what disagrees, nothing when all agree.
+latency_agrees() {
+    awk -v loops="$2" -v buckets="$3" '
+        function field(name,   i) {
+            for (i = 1; i <= NF; i++)
+                if (index($i, name "=") == 1) return substr($i, length(name) + 2)
+            return ""
+        }
+        $1 == "latency:" && $2 == "hist" {
+            l = field("load"); n = field("count") + 0
+            b = field("us") != "" ? field("us") + 0 : buckets
+            if (n > 0) {
+                total[l] += n
+                if (!(l in lo) || b < lo[l]) lo[l] = b
+                if (!(l in hi) || b > hi[l]) hi[l] = b
+            }
+        }
+        $1 == "latency:" && $2 == "result" {
+            l = field("load"); seen[l] = 1
+            mn[l] = field("min_ns") + 0; av[l] = field("avg_ns") + 0
+            mx[l] = field("max_ns") + 0; lp[l] = field("loops") + 0
+        }
+        function bucket(ns,   b) { b = int(ns / 1000); return b < buckets ? b : buckets }
+        END {
+            for (i = 1; i <= 2; i++) {
+                l = i == 1 ? "off" : "on"
+                if (!seen[l]) { print "no result line for load=" l; continue }
+                if (lp[l] != loops) print "load=" l ": loops=" lp[l] ", asked " loops
+                if (!(0 <= mn[l] && mn[l] <= av[l] && av[l] <= mx[l]))
+                    print "load=" l ": not 0 <= min <= avg <= max: " mn[l] " " av[l] " " mx[l]
+                if (total[l] != loops) print "load=" l ": the histogram holds " total[l] + 0 " wakes, not " loops
+                if (lo[l] != bucket(mn[l]) || hi[l] != bucket(mx[l]))
+                    print "load=" l ": buckets " lo[l] "-" hi[l] " are not min and max at " bucket(mn[l]) "-" bucket(mx[l])
+            }
+        }' "$1"
+}
+latency_log=$logs/programs-latency.log
+program_boots latency "$build/samples/latency.bin" 3 128M \
+    "-- -i 1000 -l 300" '^(stop|PANIC):' \
+    '^latency: run load=off interval_us=1000 loops=300 cpu=0 prio=7 load_prio=20$' \
+    '^latency: run load=on interval_us=1000 loops=300 cpu=0 prio=7 load_prio=20$' \
+    '^latency: done$' '^stop: poweroff via psci$'
+if [ -f "$latency_log" ]; then
+    disagree=$(latency_agrees "$latency_log" 300 1000 | head -n 1)
+    result latency-figures "$latency_log" "$disagree"
+fi
 
 # Without Xen there is no disk and no vif: disk says so and fails with
 # status 1; echo-server still listens (lwIP starts with the first socket)

@@ -114,5 +114,6 @@ uint16_t inet_fold(uint32_t sum);
 Suite *cpuset_suite(void);
 Suite *csum_blank_suite(void);
 Suite *tso_suite(void);
+Suite *ticks_suite(void);
 
 #endif
