@@ -13,12 +13,16 @@
 # for none; the guest is named osprey-LABEL), numbered in that order.
 # All of them are started first and stay up to the end, each with its
 # own loop device on one image file of MIB MiB in dom0's RAM, served by
-# xen-blkback as xvda.  Then a warm-up round (0) and REPS rounds: in
+# xen-blkback as xvda.  Then a warm-up round (0) and REPS rounds of the
+# figures: sequential read, write, random read.  For each figure of
 # round R the guests take their turn in the order ORDER_R (guest
-# numbers; blk.sh shuffles them with a recorded seed), each running
-# sequential read, write and random read while the others sit idle, so
-# that every configuration meets the same conditions at about the same
-# time, and a figure can be set against Linux's of the same round.
+# numbers; blk.sh shuffles them with a recorded seed), one at a time,
+# so that every configuration meets the same conditions at about the
+# same time and a figure can be set against Linux's of the same round.
+# An Osprey guest is paused (xl pause) but for its turns: its shell
+# polls the console every 20 ms, which would load the others' turns.
+# Linux is left running, idle: paused, it would report soft lockups
+# when resumed (its clock runs on), and an idle Linux wakes rarely.
 # Each guest's console is a pty xenconsoled serves: the commands are
 # typed into it, Linux's busybox shell running blkbench, Osprey's shell
 # running disk-bench, the same measurement (see blkbench.c).
@@ -150,16 +154,23 @@ measure() {
         awk '{ print $5 - $1, $6 - $2, $7 - $3, $8 - $4 }')"
 }
 
-# round NAME REP PREFIX RESULT: one round of the figures in the current
+# figure NAME FIGURE REP PREFIX RESULT: one figure in the current
 # guest; PREFIX is the command before "MODE KIB MIB DEPTH", RESULT the
 # result line's start.
-round() {
-    measure "$1" read "$2" "$3 read $SEQ_KIB $SEQ_MIB $SEQ_DEPTH" \
-        "^$4 read: " 120 || return 1
-    measure "$1" write "$2" "$3 write $SEQ_KIB $SEQ_MIB $SEQ_DEPTH" \
-        "^$4 write: " 120 || return 1
-    measure "$1" randread "$2" "$3 randread $RAND_KIB $RAND_MIB $RAND_DEPTH" \
-        "^$4 randread: " 120
+figure() {
+    if [ "$2" = randread ]; then
+        size="$RAND_KIB $RAND_MIB $RAND_DEPTH"
+    else
+        size="$SEQ_KIB $SEQ_MIB $SEQ_DEPTH"
+    fi
+    measure "$1" "$2" "$3" "$4 $2 $size" "^$5 $2: " 120
+}
+
+# xl_run VERB NAME: xl pause or unpause NAME; a FAIL line if it fails.
+xl_run() {
+    out=$(timeout 20 xl "$1" "$2" 2>&1) && return 0
+    echo "FAIL $2 xl $1: $out"
+    return 1
 }
 
 # Each guest's state, by its number K: name_K, id_K, tty_K, log_K,
@@ -233,7 +244,7 @@ EOC
             wait_for '^blkfront: xvda: ring ' 10 1; then
             echo "INFO $name| $(line '^blkfront: xvda: ring ' 1)"
             negotiated "$name"
-            eval "up_$k=1"
+            ! xl_run pause "$name" || eval "up_$k=1"
         else
             echo "FAIL $name the guest did not come up with xvda"
             tail -n 20 "$log" | tr -d '\r' | sed "s/^/INFO $name| /"
@@ -252,15 +263,23 @@ while [ "$rep" -le "$REPS" ]; do
     names=
     for k in $order; do eval "names=\"\$names \$name_$k\""; done
     echo "ORDER $rep$names"
-    for k in $order; do
-        eval "up=\${up_$k:-0} kind=\$kind_$k"
-        [ "$up" = 1 ] || continue
-        pick "$k"
-        if [ "$kind" = linux ]; then
-            round "$name" "$rep" 'blkbench /dev/xvda' 'blkbench xvda'
-        else
-            round "$name" "$rep" 'disk-bench xvda' 'disk-bench xvda'
-        fi || { echo "INFO $name: stopped"; eval "up_$k=0"; }
+    for fig in read write randread; do
+        for k in $order; do
+            eval "up=\${up_$k:-0} kind=\$kind_$k"
+            [ "$up" = 1 ] || continue
+            pick "$k"
+            if [ "$kind" = linux ]; then
+                figure "$name" "$fig" "$rep" 'blkbench /dev/xvda' \
+                    'blkbench xvda'
+            elif xl_run unpause "$name"; then
+                figure "$name" "$fig" "$rep" 'disk-bench xvda' \
+                    'disk-bench xvda'
+                st=$?
+                xl_run pause "$name" && [ "$st" -eq 0 ]
+            else
+                false
+            fi || { echo "INFO $name: stopped"; eval "up_$k=0"; }
+        done
     done
     rep=$((rep + 1))
 done

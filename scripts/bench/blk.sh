@@ -10,9 +10,10 @@
 # native AIO at a queue depth; Osprey's shell runs `disk-bench`, the same
 # measurement, in one guest with every blkfront feature the backend
 # offers and in one guest with each turned off (blkfront= bootarg).
-# The guests take turns round by round, in an order shuffled anew for
-# each round: every figure of Osprey's is set against Linux's of the
-# same round, and the ratios' median is the summary.
+# The guests take turns figure by figure, round by round, in an order
+# shuffled anew for each round (the Osprey guests paused but for their
+# turns): every figure of Osprey's is set against Linux's of the same
+# round, and the ratios' median is the summary.
 #
 # The table goes to $BENCH_OUT/blk.md, each host's console log to
 # $BENCH_OUT/blk-gicvN.log.
@@ -275,7 +276,9 @@ tables() { # GIC LOG
     echo "  to every guest through a loop device each. The guests, each with 1 vCPU, are"
     echo "  all up from the start: Linux $kver (the dom0's kernel, xen-blkfront,"
     echo "  busybox; memory=128) and Osprey (memory=32, app=shell) once per blkfront="
-    echo "  setting. They take turns, one at a time, in a new order each round."
+    echo "  setting. They take turns, one at a time, in a new order each round (an"
+    echo "  Osprey guest is paused but for its turns: its shell polls the console every"
+    echo "  20 ms; the idle Linux is left running)."
     echo "- Method, the same on both: the request size, queue depth and amount below, one"
     echo "  request per KIB-aligned place, sequential from byte 0 or at pseudo-random"
     echo "  places (the same generator and seed); MB/s = bytes / ms / 1000. Linux:"
@@ -284,10 +287,10 @@ tables() { # GIC LOG
     echo "  Osprey: the shell's \`disk-bench\` on the block API. Commands are typed"
     echo "  into each guest's console by dom0 (scripts/bench/blk-dom0.sh); a guest's"
     echo "  own clock times each run. Writes are not flushed (neither side asks)."
-    echo "- Each cell: median of $reps rounds [min-max]; in a round each guest runs read,"
-    echo "  write, random read in a row, after a warm-up round that does not count (TCG"
-    echo "  translates code on its first run). A ratio to Linux is the median of the"
-    echo "  rounds' ratios, each against Linux's figure of the same round."
+    echo "- Each cell: median of $reps rounds [min-max]; a round is read, then write, then"
+    echo "  random read, each run by every guest in turn, after a warm-up round that does"
+    echo "  not count (TCG translates code on its first run). A ratio to Linux is the"
+    echo "  median of the rounds' ratios, each against Linux's figure of the same round."
     echo
     if [ "$status" -ne 0 ]; then
         echo "**A host boot did not end well (status $status):** see ${out#"$top/"}/blk-gicv*.log.err"
