@@ -123,7 +123,7 @@ bench: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe
 	$(BENCH_SMP)
 
 # make bench-blk [GIC=2|3|"2 3"] [BLK_REPS=N] [BLK_SEED=N]: only the PV
-# block benchmark (scripts/bench/blk.sh, about 5 minutes per GIC version,
+# block benchmark (scripts/bench/blk.sh, 5-10 minutes per GIC version,
 # GICv3 unless GIC is given): sequential read and write MB/s and 4 KiB
 # random-read IOPS of zephyr.bin's blkfront, with each throughput feature
 # on and off, as ratios to a Linux domU's on the same dom0, backend and
