@@ -124,14 +124,16 @@ bench: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe $(BUILD)/samples/latency.bin
 	$(BENCH_SMP)
 	$(BENCH_LATENCY)
 
-# make bench-blk [GIC=2|3|"2 3"] [BLK_REPS=N]: only the PV block benchmark
-# (scripts/bench/blk.sh, about 5 minutes per GIC version, GICv3 unless
-# GIC is given): sequential read and write MB/s and 4 KiB random-read IOPS
-# of zephyr.bin's blkfront, with each throughput feature on and off, as
-# ratios to a Linux domU's on the same dom0, backend and image file.  The
-# table goes to $(BUILD)/bench/blk.md.
+# make bench-blk [GIC=2|3|"2 3"] [BLK_REPS=N] [BLK_SEED=N]: only the PV
+# block benchmark (scripts/bench/blk.sh, 5-10 minutes per GIC version,
+# GICv3 unless GIC is given): sequential read and write MB/s and 4 KiB
+# random-read IOPS of zephyr.bin's blkfront, with each throughput feature
+# on and off, as ratios to a Linux domU's on the same dom0, backend and
+# image file, round by round in shuffled orders (BLK_SEED).  The table
+# goes to $(BUILD)/bench/blk.md.
 BLK_ARGS = $(if $(filter command line environment,$(origin GIC)),GIC="$(GIC)") \
-	$(if $(BLK_REPS),BLK_REPS=$(BLK_REPS))
+	$(if $(BLK_REPS),BLK_REPS=$(BLK_REPS)) \
+	$(if $(BLK_SEED),BLK_SEED=$(BLK_SEED))
 BENCH_BLK = $(BLK_ARGS) BENCH_OUT=$(BUILD)/bench \
 	BENCH_COMMAND='$(strip make bench-blk $(BLK_ARGS))' \
 	scripts/bench/blk.sh $(BUILD)/zephyr.bin
