@@ -196,7 +196,12 @@ http() {
     i=0
     while [ "$i" -lt "$REQUESTS" ]; do
         timeout 10 wget -qO- "http://$ip/" >page.out 2>wget.err || {
-            echo "FAIL $name http: wget: $(cat wget.err)"
+            echo "FAIL $name http: wget of request $((i + 1)): $(cat wget.err)"
+            # What dom0 knew of the connection and the vif, for the log.
+            netstat -tn 2>&1 | grep -F "$ip" | sed "s/^/INFO $name http| /"
+            for v in /sys/class/net/vif*; do
+                [ -d "$v" ] && echo "INFO $name http| ${v##*/} $(cd "$v/statistics" && for c in tx_packets tx_dropped rx_packets rx_dropped; do printf '%s %s ' "$c" "$(cat $c)"; done)"
+            done
             return 1
         }
         i=$((i + 1))

@@ -22,7 +22,8 @@
 #      NET_REQUESTS   sequential HTTP requests per round (default 50)
 #      NET_VARIANTS   Osprey again with each of these netfront= options
 #                     (default "no-csum no-sg no-gso": each offload off)
-#      NET_TIMEOUT    seconds for the host boot (default 600)
+#      NET_TIMEOUT    seconds for the host boot (default 300, and 200 for
+#                     each guest)
 #      BENCH_OUT      output directory (default build/bench)
 #      BENCH_COMMAND  how the run was started, for the table's header
 # Start it under flock /tmp/osprey-qemu.lock like every QEMU job.
@@ -39,7 +40,8 @@ mib=${NET_MIB:-16}
 pings=${NET_PINGS:-100}
 requests=${NET_REQUESTS:-50}
 variants=${NET_VARIANTS-no-csum no-sg no-gso}
-limit=${NET_TIMEOUT:-600}
+# shellcheck disable=SC2086 # the words
+limit=${NET_TIMEOUT:-$((300 + 200 * (2 + $(set -- $variants; echo $#))))}
 out=${BENCH_OUT:-$top/build/bench}
 command_line=${BENCH_COMMAND:-scripts/bench/net.sh${*:+ $*}}
 [ -f "$image" ] || die "no image $image (run make)"

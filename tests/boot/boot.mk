@@ -142,7 +142,7 @@ bench-blk: $(BUILD)/zephyr.bin
 	$(BENCH_BLK)
 
 # make bench-net [GIC=2|3] [NET_REPS=N] [NET_MIB=N]: only the PV network
-# benchmark (scripts/bench/net.sh, one dom0 boot of about 5 minutes,
+# benchmark (scripts/bench/net.sh, one dom0 boot of about 12 minutes,
 # GICv3 unless GIC is given): dom0's ping round trip, TCP MiB/s each way
 # and HTTP requests/s of zephyr.bin (app=httpd) as ratios to a Linux
 # domU's (busybox nc and httpd) on the same dom0, netback and bridge, with
