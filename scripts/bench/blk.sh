@@ -73,10 +73,8 @@ cp "$domu/Image" "$t/linux/Image"
 aarch64-linux-gnu-gcc -static -nostdlib -ffreestanding -O2 -Wall -Wextra \
     -Werror -fno-stack-protector -Wl,--build-id=none \
     -o "$work/linux-add/bin/blkbench" "$here/blkbench.c"
-{ cat "$domu/initramfs.cpio.gz"
-  (cd "$work/linux-add" && find . -mindepth 1 | LC_ALL=C sort |
-      cpio -o -H newc -R 0:0 --quiet) | gzip -n
-} >"$t/linux/initrd.gz"
+"$top/scripts/domu/initrd-with.sh" "$domu/initramfs.cpio.gz" \
+    "$work/linux-add" "$t/linux/initrd.gz"
 install -m 755 "$here/blk-dom0.sh" "$t/run.sh"
 cat >"$t/params" <<EOF
 MIB=$mib

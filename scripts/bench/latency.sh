@@ -90,10 +90,8 @@ printf 'INTERVAL=%s\nLOOPS=%s\nROUNDS=%s\n' "$interval" "$loops" "$rounds" \
     >"$work/linux-add/test/params"
 domu=$("$top/scripts/domu/build.sh") || die "scripts/domu/build.sh failed"
 cp "$domu/Image" "$t/linux/Image"
-{ cat "$domu/initramfs.cpio.gz"
-  (cd "$work/linux-add" && find . -mindepth 1 | LC_ALL=C sort |
-      cpio -o -H newc -R 0:0 --quiet) | gzip -n
-} >"$t/linux/initrd.gz"
+"$top/scripts/domu/initrd-with.sh" "$domu/initramfs.cpio.gz" \
+    "$work/linux-add" "$t/linux/initrd.gz"
 install -m 755 "$here/latency-dom0.sh" "$t/run.sh"
 cat >"$t/params" <<EOF
 INTERVAL=$interval
