@@ -453,16 +453,19 @@ static bool rx_room(struct netfront *nf)
 	return !ops || !ops->rx_room || !nf->ctx || ops->rx_room(nf->ctx);
 }
 
-/* The longest frame we told the backend it may send. */
+/*
+ * The longest frame we take: several slots may hold up to
+ * NETFRONT_GSO_FRAME_MAX (fewer than NETIF_RX_MAX_SLOTS pages), one slot
+ * an MTU's frame.  The layer above bounds it again by what its link
+ * takes.
+ */
+_Static_assert(NETFRONT_GSO_FRAME_MAX <= NETIF_RX_MAX_SLOTS * NETIF_PAGE_SIZE,
+	       "a large frame fits the slots netif_ring allows");
+
 static uint32_t rx_frame_max(const struct netfront *nf)
 {
-	if (nf->features & NETFRONT_F_RX_GSO)
-		return NETFRONT_GSO_FRAME_MAX;
-	if (nf->features & NETFRONT_F_RX_SG)
-		return NETIF_RX_MAX_SLOTS * NETIF_PAGE_SIZE < NETFRONT_GSO_FRAME_MAX
-			? NETIF_RX_MAX_SLOTS * NETIF_PAGE_SIZE
-			: NETFRONT_GSO_FRAME_MAX;
-	return NETFRONT_FRAME_MAX;
+	return (nf->features & NETFRONT_F_RX_SG) ? NETFRONT_GSO_FRAME_MAX
+						 : NETFRONT_FRAME_MAX;
 }
 
 /*

@@ -232,16 +232,22 @@ destroy() {
 
 echo "INFO net: dom0 up at $(now)s, params: $(tr '\n' ' ' <params)"
 
-# Osprey first: its page's size is the Linux page's.
-ip=10.0.0.2
-cat >zephyr.conf <<EOF
-name="osprey"
+# osprey_conf NAME EXTRA: the config of our guest NAME, with EXTRA after
+# its bootargs.
+osprey_conf() {
+    cat <<EOF
+name="$1"
 kernel="$PWD/zephyr.bin"
 vcpus=1
 memory=$GUEST_MEMORY
-extra="app=httpd ip=$ip/24 gw=10.0.0.1"
+extra="app=httpd ip=$ip/24 gw=10.0.0.1$2"
 vif=['bridge=xenbr0,mac=00:16:3e:4e:01:02']
 EOF
+}
+
+# Osprey first: its page's size is the Linux page's.
+ip=10.0.0.2
+osprey_conf osprey "" >zephyr.conf
 page=
 if start osprey zephyr.conf '^httpd: serving on port 80' &&
     wait_for "^net: en[0-9]+ $ip/24 " 20; then
@@ -263,14 +269,7 @@ destroy osprey
 # The same guest with each offload off (netfront= in bootargs), one
 # after another, named osprey-OPTION.
 for v in $VARIANTS; do
-    cat >variant.conf <<EOF
-name="osprey-$v"
-kernel="$PWD/zephyr.bin"
-vcpus=1
-memory=$GUEST_MEMORY
-extra="app=httpd ip=$ip/24 gw=10.0.0.1 netfront=$v"
-vif=['bridge=xenbr0,mac=00:16:3e:4e:01:02']
-EOF
+    osprey_conf "osprey-$v" " netfront=$v" >variant.conf
     if start "osprey-$v" variant.conf '^httpd: serving on port 80' &&
         wait_for "^net: en[0-9]+ $ip/24 " 20; then
         negotiated
