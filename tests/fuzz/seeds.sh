@@ -100,6 +100,19 @@ printf '\234\100\0\120\22\64\126\171\336\255\276\360\200\20\162\20\0\0\0\0' \
 printf '\1\1\10\12\0\0\0\1\0\0\0\2' >>"$p/options"
 printf '\105\0\0\50\0\0\40\0\100\6\0\0\12\0\0\1\12\0\0\3'"$tcp" >"$p/fragment"
 
+# tso: an IPv4 datagram from a TSO link's peer.  A SYN with MSS 1460
+# (10.0.0.1:40000 -> 10.0.0.2:80), the same with NOPs and a window scale
+# first (the MSS at an odd offset), and one without options.
+o=$dir/tso
+mkdir -p "$o"
+ip='\105\0\0\54\0\0\100\0\100\6\0\0\12\0\0\1\12\0\0\2'
+printf "$ip"'\234\100\0\120\0\0\0\1\0\0\0\0\140\2\162\20\0\0\0\0\2\4\5\264' >"$o/syn-mss"
+printf '\105\0\0\64\0\0\100\0\100\6\0\0\12\0\0\1\12\0\0\2' >"$o/syn-mss-odd"
+printf '\234\100\0\120\0\0\0\1\0\0\0\0\200\2\162\20\0\0\0\0' >>"$o/syn-mss-odd"
+printf '\1\1\3\3\7\2\4\5\264\0\0\0' >>"$o/syn-mss-odd"
+printf '\105\0\0\50\0\0\100\0\100\6\0\0\12\0\0\1\12\0\0\2' >"$o/syn-plain"
+printf '\234\100\0\120\0\0\0\1\0\0\0\0\120\2\162\20\0\0\0\0' >>"$o/syn-plain"
+
 # cpu_hotplug: a XenStore watch path, as xenstored sends it.
 h=$dir/cpu_hotplug
 mkdir -p "$h"
