@@ -130,7 +130,7 @@ FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c \
 # init/program.c starts a program's main(); only images with one link it.
 PROGRAM_ENTRY := init/program.c
 CORE_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c drivers/*.c xen/*.c \
-	xen/*.S net/*.c lib/*.c) $(filter-out $(PROGRAM_ENTRY),\
+	xen/*.S frontends/*.c net/*.c lib/*.c) $(filter-out $(PROGRAM_ENTRY),\
 	$(wildcard init/*.c)) $(FDT_SRCS)
 APPS_SRCS := $(wildcard apps/*.c)
 KERNEL_SRCS := $(CORE_SRCS) $(APPS_SRCS) $(PROGRAM_ENTRY)
@@ -209,9 +209,9 @@ FDT_HOST_SRCS := $(FDT_SRCS)
 UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/console_ring.c xen/xs_wire.c xen/xenbus_state.c xen/grant_refs.c \
 	xen/xenbus_seen.c xen/console_out.c xen/xs_reply.c \
-	xen/gnttab_status.c drivers/smccc_uid.c xen/blkif_ring.c \
-	xen/vbd_name.c apps/cksum.c kernel/bootargs.c kernel/bootarg_options.c net/ip_config.c \
-	xen/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c \
+	xen/gnttab_status.c drivers/smccc_uid.c frontends/blkif_ring.c \
+	frontends/vbd_name.c apps/cksum.c kernel/bootargs.c kernel/bootarg_options.c net/ip_config.c \
+	frontends/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c \
 	xen/evtchn_bound.c xen/cpu_hotplug_path.c kernel/block.c kernel/errno_name.c kernel/siphash.c \
 	kernel/entropy_pool.c \
 	net/tcp_isn.c net/csum_blank.c net/tso.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c \

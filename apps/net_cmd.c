@@ -24,7 +24,7 @@
 #include "lwip/tcpip.h"
 #include "net/net.h"
 #include "net/netif_glue.h"
-#include "xen/netfront.h"
+#include "frontends/netfront.h"
 
 #define PING_ID		0x05e7
 #define PING_DATA	56		/* as ping(8) sends */

@@ -42,12 +42,12 @@
 #include "kernel/thread.h"
 #include "kernel/version.h"
 #include "net/vif.h"
-#include "xen/blkfront.h"
+#include "frontends/blkfront.h"
 #include "xen/console_io.h"
 #include "xen/console_pv.h"
 #include "xen/events.h"
 #include "xen/guest.h"
-#include "xen/netfront.h"
+#include "frontends/netfront.h"
 #include "xen/shared_info.h"
 
 /* The largest DTB accepted, as Linux does on arm64. */

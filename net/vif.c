@@ -20,7 +20,7 @@
 #include "kernel/thread.h"
 #include "net/netif_glue.h"
 #include "net/vif.h"
-#include "xen/netfront.h"
+#include "frontends/netfront.h"
 
 /* A vif that reconnects may come up before its old link is removed. */
 #define VIF_LINKS		(2 * NETFRONT_MAX_VIFS)

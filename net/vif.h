@@ -1,5 +1,5 @@
 /*
- * Xen vifs on lwIP: netfront's ops (xen/netfront.h) implemented on the
+ * Xen vifs on lwIP: netfront's ops (frontends/netfront.h) implemented on the
  * netif glue (net/netif_glue.h).  The composition root hands them to
  * netfront; a guest with no vif never starts lwIP.
  */

@@ -46,9 +46,9 @@ fuzz_srcs_console_ring := $(filter xen/%,$(UNIT_CODE_SRCS))
 fuzz_libs_console_ring :=
 fuzz_srcs_xs_wire := xen/xs_wire.c xen/byte_ring.c
 fuzz_libs_xs_wire :=
-fuzz_srcs_blkif_ring := xen/blkif_ring.c
+fuzz_srcs_blkif_ring := frontends/blkif_ring.c
 fuzz_libs_blkif_ring :=
-fuzz_srcs_netif_ring := xen/netif_ring.c
+fuzz_srcs_netif_ring := frontends/netif_ring.c
 fuzz_libs_netif_ring :=
 fuzz_srcs_tcp_peek := net/syn_cookie.c kernel/siphash.c
 fuzz_libs_tcp_peek :=
@@ -61,7 +61,7 @@ FUZZ_BINS := $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_HARNESSES))
 
 define fuzz_harness
 $(FUZZ_DIR)/fuzz_$(1): tests/fuzz/fuzz_$(1).c $(fuzz_srcs_$(1)) \
-		$(wildcard fdt/*.h xen/*.h net/*.h kernel/*.h) tests/fuzz/script.h | $(HOST_LIBFDT)
+		$(wildcard fdt/*.h xen/*.h frontends/*.h net/*.h kernel/*.h) tests/fuzz/script.h | $(HOST_LIBFDT)
 	$$(call msg,FUZZCC,$$@)
 	@mkdir -p $$(@D)
 	$$(Q)$$(FUZZ_CC) $$(FUZZ_CFLAGS) -o $$@ $$< $(fuzz_srcs_$(1)) \

@@ -1,5 +1,5 @@
 /*
- * libFuzzer harness: blkfront's response path (xen/blkif_ring.c) against
+ * libFuzzer harness: blkfront's response path (frontends/blkif_ring.c) against
  * a hostile backend, which can write any response and any producer index
  * at any time.  The input is a script of operations: we send a request
  * (as the driver does: a slot from the tracker, then req_prod_pvt), the
@@ -15,7 +15,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "xen/blkif_ring.h"
+#include "frontends/blkif_ring.h"
 #include "tests/fuzz/script.h"
 
 

@@ -1,6 +1,6 @@
 /*
  * libFuzzer harness: the PV network rings' response checks
- * (xen/netif_ring.c) against a hostile backend, driven the way netfront
+ * (frontends/netif_ring.c) against a hostile backend, driven the way netfront
  * drives them.  The input is a script: we post TX and RX requests, the
  * peer writes any response bytes and any rsp_prod, and we consume what
  * netif_ring_ready says is there.  Besides ASan/UBSan (each accepted RX
@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xen/netif_ring.h"
+#include "frontends/netif_ring.h"
 #include "tests/fuzz/script.h"
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The kernel's folders form layers: each may use only itself and those below.
 
-    base < boot < kernel < fdt < drivers < xen < net < lib < apps < init
+    base < boot < kernel < fdt < drivers < xen < frontends < net < lib
+         < apps < init
 
 lib/ is what programs call (the POSIX layer and <osprey/...>, declared
 in include/).  Programs (samples/, or any folder built with make APP=)
@@ -42,8 +43,8 @@ import re
 import subprocess
 import sys
 
-ORDER = ["base", "boot", "kernel", "fdt", "drivers", "xen", "net", "lib",
-         "apps", "init"]
+ORDER = ["base", "boot", "kernel", "fdt", "drivers", "xen", "frontends",
+         "net", "lib", "apps", "init"]
 RANK = {name: i for i, name in enumerate(ORDER)}
 
 # Source roots scanned, and their layer.  Longer prefixes win.
@@ -55,6 +56,7 @@ PREFIXES = {
     "fdt/": "fdt",
     "drivers/": "drivers",
     "xen/": "xen",
+    "frontends/": "frontends",
     "net/": "net",	# the TCP/IP stack's port and glue (lwIP's own code
 			# is built from the cache, outside the tree)
     "lib/": "lib",
@@ -125,8 +127,8 @@ def layer_of(path):
 
 def sources(root):
     out = []
-    for top in ["boot", "kernel", "fdt", "drivers", "xen", "net", "lib",
-                "apps", "init", "samples", "tests/programs",
+    for top in ["boot", "kernel", "fdt", "drivers", "xen", "frontends",
+                "net", "lib", "apps", "init", "samples", "tests/programs",
                 "tests/guest"]:
         base = os.path.join(root, top)
         for d, _, files in os.walk(base):

@@ -1,5 +1,5 @@
 /*
- * The checks blkfront makes on every blkif response (xen/blkif_ring.c):
+ * The checks blkfront makes on every blkif response (frontends/blkif_ring.c):
  * a hostile backend's producer index, ids and statuses, and the slots
  * (request ids) handed out for the requests in flight.
  */
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "helpers.h"
-#include "xen/blkif_ring.h"
+#include "frontends/blkif_ring.h"
 
 static struct blkif_tracker t;
 

@@ -1,12 +1,12 @@
 /*
- * The PV network rings' response checks (xen/netif_ring.c) against a
+ * The PV network rings' response checks (frontends/netif_ring.c) against a
  * backend that behaves and one that does not.  Ring sizes follow from
  * io/ring.h on a 4 KiB page: 256 slots for TX and RX alike.
  */
 #include <string.h>
 
 #include "helpers.h"
-#include "xen/netif_ring.h"
+#include "frontends/netif_ring.h"
 
 #define MTU_FRAME	1514
 

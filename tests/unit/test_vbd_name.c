@@ -1,12 +1,12 @@
 /*
- * Disk names from XenStore's virtual-device numbers (xen/vbd_name.c), as
+ * Disk names from XenStore's virtual-device numbers (frontends/vbd_name.c), as
  * Xen's docs/misc/vbd-interface.txt encodes them and xl's vdev= names.
  */
 #include <errno.h>
 #include <string.h>
 
 #include "helpers.h"
-#include "xen/vbd_name.h"
+#include "frontends/vbd_name.h"
 
 START_TEST(names_as_xl_spells_them)
 {

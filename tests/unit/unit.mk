@@ -19,9 +19,9 @@ UNIT_SRCS := $(filter-out tests/unit/test_block_sync.c,\
 UNIT_HDRS := $(wildcard tests/unit/*.h fdt/*.h xen/console_ring.h xen/byte_ring.h \
 	xen/xs_wire.h xen/xenbus.h kernel/page_ranges.h xen/grant_refs.h \
 	xen/xenbus_seen.h xen/console_out.h xen/xs_reply.h \
-	xen/gnttab_status.h drivers/smccc.h xen/blkif_ring.h xen/shared_ring.h \
-	xen/vbd_name.h apps/cksum.h apps/bench_pattern.h net/netif_glue.h \
-	kernel/bootargs.h xen/netif_ring.h xen/grant_pool.h \
+	xen/gnttab_status.h drivers/smccc.h frontends/blkif_ring.h xen/shared_ring.h \
+	frontends/vbd_name.h apps/cksum.h apps/bench_pattern.h net/netif_glue.h \
+	kernel/bootargs.h frontends/netif_ring.h xen/grant_pool.h \
 	xen/evtchn_backoff.h xen/evtchn_bound.h xen/vcpu_id.h boot/cpu.h \
 	xen/cpu_hotplug.h \
 	boot/fpsimd.h kernel/block.h kernel/mutex.h kernel/sem.h \

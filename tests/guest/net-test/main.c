@@ -13,7 +13,7 @@
 #include "kernel/app.h"
 #include "kernel/printk.h"
 #include "kernel/thread.h"
-#include "xen/netfront.h"
+#include "frontends/netfront.h"
 
 #define ETH_HLEN	14
 #define ETH_P_ARP	0x0806

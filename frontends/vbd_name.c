@@ -1,7 +1,7 @@
 #include <stdio.h>
 
 #include "kernel/errno.h"
-#include "xen/vbd_name.h"
+#include "frontends/vbd_name.h"
 
 #define VDEV_EXTENDED	(1u << 28)
 

@@ -19,7 +19,7 @@
  * segments nor checksum when they are its own: one frame of up to 64 KiB
  * where there were forty.
  *
- * Every response is checked by xen/netif_ring.c before use.  The event
+ * Every response is checked by frontends/netif_ring.c before use.  The event
  * handler only wakes the "netfront" thread, which reads the rings and
  * calls the network layer.  The page allocator never frees, so contexts
  * and their pages live in a pool and serve the next vif.
@@ -48,8 +48,8 @@
 #include "xen/events.h"
 #include "xen/gnttab.h"
 #include "xen/grant_pool.h"
-#include "xen/netfront.h"
-#include "xen/netif_ring.h"
+#include "frontends/netfront.h"
+#include "frontends/netif_ring.h"
 #include "xen/xenbus.h"
 #include "xen/xenstore.h"
 #include "xen/xs_wire.h"

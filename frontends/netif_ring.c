@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "xen/netif_ring.h"
+#include "frontends/netif_ring.h"
 
 _Static_assert(NETIF_TX_RING_SIZE <= NETIF_RING_MAX &&
 	       NETIF_RX_RING_SIZE <= NETIF_RING_MAX, "ids fit the bitmap");

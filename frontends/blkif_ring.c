@@ -1,5 +1,5 @@
 #include "kernel/errno.h"
-#include "xen/blkif_ring.h"
+#include "frontends/blkif_ring.h"
 
 #define SLOT_BITS	16
 
