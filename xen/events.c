@@ -152,8 +152,9 @@ int events_init(uint32_t upcall_intid)
 	return irq_connect(upcall_intid, upcall, NULL, false);
 }
 
-int evtchn_set_handler(evtchn_port_t port, evtchn_handler_t handler,
-		       void *ctx)
+/* Route port to handler; only_new: -EBUSY if a handler has it. */
+static int route(evtchn_port_t port, evtchn_handler_t handler, void *ctx,
+		 bool only_new)
 {
 	unsigned long flags;
 	unsigned int i;
@@ -163,6 +164,10 @@ int evtchn_set_handler(evtchn_port_t port, evtchn_handler_t handler,
 	flags = irq_save();
 	for (i = 0; i < handler_count && handlers[i].port != port; i++)
 		;
+	if (only_new && i < handler_count) {
+		irq_restore(flags);
+		return -EBUSY;
+	}
 	if (i == HANDLER_SLOTS) {
 		irq_restore(flags);
 		return -ENOSPC;
@@ -175,6 +180,36 @@ int evtchn_set_handler(evtchn_port_t port, evtchn_handler_t handler,
 		handler_count++;
 	irq_restore(flags);
 	return (int)evtchn_unmask(port);
+}
+
+int evtchn_set_handler(evtchn_port_t port, evtchn_handler_t handler,
+		       void *ctx)
+{
+	return route(port, handler, ctx, false);
+}
+
+int evtchn_claim(evtchn_port_t port, evtchn_handler_t handler, void *ctx)
+{
+	return route(port, handler, ctx, true);
+}
+
+/* Masked first, as in evtchn_close: an event now finds no handler. */
+static void forget(evtchn_port_t port)
+{
+	unsigned int i;
+
+	evtchn_mask(port);
+	for (i = 0; i < handler_count; i++)
+		if (handlers[i].port == port)
+			handlers[i] = handlers[--handler_count];
+}
+
+void evtchn_release(evtchn_port_t port)
+{
+	unsigned long flags = irq_save();
+
+	forget(port);
+	irq_restore(flags);
 }
 
 static long bound(long err, evtchn_port_t port, const char *what,
@@ -234,13 +269,8 @@ long evtchn_close(evtchn_port_t port)
 {
 	struct evtchn_close op = { .port = port };
 	unsigned long flags = irq_save();
-	unsigned int i;
 
-	/* Masked first: an event now would find no handler. */
-	evtchn_mask(port);
-	for (i = 0; i < handler_count; i++)
-		if (handlers[i].port == port)
-			handlers[i] = handlers[--handler_count];
+	forget(port);
 	/* Xen binds a freed port to vCPU 0 again, for its next use. */
 	(void)evtchn_bound_move(&bindings, port, 0);
 	irq_restore(flags);

@@ -29,6 +29,16 @@ int evtchn_set_handler(evtchn_port_t port, evtchn_handler_t handler,
 		       void *ctx);
 
 /*
+ * As evtchn_set_handler, but only for a port nobody routes yet: -EBUSY
+ * when one does (a program claiming a port must not take the kernel's
+ * XenStore or a frontend's).  evtchn_release() gives it back: its handler
+ * forgotten, the port masked, the channel left open (a static channel,
+ * which Xen set up before we started, cannot be made again).
+ */
+int evtchn_claim(evtchn_port_t port, evtchn_handler_t handler, void *ctx);
+void evtchn_release(evtchn_port_t port);
+
+/*
  * Bind, and route the new port to handler when one is given.  Each
  * returns the port (>= 0); Xen's error, logged; or evtchn_set_handler's
  * (the port then stays bound, without a handler, masked).

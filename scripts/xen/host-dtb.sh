@@ -12,10 +12,16 @@
 #   --dom0-ramdisk FILE:ADDR   dom0 initramfs
 #   --dom0-args "ARGS"   dom0's command line (xen,dom0-bootargs)
 #   --dom0-mem SIZE      Xen's dom0_mem (default 128M)
-#   --domu FILE:ADDR:MEMKIB[:cpus=N][:vpl011][:enhanced][:bootargs=TEXT]
+#   --domu FILE:ADDR:MEMKIB[:cpus=N][:vpl011][:enhanced|:no-xenstore]
+#          [:evtchn=PORT/DOMID/PEERPORT]...[:bootargs=TEXT]
 #                        a dom0less guest (repeatable; domain ids follow the
 #                        order). bootargs must come last (it may hold ':').
-#                        enhanced (a /hypervisor node, xenstore) needs a dom0.
+#                        enhanced (a /hypervisor node, xenstore) needs a dom0;
+#                        no-xenstore gives the /hypervisor node (event
+#                        channels, grants) without one. evtchn: a static
+#                        event channel from this domain's PORT to PEERPORT
+#                        of domain DOMID, which must name it back (Xen's
+#                        booting.txt, "xen,evtchn").
 # Example:
 #   scripts/xen/host-dtb.sh --gic 2 --domu build/kernel.bin:0x49000000:131072:vpl011 -o host.dtb
 #
@@ -103,7 +109,7 @@ bootargs="console=dtuart dtuart=/pl011@9000000 bootscrub=0"
         id=$((id + 1))
         IFS=: read -r file addr kib opts <<<"$spec"
         [[ $kib =~ ^[1-9][0-9]*$ ]] || die "--domu $spec: MEMKIB must be a number"
-        cpus=1 extra='' args=()
+        cpus=1 extra='' nodes='' args=()
         while [ -n "$opts" ]; do
             case $opts in
             bootargs=*) args=("${opts#bootargs=}"); break ;;
@@ -115,6 +121,16 @@ bootargs="console=dtuart dtuart=/pl011@9000000 bootscrub=0"
                 [ -n "$dom0" ] || die "--domu $spec: enhanced needs --dom0" \
                     "(Xen panics: xenstore support requires dom0)"
                 extra+=$'\t\txen,enhanced = "enabled";\n' ;;
+            no-xenstore) extra+=$'\t\txen,enhanced = "no-xenstore";\n' ;;
+            evtchn=*)
+                [[ $opt =~ ^evtchn=([1-9][0-9]*)/([0-9]+)/([1-9][0-9]*)$ ]] ||
+                    die "--domu $spec: evtchn=PORT/DOMID/PEERPORT"
+                # Labels name each end; dtc turns the reference into the
+                # peer node's phandle.
+                nodes+=$'\t\t'"ec_d${id}_${BASH_REMATCH[1]}: evtchn@${BASH_REMATCH[1]} {"$'\n'
+                nodes+=$'\t\t\tcompatible = "xen,evtchn-v1";\n'
+                nodes+=$'\t\t\t'"xen,evtchn = <${BASH_REMATCH[1]} &ec_d${BASH_REMATCH[2]}_${BASH_REMATCH[3]}>;"$'\n'
+                nodes+=$'\t\t};\n' ;;
             cpus=*) cpus=${opt#cpus=}
                     [[ $cpus =~ ^[1-9][0-9]*$ ]] || die "--domu $spec: bad cpus" ;;
             *) die "--domu $spec: unknown option '$opt'" ;;
@@ -129,6 +145,7 @@ bootargs="console=dtuart dtuart=/pl011@9000000 bootscrub=0"
         printf '%s' "$extra"
         # A domU's command line lives in its kernel module node.
         module "		" "$file" "$addr" kernel "${args[@]}"
+        printf '%s' "$nodes"
         echo "	};"
     done
     echo "};"

@@ -14,6 +14,8 @@ per_xen = status=0; for v in $(XEN_VERSIONS); do t0=$$(date +%s); \
 # The test guests (make guests) the suites and make bench boot besides
 # the product: tests/boot/lib.sh's guest() and scripts/bench.sh read this.
 export GUEST_DIR := $(abspath $(BUILD)/tests/guest)
+# The samples a boot test runs (make samples).
+export SAMPLE_DIR := $(abspath $(BUILD)/samples)
 boot-tests-bare boot-tests-xen boot-tests-xl bench: guests
 
 # trampoline-IMAGE-DTB.bin: see tests/boot/trampoline.S.
@@ -48,7 +50,7 @@ boot-tests-lua: samples | $(if $(filter boot-tests check,$(MAKECMDGOALS)),\
 
 # One QEMU at a time, even under make -j: when both suites are asked for,
 # the Xen one waits for the bare one.
-boot-tests-xen: $(BUILD)/zephyr.bin | $(if $(filter boot-tests check,\
+boot-tests-xen: $(BUILD)/zephyr.bin samples | $(if $(filter boot-tests check,\
 		$(MAKECMDGOALS)),boot-tests-bare boot-tests-programs \
 		boot-tests-lua)
 	@$(call per_xen,tests/boot/xen.sh,$(BUILD)/tests/xen)
