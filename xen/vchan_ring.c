@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "kernel/errno.h"
 #include "xen/vchan_ring.h"
 
 #define GRANTS_OFFSET	offsetof(struct vchan_interface, grants)

@@ -23,8 +23,8 @@
 
 #include <xen/io/libxenvchan.h>
 
-#include "kernel/errno.h"
-
+/* -EIO, with kernel/errno.h (not included here: lib/osprey_vchan.c
+ * includes this beside picolibc's <errno.h>, whose numbers differ). */
 #define VCHAN_RING_CORRUPT	(-EIO)
 
 #define VCHAN_PAGE_SHIFT	12

@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "kernel/errno.h"
 #include "xen/vchan_ring.h"
 #include "tests/fuzz/script.h"
 
