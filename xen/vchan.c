@@ -133,27 +133,48 @@ static void *grant_ring(struct vchan *v, unsigned int npages, long *err)
 	return pages;
 }
 
+/*
+ * A peer closing says so (its live byte 0) before it unmaps our pages:
+ * libxenvchan's client unmaps the shared page after.  Closing on its
+ * word, we give it a moment before a grant still mapped is left so.
+ */
+#define UNMAP_WAIT_MS	2000
+#define UNMAP_POLL_MS	10
+
+static long end_one(grant_ref_t ref, unsigned int *waited_ms)
+{
+	long err = gnttab_end_access(ref);
+
+	while (err == -EBUSY && *waited_ms < UNMAP_WAIT_MS) {
+		thread_sleep_ms(UNMAP_POLL_MS);
+		*waited_ms += UNMAP_POLL_MS;
+		err = gnttab_end_access(ref);
+	}
+	return err;
+}
+
 /* End every grant we made: the first error (-EBUSY: still mapped). */
 static int end_grants(struct vchan *v)
 {
+	unsigned int waited_ms = 0;
 	int first = 0;
 	long err;
 
 	while (v->nrefs) {
-		err = gnttab_end_access(v->refs[--v->nrefs]);
+		err = end_one(v->refs[--v->nrefs], &waited_ms);
 		if (err && !first)
 			first = (int)err;
 	}
 	if (v->ring_ref >= 0) {
-		err = gnttab_end_access((grant_ref_t)v->ring_ref);
+		err = end_one((grant_ref_t)v->ring_ref, &waited_ms);
 		if (err && !first)
 			first = (int)err;
 		v->ring_ref = -1;
 	}
 	if (first)
-		printk("vchan: %s: the peer still maps our pages (%d, %s): "
-		       "they stay granted\n", v->path, first,
-		       errno_name(first));
+		printk("vchan: %s: the peer still maps our pages after %u ms "
+		       "(%d, %s): they stay granted\n", v->path, waited_ms,
+		       first, errno_name(first));
 	return first;
 }
 
