@@ -25,6 +25,7 @@ const char *errno_name(long err);
 #define EINVAL		22
 #define ENOSPC		28
 #define EROFS		30
+#define EPIPE		32
 #define ERANGE		34
 #define ENAMETOOLONG	36
 #define ENOSYS		38

@@ -22,6 +22,7 @@ const char *errno_name(long err)
 	case EINVAL: return "EINVAL";
 	case ENOSPC: return "ENOSPC";
 	case EROFS: return "EROFS";
+	case EPIPE: return "EPIPE";
 	case ERANGE: return "ERANGE";
 	case ENAMETOOLONG: return "ENAMETOOLONG";
 	case ENOSYS: return "ENOSYS";

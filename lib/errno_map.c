@@ -24,6 +24,7 @@ enum kernel_errno {
 	K_EINVAL = EINVAL,
 	K_ENOSPC = ENOSPC,
 	K_EROFS = EROFS,
+	K_EPIPE = EPIPE,
 	K_ERANGE = ERANGE,
 	K_ENAMETOOLONG = ENAMETOOLONG,
 	K_ENOSYS = ENOSYS,
@@ -64,6 +65,7 @@ enum kernel_errno {
 #undef EINVAL
 #undef ENOSPC
 #undef EROFS
+#undef EPIPE
 #undef ERANGE
 #undef ENAMETOOLONG
 #undef ENOSYS
@@ -109,6 +111,7 @@ static const struct {
 	{ K_EINVAL, EINVAL },
 	{ K_ENOSPC, ENOSPC },
 	{ K_EROFS, EROFS },
+	{ K_EPIPE, EPIPE },
 	{ K_ERANGE, ERANGE },
 	{ K_ENAMETOOLONG, ENAMETOOLONG },
 	{ K_ENOSYS, ENOSYS },

@@ -4,8 +4,7 @@
  * Functions return >= 0 or a negative errno: Xen's error for a failed
  * hypercall, or a failed grant operation's GNTST status turned into an
  * errno (xen/gnttab_status.h has the table; the log line names the
- * status).  Mapping a foreign grant only a test guest does
- * (tests/guest/xen-peer/gnttab_map.h).
+ * status).  Mapping another domain's grant: xen/gnttab_map.h.
  */
 #ifndef XEN_GNTTAB_H
 #define XEN_GNTTAB_H

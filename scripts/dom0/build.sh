@@ -54,9 +54,12 @@ modules=(xen-evtchn xen-privcmd xenfs xen-gntdev xen-gntalloc
          xen-blkback xen-netback loop bridge dm-mod)
 xen_bin=usr/lib/xen-$version/bin
 # init-dom0less gives dom0less domains with xen,enhanced their XenStore.
+# vchan-socket-proxy (libxenvchan, in libxenmisc) is the peer of the
+# guests' vchans (samples/vchan-echo).
 binaries=("$xen_bin/xl" "$xen_bin/xenstored" "$xen_bin/xenconsoled"
           "$xen_bin/xenconsole" "$xen_bin/xen-init-dom0"
-          "$xen_bin/init-dom0less" usr/bin/xenstore)
+          "$xen_bin/init-dom0less" "$xen_bin/vchan-socket-proxy"
+          usr/bin/xenstore)
 # What libxl's hotplug scripts (/etc/xen/scripts, bash) run that busybox
 # lacks or does differently: bash itself, flock (locking.sh; busybox has
 # none) and util-linux's losetup, whose --sector-size the tests use for a

@@ -2,8 +2,9 @@
 # The steps of tests/boot/xl.sh, run inside the dom0 test host (busybox sh,
 # see scripts/dom0/init) as /test/run.sh, next to zephyr.bin, the test
 # guests it runs (faults.bin, xs-test.bin, net-test.bin, libc.bin,
-# osapi.bin, smp-test.bin), the sample programs hello.bin, lua.bin and
-# philosophers.bin (make samples), a file "smp" (section 11)
+# osapi.bin, smp-test.bin), the sample programs hello.bin, lua.bin,
+# philosophers.bin and vchan-echo.bin (make samples), a file "smp"
+# (section 11)
 # and a file "gic"
 # holding the host's GIC version (2 or 3).
 #
@@ -683,6 +684,104 @@ else
     fail maxvcpus "no 'smp: cpu 3 offline' line within 30 s"
 fi
 show CON maxvcpus "$log"
+destroy
+
+# 14. vchan (samples/vchan-echo, <osprey/vchan.h>) with Xen's own
+# libxenvchan at the other end: dom0's vchan-socket-proxy sends 1 MiB of
+# random bytes through the guest's echo and must get the same bytes
+# back (cksum).  First the guest serves data/vchan and the proxy is its
+# client; then the proxy serves /local/domain/0/data/vchan and the
+# guest is its client.  The proxy quits at the end of its stdin, even
+# with echoes still on the way: its stdin, a FIFO, stays open until all
+# came back (or 120 s).
+vchan_bytes=1048576
+head -c $vchan_bytes /dev/urandom >vchan.in
+vchan_sum=$(cksum <vchan.in)
+# vchan_push NAME ARGS...: vchan-socket-proxy ARGS with vchan.in on its
+# stdin, its stdout in NAME.out; 0 if the bytes came back whole.
+vchan_push() {
+    name=$1
+    shift
+    rm -f "$name.fifo" "$name.out"
+    mkfifo "$name.fifo"
+    : >"$name.out"
+    timeout 180 vchan-socket-proxy "$@" <"$name.fifo" >"$name.out" \
+        2>"$name.err" &
+    proxy=$!
+    exec 3>"$name.fifo"
+    cat vchan.in >&3 &
+    feeder=$!
+    t0=$(now)
+    i=0
+    while [ "$(wc -c <"$name.out")" -lt $vchan_bytes ] && kill -0 "$proxy" 2>/dev/null; do
+        i=$((i + 1))
+        [ "$i" -le 1200 ] || break
+        sleep 0.1
+    done
+    took=$(since "$t0")
+    exec 3>&-
+    wait "$feeder"
+    wait "$proxy"
+    rc=$?
+    sed "s/^/INFO $name proxy stderr| /" "$name.err"
+    got=$(wc -c <"$name.out")
+    echo "INFO $name: $got of $vchan_bytes bytes back in $took s, proxy exit $rc"
+    if [ "$got" -ne $vchan_bytes ]; then
+        why="$got of $vchan_bytes bytes came back (proxy exit $rc)"
+        return 1
+    fi
+    if [ "$(cksum <"$name.out")" != "$vchan_sum" ]; then
+        why="the bytes that came back differ: cksum $(cksum <"$name.out"), sent $vchan_sum"
+        return 1
+    fi
+}
+# vchan_closed NAME: the guest saw the proxy close after every byte.
+vchan_closed() {
+    if wait_for "$log" "^vchan-echo: peer closed after $vchan_bytes bytes\$" 1 20; then
+        ok "$1"
+    else
+        fail "$1" "no 'vchan-echo: peer closed after $vchan_bytes bytes' line within 20 s"
+    fi
+}
+if kernel=vchan-echo.bin create vchan-server &&
+    wait_for "$log" '^vchan-echo: serving data/vchan$' 1 15; then
+    id=$(timeout 5 xl domid zephyr)
+    node=/local/domain/$id/data/vchan
+    echo "INFO vchan-server: $node: ring-ref $(timeout 5 xenstore-read "$node/ring-ref" 2>&1), event-channel $(timeout 5 xenstore-read "$node/event-channel" 2>&1)"
+    if vchan_push vchan-server "$id" "$node" -; then
+        ok vchan-server-cksum
+        vchan_closed vchan-server-close
+    else
+        fail vchan-server-cksum "$why"
+        fail vchan-server-close "skipped: the bytes did not come back"
+    fi
+else
+    fail vchan-server-cksum "the guest did not serve data/vchan within 15 s"
+    fail vchan-server-close "skipped: no vchan"
+fi
+show CON vchan-server "$log"
+destroy
+
+node=/local/domain/0/data/vchan
+timeout 5 xenstore-rm "$node" 2>/dev/null
+if kernel=vchan-echo.bin create vchan-client "extra=\"-- $node\""; then
+    id=$(timeout 5 xl domid zephyr)
+    if vchan_push vchan-client -m server "$id" "$node" -; then
+        if wait_for "$log" "^vchan-echo: connected to $node\$" 1 5; then
+            ok vchan-client-cksum
+        else
+            fail vchan-client-cksum "the bytes came back, but no 'vchan-echo: connected to $node' line"
+        fi
+        vchan_closed vchan-client-close
+    else
+        fail vchan-client-cksum "$why"
+        fail vchan-client-close "skipped: the bytes did not come back"
+    fi
+else
+    fail vchan-client-cksum "xl create failed"
+    fail vchan-client-close "skipped: no guest"
+fi
+show CON vchan-client "$log"
 destroy
 
 echo "INFO all steps done at $(now)s"

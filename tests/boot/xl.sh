@@ -48,7 +48,7 @@ for g in faults xs-test net-test libc osapi smp-test; do
 done
 # And a program as users build it (make samples).
 samples=${SAMPLES_DIR:-$top/build/samples}
-for s in hello lua philosophers; do
+for s in hello lua philosophers vchan-echo; do
     cp "$samples/$s.bin" "$work/$s.bin" ||
         { echo "no $samples/$s.bin (make samples)" >&2; exit 1; }
 done
@@ -104,7 +104,7 @@ host() {
     cp "$work/faults.bin" "$work/xs-test.bin" "$work/net-test.bin" \
         "$work/libc.bin" "$work/hello.bin" "$work/lua.bin" \
         "$work/osapi.bin" "$work/smp-test.bin" "$work/philosophers.bin" \
-        "$t/test/"
+        "$work/vchan-echo.bin" "$t/test/"
     install -m 755 "${XL_DOM0_SCRIPT:-$here/xl-dom0.sh}" "$t/test/run.sh"
     echo "$1" >"$t/test/gic"
     echo "$xl_smp" >"$t/test/smp"
@@ -209,7 +209,8 @@ run_gic() {
         xs-test-write xs-test-watch xs-test-checks xenbus console-input \
         vif-connect vif-ping vif-reattach osapi-time osapi-identity \
         osapi-xenstore osapi-watch osapi-checks osapi-poweroff \
-        vcpu-set-down vcpu-set-up maxvcpus; do
+        vcpu-set-down vcpu-set-up maxvcpus vchan-server-cksum \
+        vchan-server-close vchan-client-cksum vchan-client-close; do
         result "$tag $name" "$log" "$(step "$log" "$name")"
     done
     for spec in $xl_smp; do

@@ -120,3 +120,24 @@ printf 'cpu/1/availability' >"$h/relative"
 printf '/local/domain/7/cpu/12/availability' >"$h/absolute"
 printf 'cpu' >"$h/first-firing"
 printf 'cpu/01/availability' >"$h/leading-zero"
+
+# vchan_ring: a byte of orders (left 10 + bits 0-1, right 10 + bits
+# 2-3), four big-endian indices left.cons, left.prod, right.cons,
+# right.prod, then ops: 0 write LEN16, 2 read LEN16, 4+8k set index k
+# to VALUE32, 5+8k move it by VALUE16, 6 the peer writes SLOT16 BYTE, 7
+# layout checks LEFT-ORDER RIGHT-ORDER LEFT-MIN24 RIGHT-MIN24.
+v=$dir/vchan_ring
+mkdir -p "$v"
+# The peer wrote 100 bytes; we read them and write 3000 into 2 KiB.
+printf '\4''\0\0\0\0\0\0\0\144'"$z16" | head -c 17 >"$v/read-write"
+printf '\2\0\200\0\13\270\2\0\1' >>"$v/read-write"
+# Indices about to wrap, then moved past it.
+printf '\0\377\377\377\360\377\377\377\360\377\377\377\360\377\377\377\360' \
+    >"$v/wrapping"
+printf '\015\0\40\2\0\40\0\10\0\2\0\40' >>"$v/wrapping"
+# The peer claims 1025 bytes in a 1 KiB ring, then a cons past our prod.
+printf '\0\0\0\0\0\0\0\4\1\0\0\0\0\0\0\0\0\2\0\1\0\0\20\024\0\0\0\1' \
+    >"$v/corrupt"
+# Layout: orders 20 and 10 (refused), 16 and 16, sizes over 1 MiB.
+printf '\0'"$z16"'\7\24\12\0\0\0\0\0\0\7\20\20\1\0\0\0\2\0\7\11\24\20\0\1\0\0\0' \
+    >"$v/layout"

@@ -84,6 +84,7 @@ Suite *uart_match_suite(void);
 Suite *gnttab_status_suite(void);
 Suite *smccc_uid_suite(void);
 Suite *blkif_ring_suite(void);
+Suite *vchan_ring_suite(void);
 Suite *vbd_name_suite(void);
 Suite *cksum_suite(void);
 Suite *net_config_suite(void);

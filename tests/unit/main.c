@@ -35,6 +35,7 @@ int main(void)
 	srunner_add_suite(sr, gnttab_status_suite());
 	srunner_add_suite(sr, smccc_uid_suite());
 	srunner_add_suite(sr, blkif_ring_suite());
+	srunner_add_suite(sr, vchan_ring_suite());
 	srunner_add_suite(sr, vbd_name_suite());
 	srunner_add_suite(sr, cksum_suite());
 	srunner_add_suite(sr, net_config_suite());

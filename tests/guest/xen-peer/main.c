@@ -43,7 +43,7 @@
 #include "kernel/sem.h"
 #include "kernel/thread.h"
 #include "tests/guest/common/bench_stats.h"
-#include "tests/guest/xen-peer/gnttab_map.h"
+#include "xen/gnttab_map.h"
 #include "xen/events.h"
 #include "xen/gnttab.h"
 #include "xen/guest.h"

@@ -1,11 +1,12 @@
 /*
  * Mapping another domain's grant into free guest-physical space
- * (xen/physmap.h), as app=xen-peer's mapper does; the granting side is
- * the kernel's (xen/gnttab.h).  A failed grant operation's GNTST status
- * is logged by name and returned as an errno (xen/gnttab_status.h).
+ * (xen/physmap.h): a vchan client's rings (xen/vchan.c), app=xen-peer's
+ * mapper; the granting side is xen/gnttab.h.  A failed grant
+ * operation's GNTST status is logged by name and returned as an errno
+ * (xen/gnttab_status.h).
  */
-#ifndef TESTS_GUEST_XEN_PEER_GNTTAB_MAP_H
-#define TESTS_GUEST_XEN_PEER_GNTTAB_MAP_H
+#ifndef XEN_GNTTAB_MAP_H
+#define XEN_GNTTAB_MAP_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -25,7 +26,14 @@ struct gnttab_mapping {
  */
 long gnttab_map(domid_t domid, grant_ref_t ref, bool readonly,
 		struct gnttab_mapping *out);
-/* The same without a log line, for callers that expect to retry. */
+/*
+ * The same at gpa, a page of space the caller took from
+ * xen_physmap_alloc() (several grants side by side make one ring).
+ * The page of space stays the caller's, mapped or not.
+ */
+long gnttab_map_at(domid_t domid, grant_ref_t ref, bool readonly,
+		   uint64_t gpa, struct gnttab_mapping *out);
+/* The same as gnttab_map without a log line, for callers that retry. */
 long gnttab_map_quiet(domid_t domid, grant_ref_t ref, bool readonly,
 		      struct gnttab_mapping *out);
 /*
