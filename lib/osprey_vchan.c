@@ -1,5 +1,5 @@
 /*
- * <osprey/vchan.h> on the kernel's vchan (xen/vchan.h): the waiting
+ * <osprey/vchan.h> on the kernel's vchan (frontends/vchan.h): the waiting
  * loops, and the kernel's errors in the program's numbers.
  */
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 #include "kernel/thread.h"
 #include "lib/errno_map.h"
-#include "xen/vchan.h"
+#include "frontends/vchan.h"
 #include "xen/xenstore.h"
 
 struct osprey_vchan {

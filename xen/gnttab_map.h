@@ -1,6 +1,6 @@
 /*
  * Mapping another domain's grant into free guest-physical space
- * (xen/physmap.h): a vchan client's rings (xen/vchan.c), app=xen-peer's
+ * (xen/physmap.h): a vchan client's rings (frontends/vchan.c), app=xen-peer's
  * mapper; the granting side is xen/gnttab.h.  A failed grant
  * operation's GNTST status is logged by name and returned as an errno
  * (xen/gnttab_status.h).

@@ -56,7 +56,7 @@ fuzz_srcs_cpu_hotplug := xen/cpu_hotplug_path.c
 fuzz_libs_cpu_hotplug :=
 fuzz_srcs_tso := net/tso.c
 fuzz_libs_tso :=
-fuzz_srcs_vchan_ring := xen/vchan_ring.c
+fuzz_srcs_vchan_ring := frontends/vchan_ring.c
 fuzz_libs_vchan_ring :=
 
 FUZZ_BINS := $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_HARNESSES))

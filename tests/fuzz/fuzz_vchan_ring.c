@@ -1,5 +1,5 @@
 /*
- * libFuzzer harness: a vchan's rings (xen/vchan_ring.c) as the server
+ * libFuzzer harness: a vchan's rings (frontends/vchan_ring.c) as the server
  * sees them, against a hostile client that can write any index and any
  * byte of the shared page between our calls.  We consume "left" and
  * produce "right", each of 2^10 to 2^13 bytes (the code is the same for
@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "kernel/errno.h"
-#include "xen/vchan_ring.h"
+#include "frontends/vchan_ring.h"
 #include "tests/fuzz/script.h"
 
 #define GUARD		64

@@ -1,5 +1,5 @@
 /*
- * A vchan's rings (xen/vchan_ring.c): bytes across the wrap, both ends
+ * A vchan's rings (frontends/vchan_ring.c): bytes across the wrap, both ends
  * of one ring talking through the shared indices, a hostile peer's index
  * refused without a byte copied, and the layout rules libxenvchan's
  * clients check (io/libxenvchan.h).
@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "helpers.h"
-#include "xen/vchan_ring.h"
+#include "frontends/vchan_ring.h"
 
 /* A page and a ring of order 10 (1 KiB) with a guard after it. */
 static struct {

@@ -1,6 +1,6 @@
 /*
  * vchan: Xen's libxenvchan byte stream between two domains, either end
- * (xen/vchan_ring.h has the rings and the page).  The server allocates
+ * (frontends/vchan_ring.h has the rings and the page).  The server allocates
  * the shared page and the rings' pages, grants them to the peer, takes
  * an unbound event channel for it, and writes PATH/ring-ref and
  * PATH/event-channel in XenStore; the client reads those, maps the
@@ -31,7 +31,7 @@
 #include "kernel/sem.h"
 #include "xen/gnttab_map.h"
 #include "xen/hypercall.h"
-#include "xen/vchan_ring.h"
+#include "frontends/vchan_ring.h"
 
 /* Pages a ring of its own may have (order 20), two such rings. */
 #define VCHAN_RING_PAGES_MAX	(1u << (VCHAN_ORDER_MAX - VCHAN_PAGE_SHIFT))

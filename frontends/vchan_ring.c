@@ -1,7 +1,7 @@
 #include <string.h>
 
 #include "kernel/errno.h"
-#include "xen/vchan_ring.h"
+#include "frontends/vchan_ring.h"
 
 #define GRANTS_OFFSET	offsetof(struct vchan_interface, grants)
 

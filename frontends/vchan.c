@@ -9,7 +9,7 @@
 #include "xen/events.h"
 #include "xen/gnttab.h"
 #include "xen/physmap.h"
-#include "xen/vchan.h"
+#include "frontends/vchan.h"
 #include "xen/xenstore.h"
 
 /* The peer's live byte: the client's is cli_live, the server's srv_live. */
