@@ -379,7 +379,7 @@ int p9_parse_rversion(const uint8_t *buf, size_t len, uint32_t msize_sent,
 	/* version(5): the server may lower msize, never raise it. */
 	if (m < P9_MIN_MSIZE || m > msize_sent)
 		return -EPROTO;
-	if (v.len != sizeof(version) - 1 || memcmp(v.s, version, v.len))
+	if (v.len != sizeof(version) - 1 || memcmp(v.s, version, v.len) != 0)
 		return -EOPNOTSUPP;
 	*msize = m;
 	return 0;
