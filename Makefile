@@ -218,7 +218,7 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	kernel/tls_layout.c kernel/program_args.c xen/wallclock.c \
 	lib/inet.c lib/sockaddr.c lib/getaddrinfo.c lib/getnameinfo.c \
 	lib/tty_line.c drivers/gic_cpus.c lib/cpuset_mask.c kernel/ticks.c \
-	frontends/vchan_ring.c
+	frontends/vchan_ring.c frontends/p9_wire.c frontends/p9_ring.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean

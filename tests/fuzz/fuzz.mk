@@ -37,7 +37,7 @@ FUZZ_CFLAGS := -O1 -g -std=gnu11 -Wall -Wextra -Werror -iquote . \
 # host: see HOST_LIBFDT in the top Makefile), not instrumented: coverage guidance stops at its entry points,
 # though ASan still checks its memcmp/strlen/strnlen calls.
 FUZZ_HARNESSES := fdt_probe console_ring xs_wire blkif_ring netif_ring \
-	tcp_peek cpu_hotplug tso vchan_ring
+	tcp_peek cpu_hotplug tso vchan_ring p9_wire p9_ring
 fuzz_srcs_fdt_probe := $(FDT_SRCS)
 fuzz_libs_fdt_probe := $(HOST_LIBFDT)
 # The pure Xen ring code the unit tests link too (console_ring.c and what
@@ -58,6 +58,10 @@ fuzz_srcs_tso := net/tso.c
 fuzz_libs_tso :=
 fuzz_srcs_vchan_ring := frontends/vchan_ring.c
 fuzz_libs_vchan_ring :=
+fuzz_srcs_p9_wire := frontends/p9_wire.c
+fuzz_libs_p9_wire :=
+fuzz_srcs_p9_ring := frontends/p9_ring.c
+fuzz_libs_p9_ring :=
 
 FUZZ_BINS := $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_HARNESSES))
 

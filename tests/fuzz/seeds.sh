@@ -141,3 +141,33 @@ printf '\0\0\0\0\0\0\0\4\1\0\0\0\0\0\0\0\0\2\0\1\0\0\20\024\0\0\0\1' \
 # Layout: orders 20 and 10 (refused), 16 and 16, sizes over 1 MiB.
 printf '\0'"$z16"'\7\24\12\0\0\0\0\0\0\7\20\20\1\0\0\0\2\0\7\11\24\20\0\1\0\0\0' \
     >"$v/layout"
+
+# p9_wire: PARSER (0 Rversion, 1 Rattach, 2 Rwalk, 3 Ropen/Rcreate, 4
+# Rread, 5 Rwrite, 6 Rclunk, 7 Rstat, 8 directory data), ASKED32
+# big-endian, then the reply, little-endian as on the wire; tag 1.
+w=$dir/p9_wire
+mkdir -p "$w"
+printf '\0\0\0\040\0\025\0\0\0\145\377\377\0\040\0\0\010\0009P2000.u' \
+    >"$w/rversion"
+printf '\1\0\0\0\0\024\0\0\0\151\1\0\200\0\0\0\0\1\0\0\0\0\0\0\0' \
+    >"$w/rattach"
+printf '\2\0\0\0\2\043\0\0\0\157\1\0\2\0' >"$w/rwalk-two"
+printf '\200\0\0\0\0\12\0\0\0\0\0\0\0\0\0\0\0\0\13\0\0\0\0\0\0\0' >>"$w/rwalk-two"
+printf '\4\0\0\0\20\020\0\0\0\165\1\0\5\0\0\0hello' >"$w/rread"
+# A stat as xen-9pfsd writes it: its size 10 more than its 61 + 1 bytes.
+st='\110\0\0\0\0\0\0\0\0\0\0\0\0\52\0\0\0\0\0\0\0'
+st=$st'\244\1\0\0\0\0\0\0\0\0\0\0\5\0\0\0\0\0\0\0\1\0f'
+st=$st'\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0'
+printf '\7\0\0\0\0\111\0\0\0\175\1\0\112\0'"$st" >"$w/rstat-xen"
+printf '\10\0\0\0\0'"$st$st" >"$w/directory-xen"
+printf '\1\0\0\0\0\016\0\0\0\153\1\0\1\0x\2\0\0\0' >"$w/rerror-enoent"
+
+# p9_ring: ORDER (0-2), then ops: 0 send LEN16, 1 receive LEN16, 2 the
+# backend takes LEN16 bytes, 3 it writes LEN16 reply bytes, 4 it sets
+# out_cons to VALUE32, 5 it sets in_prod to VALUE32.
+g=$dir/p9_ring
+mkdir -p "$g"
+printf '\0\0\0\100\2\0\100\3\0\40\1\0\40' >"$g/round-trip"
+printf '\0\0\10\0\0\0\1\2\4\0\0\0\2\10\0\3\10\0\1\10\0\1\0\1' >"$g/full-wrap"
+printf '\1\5\0\0\20\1\1\0\20' >"$g/corrupt-in-prod"
+printf '\0\0\0\4\4\0\0\0\5\0\0\1' >"$g/corrupt-out-cons"

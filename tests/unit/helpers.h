@@ -116,5 +116,7 @@ Suite *cpuset_suite(void);
 Suite *csum_blank_suite(void);
 Suite *tso_suite(void);
 Suite *ticks_suite(void);
+Suite *p9_wire_suite(void);
+Suite *p9_ring_suite(void);
 
 #endif
