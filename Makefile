@@ -377,6 +377,13 @@ $(BUILD)/host/dtb-probe: $(FDT_HOST_OBJS) $(BUILD)/host/fdt/dtb-probe.c.o \
 
 tools: $(BUILD)/host/dtb-probe
 
+# make size: where zephyr.bin's bytes go, part by part, from the link map
+# (scripts/bench/size.sh); make bench appends the same tables.
+SIZE_IMAGES = default=$(BUILD)
+.PHONY: size
+size: $(BUILD)/zephyr.bin
+	$(Q)scripts/bench/size.sh $(SIZE_IMAGES)
+
 -include tests/unit/unit.mk
 -include tests/boot/boot.mk
 -include tests/fuzz/fuzz.mk
