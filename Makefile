@@ -133,6 +133,34 @@ CORE_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c drivers/*.c xen/*.c \
 	xen/*.S net/*.c lib/*.c) $(filter-out $(PROGRAM_ENTRY),\
 	$(wildcard init/*.c)) $(FDT_SRCS)
 APPS_SRCS := $(wildcard apps/*.c)
+# NET=n, BLK=n: an image without the network (netfront, lwIP, the
+# sockets programs call, the network apps) or without the block driver
+# (blkfront, the block layer, the disk app): what a guest that needs
+# neither costs.  Build it in a build dir of its own (BUILD=...), since
+# the objects that wire the part in (kernel/features.h) differ.
+NET ?= y
+BLK ?= y
+ifneq ($(filter-out y n,$(NET) $(BLK)),)
+$(error NET and BLK are y or n)
+endif
+NET_ONLY_SRCS := $(wildcard net/*.c) xen/netfront.c xen/netif_ring.c \
+	apps/httpd.c apps/net_cmd.c apps/tcp_bench.c apps/tcp_server.c \
+	apps/udp_echo.c apps/echo_policy.c lib/dns.c lib/osprey_net.c \
+	lib/socket.c lib/socket_conn.c lib/socket_io.c lib/sockopt.c \
+	lib/getaddrinfo.c lib/getnameinfo.c lib/sockaddr.c lib/inet.c
+BLK_ONLY_SRCS := kernel/block.c kernel/block_sync.c xen/blkfront.c \
+	xen/blkif_ring.c xen/vbd_name.c lib/osprey_block.c apps/disk.c
+LEFT_OUT_SRCS := $(if $(filter n,$(NET)),$(NET_ONLY_SRCS)) \
+	$(if $(filter n,$(BLK)),$(BLK_ONLY_SRCS))
+CORE_SRCS := $(filter-out $(LEFT_OUT_SRCS),$(CORE_SRCS))
+APPS_SRCS := $(filter-out $(LEFT_OUT_SRCS),$(APPS_SRCS))
+ifeq ($(NET),n)
+LWIP_OBJS :=
+KERNEL_CFLAGS += -DOSPREY_NET=0
+endif
+ifeq ($(BLK),n)
+KERNEL_CFLAGS += -DOSPREY_BLK=0
+endif
 KERNEL_SRCS := $(CORE_SRCS) $(APPS_SRCS) $(PROGRAM_ENTRY)
 CORE_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(CORE_SRCS)) $(LWIP_OBJS)
 APPS_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(APPS_SRCS))
@@ -379,10 +407,18 @@ tools: $(BUILD)/host/dtb-probe
 
 # make size: where zephyr.bin's bytes go, part by part, from the link map
 # (scripts/bench/size.sh); make bench appends the same tables.
-SIZE_IMAGES = default=$(BUILD)
-.PHONY: size
-size: $(BUILD)/zephyr.bin
+# The variants (NET=n, BLK=n, both) are built in dirs of their own under
+# $(BUILD), so the default build is untouched.
+SIZE_VARIANTS := nonet:NET=n noblk:BLK=n nonet-noblk:NET=n@BLK=n
+SIZE_IMAGES = default=$(BUILD) $(foreach v,$(SIZE_VARIANTS),\
+	$(firstword $(subst :, ,$(v)))=$(BUILD)/variant-$(firstword $(subst :, ,$(v))))
+.PHONY: size size-variants
+size: $(BUILD)/zephyr.bin size-variants
 	$(Q)scripts/bench/size.sh $(SIZE_IMAGES)
+size-variants:
+	$(Q)set -e; $(foreach v,$(SIZE_VARIANTS),\
+		$(MAKE) --no-print-directory $(subst @, ,$(lastword $(subst :, ,$(v)))) \
+		BUILD=$(BUILD)/variant-$(firstword $(subst :, ,$(v))) all;)
 
 -include tests/unit/unit.mk
 -include tests/boot/boot.mk
