@@ -245,7 +245,8 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	net/tcp_isn.c net/csum_blank.c net/tso.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c \
 	kernel/tls_layout.c kernel/program_args.c xen/wallclock.c \
 	lib/inet.c lib/sockaddr.c lib/getaddrinfo.c lib/getnameinfo.c \
-	lib/tty_line.c drivers/gic_cpus.c lib/cpuset_mask.c kernel/ticks.c
+	lib/tty_line.c drivers/gic_cpus.c lib/cpuset_mask.c kernel/ticks.c \
+	scripts/relr.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean
@@ -389,9 +390,19 @@ $(GUEST_ELFS): $(KERNEL_OBJS) $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
 		boot/kernel.ld
 	$(link_image)
 
-$(IMAGE).bin $(GUEST_ELFS:.elf=.bin): %.bin: %.elf
+# The flat image, its relocations packed as RELR (scripts/relr-pack.c).
+$(IMAGE).bin $(GUEST_ELFS:.elf=.bin): %.bin: %.elf $(BUILD)/host/relr-pack
 	$(call msg,OBJCOPY,$@)
-	$(Q)$(OBJCOPY) -O binary $< $@
+	$(Q)$(OBJCOPY) -O binary $< $@.tmp
+	$(Q)$(BUILD)/host/relr-pack $< $@.tmp
+	$(Q)mv $@.tmp $@
+
+# Host tools the image's build runs: plain C, no libfdt.
+$(BUILD)/host/relr-pack: scripts/relr-pack.c scripts/relr.c scripts/relr.h
+	$(call msg,HOSTCC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOST_CC) $(WARNINGS) -O2 -g -std=gnu11 -iquote . -o $@ \
+		scripts/relr-pack.c scripts/relr.c
 
 $(BUILD)/host/%.c.o: %.c | $(HOST_LIBFDT)
 	$(call msg,HOSTCC,$<)

@@ -150,6 +150,12 @@ def table(map_path, bin_size, build):
               if s[0] in (".text", ".rodata", ".data") + RELOC_SECTIONS
               and s[2] > 0]
     loaded.sort(key=lambda s: s[1])
+    # scripts/relr-pack.c packs the RELA table that ends the file into
+    # RELR in its place and cuts the image after it: the map has the size
+    # before packing.
+    last = loaded[-1]
+    if last[0] in RELOC_SECTIONS and last[1] <= bin_size < last[1] + last[2]:
+        last[2] = bin_size - last[1]
     end = max(s[1] + s[2] for s in loaded)
     if end != bin_size:
         sys.exit(f"size_map.py: the map's loaded sections end at {end}, "

@@ -115,5 +115,6 @@ Suite *cpuset_suite(void);
 Suite *csum_blank_suite(void);
 Suite *tso_suite(void);
 Suite *ticks_suite(void);
+Suite *relr_suite(void);
 
 #endif

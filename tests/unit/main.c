@@ -58,6 +58,7 @@ int main(void)
 	srunner_add_suite(sr, csum_blank_suite());
 	srunner_add_suite(sr, tso_suite());
 	srunner_add_suite(sr, ticks_suite());
+	srunner_add_suite(sr, relr_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
