@@ -43,6 +43,26 @@ el1_entry:
 	isb
 
 	/*
+	 * rodata and data are stored packed in the file, each right after
+	 * what precedes it, and run page-aligned (boot/kernel.ld): move each
+	 * up, data (with the relocations) first, since rodata's place is
+	 * where data was.  Only PC-relative addresses and the link-time
+	 * shifts until the relocations are applied.
+	 */
+	adrp	x2, __rw_start
+	add	x2, x2, :lo12:__rw_start
+	adrp	x3, __relr_end
+	add	x3, x3, :lo12:__relr_end
+	ldr	x4, =__data_shift
+	bl	move_up
+	adrp	x2, __text_end
+	add	x2, x2, :lo12:__text_end
+	adrp	x3, __rodata_end
+	add	x3, x3, :lo12:__rodata_end
+	ldr	x4, =__rodata_shift
+	bl	move_up
+
+	/*
 	 * Apply the relative relocations, packed as RELR by
 	 * scripts/relr-pack.c (scripts/relr.h): the load address is added to
 	 * each word named, by an even entry (its offset) or by a bit of an
@@ -202,6 +222,24 @@ secondary_entry:
 	mov	x0, x19
 	blr	x1
 	b	halt
+
+/*
+ * move_up(x2 = start, x3 = end, x4 = by): move the words at [x2 - x4,
+ * x3 - x4) to [x2, x3), last first (the two may overlap).  With the MMU
+ * off every access is Device memory: aligned words only, and each store
+ * goes to memory (mmu_turn_on drops any stale cached line over the image
+ * before the caches are used).  Clobbers x3, x5, x6.
+ */
+	.text
+move_up:
+	cbz	x4, 2f
+	sub	x5, x3, x4
+1:	cmp	x3, x2
+	b.ls	2f
+	ldr	x6, [x5, #-8]!
+	str	x6, [x3, #-8]!
+	b	1b
+2:	ret
 
 /*
  * Running at EL2 without a hypervisor: give EL1 the machine (AArch64,

@@ -6,7 +6,10 @@
  *
  * boot/kernel.ld puts .rela.dyn last in the file, so the packed stream
  * takes its place: BIN then ends with it.  Each relocated word gets its
- * addend stored in place (RELR adds the load address to what is there).
+ * addend stored in place (RELR adds the load address to what is there),
+ * found in BIN through the program headers (data is stored below its run
+ * address); the stream names run addresses, as head.S applies it after
+ * moving data there.
  * Anything but R_AARCH64_RELATIVE (and R_AARCH64_NONE, a slot ld left
  * empty) fails, as scripts/check-relocs.sh does for the ELF.
  */
@@ -83,6 +86,32 @@ static const Elf64_Shdr *find_rela(const unsigned char *elf, size_t len)
 	return NULL;
 }
 
+/*
+ * Where the byte at run address v is in BIN: the loadable segment's load
+ * address (p_paddr; BIN starts at load address 0) plus v's offset in it.
+ * boot/kernel.ld stores rodata and data packed, below their run
+ * addresses.  Returns 0 when no segment's file bytes hold v.
+ */
+static int file_offset(const unsigned char *elf, size_t len, uint64_t v,
+		       uint64_t *off)
+{
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)elf;
+	const Elf64_Phdr *ph;
+
+	if (eh->e_phentsize != sizeof(*ph) || eh->e_phoff > len ||
+	    (len - eh->e_phoff) / sizeof(*ph) < eh->e_phnum)
+		die("bad program headers");
+	ph = (const Elf64_Phdr *)(elf + eh->e_phoff);
+	for (unsigned int i = 0; i < eh->e_phnum; i++) {
+		if (ph[i].p_type != PT_LOAD || v < ph[i].p_vaddr ||
+		    v - ph[i].p_vaddr >= ph[i].p_filesz)
+			continue;
+		*off = ph[i].p_paddr + (v - ph[i].p_vaddr);
+		return 1;
+	}
+	return 0;
+}
+
 static int by_value(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -98,6 +127,7 @@ int main(int argc, char **argv)
 	const Elf64_Rela *r;
 	uint64_t *offsets, *packed, *check;
 	long used, decoded;
+	uint64_t rela_at;
 	FILE *f;
 
 	if (argc != 3)
@@ -105,8 +135,8 @@ int main(int argc, char **argv)
 	elf = slurp(argv[1], &elf_len);
 	bin = slurp(argv[2], &bin_len);
 	rela = find_rela(elf, elf_len);
-	/* Linked at 0: an address is an offset in BIN. */
-	if (rela->sh_addr + rela->sh_size != bin_len)
+	if (!file_offset(elf, elf_len, rela->sh_addr, &rela_at) ||
+	    rela_at + rela->sh_size != bin_len)
 		die(".rela.dyn is not the end of BIN (boot/kernel.ld)");
 	count = rela->sh_size / sizeof(*r);
 	r = (const Elf64_Rela *)(elf + rela->sh_offset);
@@ -117,14 +147,16 @@ int main(int argc, char **argv)
 		die("out of memory");
 	for (size_t i = 0; i < count; i++) {
 		uint64_t off = r[i].r_offset, add = (uint64_t)r[i].r_addend;
+		uint64_t at;
 
 		if (ELF64_R_TYPE(r[i].r_info) == R_AARCH64_NONE)
 			continue;
 		if (ELF64_R_TYPE(r[i].r_info) != R_AARCH64_RELATIVE)
 			die("a relocation other than R_AARCH64_RELATIVE");
-		if (off % 8 || off > rela->sh_addr - 8)
+		if (off % 8 || !file_offset(elf, elf_len, off, &at) ||
+		    at > rela_at - 8)
 			die("a relocation outside the image before .rela.dyn");
-		memcpy(bin + off, &add, sizeof(add));
+		memcpy(bin + at, &add, sizeof(add));
 		offsets[n++] = off;
 	}
 	qsort(offsets, n, sizeof(*offsets), by_value);
@@ -136,8 +168,8 @@ int main(int argc, char **argv)
 	decoded = relr_decode(packed, (size_t)used, check, count + 1);
 	if (decoded != (long)n || memcmp(check, offsets, n * sizeof(*check)))
 		die("the RELR stream does not decode to the relocations");
-	memcpy(bin + rela->sh_addr, packed, (size_t)used * sizeof(*packed));
-	bin_len = rela->sh_addr + (size_t)used * sizeof(*packed);
+	memcpy(bin + rela_at, packed, (size_t)used * sizeof(*packed));
+	bin_len = rela_at + (size_t)used * sizeof(*packed);
 	f = fopen(argv[2], "wb");
 	if (!f || fwrite(bin, 1, bin_len, f) != bin_len || fclose(f))
 		die(argv[2]);

@@ -79,18 +79,29 @@ def kind(out_name, in_name):
 
 
 HEX = r"0x([0-9a-fA-F]+)"
-OUT_RE = re.compile(r"^(\.\S+)\s+" + HEX + r"\s+" + HEX + r"\s*$")
+OUT_RE = re.compile(r"^(\.\S+)\s+" + HEX + r"\s+" + HEX +
+                    r"(?:\s+load address " + HEX + r")?\s*$")
 OUT_NAME_RE = re.compile(r"^(\.\S+)\s*$")
 IN_RE = re.compile(r"^ (\S+)\s+" + HEX + r"\s+" + HEX + r"\s+(\S.*)$")
 IN_NAME_RE = re.compile(r"^ (\.\S+)\s*$")
 CONT_RE = re.compile(r"^\s+" + HEX + r"\s+" + HEX + r"\s+(\S.*)$")
-ADDR_SIZE_RE = re.compile(r"^\s+" + HEX + r"\s+" + HEX + r"\s*$")
+ADDR_SIZE_RE = re.compile(r"^\s+" + HEX + r"\s+" + HEX +
+                          r"(?:\s+load address " + HEX + r")?\s*$")
 FILL_RE = re.compile(r"^ \*fill\*\s+" + HEX + r"\s+" + HEX)
 
 
+def load(m, addr_group):
+    """A section's place in the file: its load address if ld gives one
+    (boot/kernel.ld stores rodata and data below their run addresses),
+    else its address."""
+    lma = m.group(addr_group + 2)
+    return int(lma if lma is not None else m.group(addr_group), 16)
+
+
 def parse(map_path):
-    """Output sections [(name, addr, size, [(in_name, addr, size, file)],
-    fill)] from the memory map part of the file."""
+    """Output sections [name, load addr, size, [(in_name, addr, size,
+    file)], fill, run addr] from the memory map part of the file: inputs
+    at their run addresses."""
     sections = []
     cur = None
     pending_out = None
@@ -105,8 +116,8 @@ def parse(map_path):
             if pending_out is not None:
                 m = ADDR_SIZE_RE.match(line)
                 if m:
-                    cur = [pending_out, int(m.group(1), 16),
-                           int(m.group(2), 16), [], 0]
+                    cur = [pending_out, load(m, 1), int(m.group(2), 16),
+                           [], 0, int(m.group(1), 16)]
                     sections.append(cur)
                 pending_out = None
                 continue
@@ -119,8 +130,8 @@ def parse(map_path):
                 continue
             m = OUT_RE.match(line)
             if m:
-                cur = [m.group(1), int(m.group(2), 16), int(m.group(3), 16),
-                       [], 0]
+                cur = [m.group(1), load(m, 2), int(m.group(3), 16), [], 0,
+                       int(m.group(2), 16)]
                 sections.append(cur)
                 continue
             m = OUT_NAME_RE.match(line)
@@ -164,7 +175,7 @@ def table(map_path, bin_size, build):
             for name, _ in PARTS}
     over = {RELOCS: 0, FILL: 0, MERGED: 0, HOLES: 0, OTHER: 0}
     pos = 0
-    for name, addr, size, inputs, fill in loaded:
+    for name, addr, size, inputs, fill, vma in loaded:
         if addr < pos:
             sys.exit(f"size_map.py: {name} overlaps the section before it")
         over[HOLES] += addr - pos
@@ -181,7 +192,7 @@ def table(map_path, bin_size, build):
         for k, (in_name, a, in_size, path) in enumerate(inputs):
             if k > 0 and inputs[k - 1][1] == a:
                 continue        # the first at an address has its bytes
-            nxt = addr + size
+            nxt = vma + size
             for later in inputs[k + 1:]:
                 if later[1] > a:
                     nxt = later[1]
