@@ -81,9 +81,11 @@ LWIP_OBJS := $(patsubst %,$(BUILD)/lwip/%.o,$(LWIP_SRCS)) \
 LWIP_INCLUDE := -iquote net -I $(LWIP_DIR)/src/include
 # lwIP's own code, not ours: what its style trips (unused parameters in
 # configurations we left out, sign comparisons) is not ours to fix.
-# It runs only after the MMU is on, where unaligned loads are allowed:
-# -mno-strict-align makes its packet parsing smaller.
-LWIP_CFLAGS := -mno-strict-align -Wno-unused-parameter -Wno-sign-compare -Wno-address
+# It keeps the kernel's -mstrict-align: under LTO its code is inlined
+# into ours and ours into it, and code that may run with the MMU off
+# (Device memory: unaligned accesses fault) must not pick up unaligned
+# loads that way.
+LWIP_CFLAGS := -Wno-unused-parameter -Wno-sign-compare -Wno-address
 
 WARNINGS := -Wall -Wextra -Werror
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
@@ -121,6 +123,22 @@ KERNEL_ASFLAGS := -D__ASSEMBLER__ -iquote . -iquote boot -MMD -MP
 KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 	-z noexecstack --build-id=none --no-warn-rwx-segments \
 	--gc-sections -T boot/kernel.ld --wrap=icmp_dest_unreach
+
+# LTO=y (the default): the kernel's C, lwIP and apps are compiled to
+# GCC's IR and optimized as one at the link (gcc is then the link
+# driver, with the same code generation flags).  Out of it: boot/ (the
+# code that runs before the MMU and the relocations), the FP test guests
+# (other flags), the programs (hosted flags), and what --wrap ties
+# together (lwIP's icmp.c, its callers ip4.c and udp.c, and
+# net/icmp_limit.c): a wrapped reference from IR is resolved before ld
+# applies --wrap.  Objects hold IR only: read their symbols with gcc-nm.
+LTO ?= y
+ifneq ($(filter-out y n,$(LTO)),)
+$(error LTO is y or n)
+endif
+LTO_CFLAGS := $(if $(filter y,$(LTO)),-flto)
+NM := $(CROSS_COMPILE)gcc-nm
+comma := ,
 
 FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c \
 	fdt/xen_regions.c
@@ -226,6 +244,11 @@ FP_GUESTS := fp-threads
 FP_CFLAGS := $(filter-out -mgeneral-regs-only,$(KERNEL_CFLAGS))
 $(foreach g,$(FP_GUESTS),$(eval \
 	$(BUILD)/target/tests/guest/$(g)/%.c.o: KERNEL_CFLAGS := $(FP_CFLAGS)))
+$(foreach g,$(FP_GUESTS),$(eval \
+	$(BUILD)/target/tests/guest/$(g)/%.c.o: LTO_CFLAGS :=))
+$(BUILD)/target/boot/%.c.o $(BUILD)/target/net/icmp_limit.c.o \
+	$(BUILD)/lwip/core/ipv4/icmp.c.o $(BUILD)/lwip/core/ipv4/ip4.c.o \
+	$(BUILD)/lwip/core/udp.c.o: LTO_CFLAGS :=
 
 HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -iquote . $(HOST_LIBFDT_INCLUDE) \
 	-MMD -MP
@@ -281,7 +304,7 @@ $(BUILD)/target/%.c.o: %.c | $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
 		$(XEN_INCLUDE)/xen/xen.h $(XEN_INCLUDE)/public/xen.h $(LWIP_STAMP)
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(KERNEL_CFLAGS) $(LTO_CFLAGS) -c $< -o $@
 
 $(LWIP_STAMP):
 	$(call msg,FETCH,lwip)
@@ -294,13 +317,13 @@ $(LWIP_DIR)/src/%.c: | $(LWIP_STAMP) ;
 $(BUILD)/lwip/%.c.o: $(LWIP_DIR)/src/%.c
 	$(call msg,CC,lwip/$*.c)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) $(LTO_CFLAGS) -c $< -o $@
 
 $(BUILD)/lwip-program/%.c.o: $(LWIP_DIR)/src/%.c
 	$(call msg,CC,lwip-program/$*.c)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) -DNET_LWIP_PROGRAM_ERRNO \
-		-c $< -o $@
+	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) $(LTO_CFLAGS) \
+		-DNET_LWIP_PROGRAM_ERRNO -c $< -o $@
 
 # What the program's objects were built with: a change of flags, name or
 # folder rebuilds them (and relinks the image).
@@ -346,11 +369,25 @@ KERNEL_LIBS := --start-group $(TARGET_LIBFDT) $(PICOLIBC_LIBC) $(LIBGCC) \
 # link_image: $@ from the objects among its prerequisites and the
 # libraries.  The entry code applies only R_AARCH64_RELATIVE: refuse any
 # other kind; and refuse picolibc members the kernel replaces (the map).
+# With LTO, gcc drives ld (its LTO plugin), generating code with the
+# kernel's flags; ld's own flags pass through -Wl.
+LTO_LINK_FLAGS := -Os -g -fpie -mcmodel=tiny -fno-stack-protector \
+	-fomit-frame-pointer -fno-tree-loop-distribute-patterns \
+	-mgeneral-regs-only -mstrict-align -mno-outline-atomics \
+	-ffunction-sections -fdata-sections -ftls-model=local-exec \
+	-flto=auto $(WARNINGS) -nostdlib -nostartfiles -no-pie
+ifeq ($(LTO),y)
+LINK = $(CC) $(LTO_LINK_FLAGS) \
+	$(addprefix -Wl$(comma),$(KERNEL_LDFLAGS) $(LIBC_PRINTF) -Map=$@.map)
+LINK_LIBS = $(addprefix -Wl$(comma),$(KERNEL_LIBS))
+else
+LINK = $(LD) $(KERNEL_LDFLAGS) $(LIBC_PRINTF) -Map=$@.map
+LINK_LIBS = $(KERNEL_LIBS)
+endif
 define link_image
 	$(call msg,LD,$@)
 	@mkdir -p $(dir $@)
-	$(Q)$(LD) $(KERNEL_LDFLAGS) $(LIBC_PRINTF) -Map=$@.map -o $@ \
-		$(filter %.o,$^) $(KERNEL_LIBS)
+	$(Q)$(LINK) -o $@ $(filter %.o,$^) $(LINK_LIBS)
 	$(Q)scripts/check-relocs.sh $(READELF) $@
 	$(Q)scripts/check-libc-link.sh $@.map
 endef
@@ -370,9 +407,13 @@ $(IMAGE).program: FORCE
 		echo '$(APP_DIR) $(if $(APP),app,product)' >$@
 
 # Each sample through the path users take: make APP=samples/NAME.
+# The kernel's objects are built first, here: each sample's make then
+# finds them up to date.  Were a sample's make to compile one while this
+# make does, ld could read an LTO object half rewritten (its IR ids
+# change with every compile: lto1 then fails).
 SAMPLES := $(notdir $(patsubst %/,%,$(wildcard samples/*/)))
 .PHONY: samples
-samples:
+samples: $(KERNEL_OBJS)
 	$(Q)set -e; for s in $(SAMPLES); do \
 		$(MAKE) --no-print-directory APP=samples/$$s \
 			IMAGE=$(BUILD)/samples/$$s $(BUILD)/samples/$$s.bin; \
@@ -380,7 +421,7 @@ samples:
 
 # One sample's image, the same way (the net boot tests boot echo-server's).
 # Inside that make, the image is $(IMAGE).bin's own rule, not this one.
-$(BUILD)/samples/%.bin: FORCE
+$(BUILD)/samples/%.bin: FORCE $(KERNEL_OBJS)
 	$(Q)$(MAKE) --no-print-directory APP=samples/$* \
 		IMAGE=$(BUILD)/samples/$* $@
 

@@ -15,6 +15,7 @@ writes from address 0 to the end of the last loaded section); bss,
 """
 import os
 import re
+import subprocess
 import sys
 
 # Parts, in the order the table prints them: (row, test on the object's
@@ -65,6 +66,36 @@ def classify(path, build):
         if test is not None and test(rel):
             return name
     return OTHER
+
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+LTO_RE = re.compile(r"\.ltrans\d*\.ltrans\.o$|\.ltrans\.o$")
+UNTRACED = "LTO output not traced to a source"
+
+
+def lto_sources(elf, nm):
+    """{address: source file} for the symbols the debug info places (nm
+    -l): under LTO the map names only the link's temporary objects."""
+    out = subprocess.run([nm, "-S", "-l", "--defined-only", elf],
+                         check=True, capture_output=True, text=True).stdout
+    where = {}
+    for line in out.splitlines():
+        if "\t" not in line:
+            continue
+        fields, src = line.split("\t", 1)
+        src = src.rsplit(":", 1)[0]
+        where.setdefault(int(fields.split()[0], 16), src)
+    return where
+
+
+def source_as_object(src):
+    """The object path (relative to the build dir) a source compiles to."""
+    lwip = os.path.join("lwip", "src") + os.sep
+    if lwip in src:
+        return "lwip/" + src.split(lwip, 1)[1] + ".o"
+    rel = os.path.relpath(src, TOP)
+    return "target/" + rel + ".o"
 
 
 def kind(out_name, in_name):
@@ -155,8 +186,9 @@ def parse(map_path):
     return sections
 
 
-def table(map_path, bin_size, build):
+def table(map_path, bin_size, build, elf=None, nm=None):
     sections = parse(map_path)
+    lto = None
     loaded = [s for s in sections
               if s[0] in (".text", ".rodata", ".data") + RELOC_SECTIONS
               and s[2] > 0]
@@ -172,7 +204,7 @@ def table(map_path, bin_size, build):
         sys.exit(f"size_map.py: the map's loaded sections end at {end}, "
                  f"the image has {bin_size} bytes")
     rows = {name: {"text": 0, "rodata": 0, "relro": 0, "data": 0}
-            for name, _ in PARTS}
+            for name, _ in PARTS + [(UNTRACED, None)]}
     over = {RELOCS: 0, FILL: 0, MERGED: 0, HOLES: 0, OTHER: 0}
     pos = 0
     for name, addr, size, inputs, fill, vma in loaded:
@@ -201,7 +233,16 @@ def table(map_path, bin_size, build):
             if in_size == 0:
                 continue
             counted += in_size
-            part = classify(path, build)
+            if LTO_RE.search(path):
+                if lto is None:
+                    lto = lto_sources(elf, nm) if elf and nm else {}
+                src = lto.get(a)
+                part = (classify(source_as_object(src), "")
+                        if src else UNTRACED)
+                if part == OTHER:
+                    part = UNTRACED
+            else:
+                part = classify(path, build)
             if part == OTHER:
                 over[OTHER] += in_size
             else:
@@ -223,14 +264,18 @@ def main():
     label = sys.argv[3] if len(sys.argv) > 3 else bin_path
     build = os.path.normpath(os.path.dirname(bin_path))
     bin_size = os.path.getsize(bin_path)
-    rows, over = table(map_path, bin_size, build)
+    elf = map_path[:-len(".map")] if map_path.endswith(".map") else None
+    nm = os.environ.get("NM", "aarch64-linux-gnu-nm")
+    rows, over = table(map_path, bin_size, build, elf, nm)
     print(f"{label}: {bin_size} bytes ({bin_size / 1024:.1f} KiB)")
     print(f"| {'Part':<42} | {'text':>7} | {'rodata':>7} | {'relro':>6} "
           f"| {'data':>6} | {'total':>7} |")
     print(f"|{'-' * 44}|{'-' * 8}:|{'-' * 8}:|{'-' * 7}:|{'-' * 7}:"
           f"|{'-' * 8}:|")
-    for name, _ in PARTS:
+    for name in [p for p, _ in PARTS] + [UNTRACED]:
         r = rows[name]
+        if name == UNTRACED and not sum(r.values()):
+            continue
         t = sum(r.values())
         print(f"| {name:<42} | {r['text']:>7} | {r['rodata']:>7} "
               f"| {r['relro']:>6} | {r['data']:>6} | {t:>7} |")

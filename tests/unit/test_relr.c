@@ -77,7 +77,7 @@ START_TEST(dense_and_random)
 		uint64_t at = 8;
 		int spread = 1 + round % 200;
 
-		while (n < MAX_OFFSETS && n < (size_t)(round * 10 + 1)) {
+		while (n < MAX_OFFSETS && n < (size_t)round * 10 + 1) {
 			at += 8 * (1 + (uint64_t)(random() % spread));
 			offsets[n++] = at;
 		}
