@@ -81,11 +81,13 @@ LWIP_OBJS := $(patsubst %,$(BUILD)/lwip/%.o,$(LWIP_SRCS)) \
 LWIP_INCLUDE := -iquote net -I $(LWIP_DIR)/src/include
 # lwIP's own code, not ours: what its style trips (unused parameters in
 # configurations we left out, sign comparisons) is not ours to fix.
-# It keeps the kernel's -mstrict-align: under LTO its code is inlined
-# into ours and ours into it, and code that may run with the MMU off
-# (Device memory: unaligned accesses fault) must not pick up unaligned
-# loads that way.
-LWIP_CFLAGS := -Wno-unused-parameter -Wno-sign-compare -Wno-address
+# It runs only after the MMU is on, where unaligned loads are allowed:
+# -mno-strict-align makes its packet parsing 1.9 KB smaller.  Not under
+# LTO (LTO=y, below): its code is inlined into ours and ours into it,
+# and code that may run with the MMU off (Device memory: unaligned
+# accesses fault) must not pick up unaligned loads that way.
+LWIP_CFLAGS = $(if $(filter y,$(LTO)),,-mno-strict-align) \
+	-Wno-unused-parameter -Wno-sign-compare -Wno-address
 
 WARNINGS := -Wall -Wextra -Werror
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
@@ -124,7 +126,9 @@ KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 	-z noexecstack --build-id=none --no-warn-rwx-segments \
 	--gc-sections -T boot/kernel.ld --wrap=icmp_dest_unreach
 
-# LTO=y (the default): the kernel's C, lwIP and apps are compiled to
+# LTO=y (off by default: with it, smp-test's counter-mutex and
+# sem-pingpong failed once on 4 CPUs, GICv3, cause not found yet): the
+# kernel's C, lwIP and apps are compiled to
 # GCC's IR and optimized as one at the link (gcc is then the link
 # driver, with the same code generation flags).  Out of it: boot/ (the
 # code that runs before the MMU and the relocations), the FP test guests
@@ -132,7 +136,7 @@ KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 # together (lwIP's icmp.c, its callers ip4.c and udp.c, and
 # net/icmp_limit.c): a wrapped reference from IR is resolved before ld
 # applies --wrap.  Objects hold IR only: read their symbols with gcc-nm.
-LTO ?= y
+LTO ?= n
 ifneq ($(filter-out y n,$(LTO)),)
 $(error LTO is y or n)
 endif
