@@ -126,9 +126,9 @@ KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 	-z noexecstack --build-id=none --no-warn-rwx-segments \
 	--gc-sections -T boot/kernel.ld --wrap=icmp_dest_unreach
 
-# LTO=y (off by default: with it, smp-test's counter-mutex and
-# sem-pingpong failed once on 4 CPUs, GICv3, cause not found yet): the
-# kernel's C, lwIP and apps are compiled to
+# LTO=y (off by default until the bare suite's smp-test passes: its
+# counter-mutex and sem-pingpong failed with and without LTO on this
+# branch, cause not found): the kernel's C, lwIP and apps are compiled to
 # GCC's IR and optimized as one at the link (gcc is then the link
 # driver, with the same code generation flags).  Out of it: boot/ (the
 # code that runs before the MMU and the relocations), the FP test guests
