@@ -82,8 +82,12 @@ LWIP_INCLUDE := -iquote net -I $(LWIP_DIR)/src/include
 # lwIP's own code, not ours: what its style trips (unused parameters in
 # configurations we left out, sign comparisons) is not ours to fix.
 # It runs only after the MMU is on, where unaligned loads are allowed:
-# -mno-strict-align makes its packet parsing smaller.
-LWIP_CFLAGS := -mno-strict-align -Wno-unused-parameter -Wno-sign-compare -Wno-address
+# -mno-strict-align makes its packet parsing 1.9 KB smaller.  Not under
+# LTO (LTO=y, below): its code is inlined into ours and ours into it,
+# and code that may run with the MMU off (Device memory: unaligned
+# accesses fault) must not pick up unaligned loads that way.
+LWIP_CFLAGS = $(if $(filter y,$(LTO)),,-mno-strict-align) \
+	-Wno-unused-parameter -Wno-sign-compare -Wno-address
 
 WARNINGS := -Wall -Wextra -Werror
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
@@ -122,6 +126,24 @@ KERNEL_LDFLAGS := -static -pie --no-dynamic-linker -z norelro \
 	-z noexecstack --build-id=none --no-warn-rwx-segments \
 	--gc-sections -T boot/kernel.ld --wrap=icmp_dest_unreach
 
+# LTO=y (off by default until the bare suite's smp-test passes: its
+# counter-mutex and sem-pingpong failed with and without LTO on this
+# branch, cause not found): the kernel's C, lwIP and apps are compiled to
+# GCC's IR and optimized as one at the link (gcc is then the link
+# driver, with the same code generation flags).  Out of it: boot/ (the
+# code that runs before the MMU and the relocations), the FP test guests
+# (other flags), the programs (hosted flags), and what --wrap ties
+# together (lwIP's icmp.c, its callers ip4.c and udp.c, and
+# net/icmp_limit.c): a wrapped reference from IR is resolved before ld
+# applies --wrap.  Objects hold IR only: read their symbols with gcc-nm.
+LTO ?= n
+ifneq ($(filter-out y n,$(LTO)),)
+$(error LTO is y or n)
+endif
+LTO_CFLAGS := $(if $(filter y,$(LTO)),-flto)
+NM := $(CROSS_COMPILE)gcc-nm
+comma := ,
+
 FDT_SRCS := fdt/bindings.c fdt/dt_read.c fdt/probe.c fdt/report.c \
 	fdt/xen_regions.c
 # Every image holds the kernel: boot/ to net/, lib/ (what programs call)
@@ -133,6 +155,34 @@ CORE_SRCS := $(wildcard boot/*.S boot/*.c kernel/*.c drivers/*.c xen/*.c \
 	xen/*.S frontends/*.c net/*.c lib/*.c) $(filter-out $(PROGRAM_ENTRY),\
 	$(wildcard init/*.c)) $(FDT_SRCS)
 APPS_SRCS := $(wildcard apps/*.c)
+# NET=n, BLK=n: an image without the network (netfront, lwIP, the
+# sockets programs call, the network apps) or without the block driver
+# (blkfront, the block layer, the disk app): what a guest that needs
+# neither costs.  Build it in a build dir of its own (BUILD=...), since
+# the objects that wire the part in (kernel/features.h) differ.
+NET ?= y
+BLK ?= y
+ifneq ($(filter-out y n,$(NET) $(BLK)),)
+$(error NET and BLK are y or n)
+endif
+NET_ONLY_SRCS := $(wildcard net/*.c) xen/netfront.c xen/netif_ring.c \
+	apps/httpd.c apps/net_cmd.c apps/tcp_bench.c apps/tcp_server.c \
+	apps/udp_echo.c apps/echo_policy.c lib/dns.c lib/osprey_net.c \
+	lib/socket.c lib/socket_conn.c lib/socket_io.c lib/sockopt.c \
+	lib/getaddrinfo.c lib/getnameinfo.c lib/sockaddr.c lib/inet.c
+BLK_ONLY_SRCS := kernel/block.c kernel/block_sync.c xen/blkfront.c \
+	xen/blkif_ring.c xen/vbd_name.c lib/osprey_block.c apps/disk.c
+LEFT_OUT_SRCS := $(if $(filter n,$(NET)),$(NET_ONLY_SRCS)) \
+	$(if $(filter n,$(BLK)),$(BLK_ONLY_SRCS))
+CORE_SRCS := $(filter-out $(LEFT_OUT_SRCS),$(CORE_SRCS))
+APPS_SRCS := $(filter-out $(LEFT_OUT_SRCS),$(APPS_SRCS))
+ifeq ($(NET),n)
+LWIP_OBJS :=
+KERNEL_CFLAGS += -DOSPREY_NET=0
+endif
+ifeq ($(BLK),n)
+KERNEL_CFLAGS += -DOSPREY_BLK=0
+endif
 KERNEL_SRCS := $(CORE_SRCS) $(APPS_SRCS) $(PROGRAM_ENTRY)
 CORE_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(CORE_SRCS)) $(LWIP_OBJS)
 APPS_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(APPS_SRCS))
@@ -198,6 +248,11 @@ FP_GUESTS := fp-threads
 FP_CFLAGS := $(filter-out -mgeneral-regs-only,$(KERNEL_CFLAGS))
 $(foreach g,$(FP_GUESTS),$(eval \
 	$(BUILD)/target/tests/guest/$(g)/%.c.o: KERNEL_CFLAGS := $(FP_CFLAGS)))
+$(foreach g,$(FP_GUESTS),$(eval \
+	$(BUILD)/target/tests/guest/$(g)/%.c.o: LTO_CFLAGS :=))
+$(BUILD)/target/boot/%.c.o $(BUILD)/target/net/icmp_limit.c.o \
+	$(BUILD)/lwip/core/ipv4/icmp.c.o $(BUILD)/lwip/core/ipv4/ip4.c.o \
+	$(BUILD)/lwip/core/udp.c.o: LTO_CFLAGS :=
 
 HOST_CFLAGS := $(WARNINGS) -O2 -g -std=gnu11 -iquote . $(HOST_LIBFDT_INCLUDE) \
 	-MMD -MP
@@ -218,7 +273,8 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	kernel/tls_layout.c kernel/program_args.c xen/wallclock.c \
 	lib/inet.c lib/sockaddr.c lib/getaddrinfo.c lib/getnameinfo.c \
 	lib/tty_line.c drivers/gic_cpus.c lib/cpuset_mask.c kernel/ticks.c \
-	frontends/vchan_ring.c frontends/p9_wire.c frontends/p9_ring.c
+	frontends/vchan_ring.c frontends/p9_wire.c frontends/p9_ring.c \
+	scripts/relr.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean
@@ -253,7 +309,7 @@ $(BUILD)/target/%.c.o: %.c | $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
 		$(XEN_INCLUDE)/xen/xen.h $(XEN_INCLUDE)/public/xen.h $(LWIP_STAMP)
 	$(call msg,CC,$<)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(KERNEL_CFLAGS) $(LTO_CFLAGS) -c $< -o $@
 
 $(LWIP_STAMP):
 	$(call msg,FETCH,lwip)
@@ -266,13 +322,13 @@ $(LWIP_DIR)/src/%.c: | $(LWIP_STAMP) ;
 $(BUILD)/lwip/%.c.o: $(LWIP_DIR)/src/%.c
 	$(call msg,CC,lwip/$*.c)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) $(LTO_CFLAGS) -c $< -o $@
 
 $(BUILD)/lwip-program/%.c.o: $(LWIP_DIR)/src/%.c
 	$(call msg,CC,lwip-program/$*.c)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) -DNET_LWIP_PROGRAM_ERRNO \
-		-c $< -o $@
+	$(Q)$(CC) $(KERNEL_CFLAGS) $(LWIP_CFLAGS) $(LTO_CFLAGS) \
+		-DNET_LWIP_PROGRAM_ERRNO -c $< -o $@
 
 # What the program's objects were built with: a change of flags, name or
 # folder rebuilds them (and relinks the image).
@@ -318,11 +374,25 @@ KERNEL_LIBS := --start-group $(TARGET_LIBFDT) $(PICOLIBC_LIBC) $(LIBGCC) \
 # link_image: $@ from the objects among its prerequisites and the
 # libraries.  The entry code applies only R_AARCH64_RELATIVE: refuse any
 # other kind; and refuse picolibc members the kernel replaces (the map).
+# With LTO, gcc drives ld (its LTO plugin), generating code with the
+# kernel's flags; ld's own flags pass through -Wl.
+LTO_LINK_FLAGS := -Os -g -fpie -mcmodel=tiny -fno-stack-protector \
+	-fomit-frame-pointer -fno-tree-loop-distribute-patterns \
+	-mgeneral-regs-only -mstrict-align -mno-outline-atomics \
+	-ffunction-sections -fdata-sections -ftls-model=local-exec \
+	-flto=auto $(WARNINGS) -nostdlib -nostartfiles -no-pie
+ifeq ($(LTO),y)
+LINK = $(CC) $(LTO_LINK_FLAGS) \
+	$(addprefix -Wl$(comma),$(KERNEL_LDFLAGS) $(LIBC_PRINTF) -Map=$@.map)
+LINK_LIBS = $(addprefix -Wl$(comma),$(KERNEL_LIBS))
+else
+LINK = $(LD) $(KERNEL_LDFLAGS) $(LIBC_PRINTF) -Map=$@.map
+LINK_LIBS = $(KERNEL_LIBS)
+endif
 define link_image
 	$(call msg,LD,$@)
 	@mkdir -p $(dir $@)
-	$(Q)$(LD) $(KERNEL_LDFLAGS) $(LIBC_PRINTF) -Map=$@.map -o $@ \
-		$(filter %.o,$^) $(KERNEL_LIBS)
+	$(Q)$(LINK) -o $@ $(filter %.o,$^) $(LINK_LIBS)
 	$(Q)scripts/check-relocs.sh $(READELF) $@
 	$(Q)scripts/check-libc-link.sh $@.map
 endef
@@ -342,9 +412,13 @@ $(IMAGE).program: FORCE
 		echo '$(APP_DIR) $(if $(APP),app,product)' >$@
 
 # Each sample through the path users take: make APP=samples/NAME.
+# The kernel's objects are built first, here: each sample's make then
+# finds them up to date.  Were a sample's make to compile one while this
+# make does, ld could read an LTO object half rewritten (its IR ids
+# change with every compile: lto1 then fails).
 SAMPLES := $(notdir $(patsubst %/,%,$(wildcard samples/*/)))
 .PHONY: samples
-samples:
+samples: $(KERNEL_OBJS)
 	$(Q)set -e; for s in $(SAMPLES); do \
 		$(MAKE) --no-print-directory APP=samples/$$s \
 			IMAGE=$(BUILD)/samples/$$s $(BUILD)/samples/$$s.bin; \
@@ -352,7 +426,7 @@ samples:
 
 # One sample's image, the same way (the net boot tests boot echo-server's).
 # Inside that make, the image is $(IMAGE).bin's own rule, not this one.
-$(BUILD)/samples/%.bin: FORCE
+$(BUILD)/samples/%.bin: FORCE $(KERNEL_OBJS)
 	$(Q)$(MAKE) --no-print-directory APP=samples/$* \
 		IMAGE=$(BUILD)/samples/$* $@
 
@@ -362,9 +436,19 @@ $(GUEST_ELFS): $(KERNEL_OBJS) $(TARGET_LIBFDT) $(PICOLIBC_LIBC) \
 		boot/kernel.ld
 	$(link_image)
 
-$(IMAGE).bin $(GUEST_ELFS:.elf=.bin): %.bin: %.elf
+# The flat image, its relocations packed as RELR (scripts/relr-pack.c).
+$(IMAGE).bin $(GUEST_ELFS:.elf=.bin): %.bin: %.elf $(BUILD)/host/relr-pack
 	$(call msg,OBJCOPY,$@)
-	$(Q)$(OBJCOPY) -O binary $< $@
+	$(Q)$(OBJCOPY) -O binary $< $@.tmp
+	$(Q)$(BUILD)/host/relr-pack $< $@.tmp
+	$(Q)mv $@.tmp $@
+
+# Host tools the image's build runs: plain C, no libfdt.
+$(BUILD)/host/relr-pack: scripts/relr-pack.c scripts/relr.c scripts/relr.h
+	$(call msg,HOSTCC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOST_CC) $(WARNINGS) -O2 -g -std=gnu11 -iquote . -o $@ \
+		scripts/relr-pack.c scripts/relr.c
 
 $(BUILD)/host/%.c.o: %.c | $(HOST_LIBFDT)
 	$(call msg,HOSTCC,$<)
@@ -377,6 +461,21 @@ $(BUILD)/host/dtb-probe: $(FDT_HOST_OBJS) $(BUILD)/host/fdt/dtb-probe.c.o \
 	$(Q)$(HOST_CC) -o $@ $^
 
 tools: $(BUILD)/host/dtb-probe
+
+# make size: where zephyr.bin's bytes go, part by part, from the link map
+# (scripts/bench/size.sh); make bench appends the same tables.
+# The variants (NET=n, BLK=n, both) are built in dirs of their own under
+# $(BUILD), so the default build is untouched.
+SIZE_VARIANTS := nonet:NET=n noblk:BLK=n nonet-noblk:NET=n@BLK=n
+SIZE_IMAGES = default=$(BUILD) $(foreach v,$(SIZE_VARIANTS),\
+	$(firstword $(subst :, ,$(v)))=$(BUILD)/variant-$(firstword $(subst :, ,$(v))))
+.PHONY: size size-variants
+size: $(BUILD)/zephyr.bin size-variants
+	$(Q)scripts/bench/size.sh $(SIZE_IMAGES)
+size-variants:
+	$(Q)set -e; $(foreach v,$(SIZE_VARIANTS),\
+		$(MAKE) --no-print-directory $(subst @, ,$(lastword $(subst :, ,$(v)))) \
+		BUILD=$(BUILD)/variant-$(firstword $(subst :, ,$(v))) all;)
 
 -include tests/unit/unit.mk
 -include tests/boot/boot.mk

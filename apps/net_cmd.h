@@ -4,8 +4,20 @@
 
 #include <stdbool.h>
 
+#include "kernel/features.h"
+
 /* Run cmd if it is a network command: true if so. */
+#if OSPREY_NET
 bool net_command(const char *cmd, char *arg);
+#else
+/* An image without it has no such commands (kernel/features.h). */
+static inline bool net_command(const char *cmd, char *arg)
+{
+	(void)cmd;
+	(void)arg;
+	return false;
+}
+#endif
 
 /*
  * One line per connected vif on what its offloads did:

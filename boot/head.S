@@ -42,20 +42,54 @@ el1_entry:
 	msr	cpacr_el1, x1
 	isb
 
-	/* Apply R_AARCH64_RELATIVE relocations: *(base + off) = base + add. */
-	adrp	x2, __rela_start
-	add	x2, x2, :lo12:__rela_start
-	adrp	x3, __rela_end
-	add	x3, x3, :lo12:__rela_end
-1:	cmp	x2, x3
-	b.hs	2f
-	ldp	x4, x5, [x2], #16	/* r_offset, r_info */
-	ldr	x6, [x2], #8		/* r_addend */
-	cbz	w5, 1b			/* R_AARCH64_NONE: a dropped slot */
-	cmp	w5, #R_AARCH64_RELATIVE
-	b.ne	bad_relocation
+	/*
+	 * rodata and data are stored packed in the file, each right after
+	 * what precedes it, and run page-aligned (boot/kernel.ld): move each
+	 * up, data (with the relocations) first, since rodata's place is
+	 * where data was.  Only PC-relative addresses and the link-time
+	 * shifts until the relocations are applied.
+	 */
+	adrp	x2, __rw_start
+	add	x2, x2, :lo12:__rw_start
+	adrp	x3, __relr_end
+	add	x3, x3, :lo12:__relr_end
+	ldr	x4, =__data_shift
+	bl	move_up
+	adrp	x2, __text_end
+	add	x2, x2, :lo12:__text_end
+	adrp	x3, __rodata_end
+	add	x3, x3, :lo12:__rodata_end
+	ldr	x4, =__rodata_shift
+	bl	move_up
+
+	/*
+	 * Apply the relative relocations, packed as RELR by
+	 * scripts/relr-pack.c (scripts/relr.h): the load address is added to
+	 * each word named, by an even entry (its offset) or by a bit of an
+	 * odd one (bits 1-63: the 63 words after the last one named).  The
+	 * stream ends with a 0 and lies where the bss will be (x5: the next
+	 * word a bitmap covers), so this comes before the bss is zeroed.
+	 */
+	adrp	x2, __relr_start
+	add	x2, x2, :lo12:__relr_start
+1:	ldr	x4, [x2], #8
+	cbz	x4, 2f
+	tbnz	x4, #0, 7f
+	add	x5, x20, x4		/* an offset: relocate that word */
+	ldr	x6, [x5]
 	add	x6, x6, x20
-	str	x6, [x20, x4]
+	str	x6, [x5], #8
+	b	1b
+7:	mov	x7, x5			/* a bitmap over x5's next 63 words */
+8:	lsr	x4, x4, #1
+	cbz	x4, 9f
+	tbz	x4, #0, 10f
+	ldr	x6, [x7]
+	add	x6, x6, x20
+	str	x6, [x7]
+10:	add	x7, x7, #8
+	b	8b
+9:	add	x5, x5, #63 * 8
 	b	1b
 
 2:	adrp	x2, __bss_start
@@ -190,13 +224,22 @@ secondary_entry:
 	b	halt
 
 /*
- * The linker produced a relocation the loop above cannot apply: the build
- * check (readelf) should have caught it.  Nothing is mapped or printable
- * yet, so stop here.
+ * move_up(x2 = start, x3 = end, x4 = by): move the words at [x2 - x4,
+ * x3 - x4) to [x2, x3), last first (the two may overlap).  With the MMU
+ * off every access is Device memory: aligned words only, and each store
+ * goes to memory (mmu_turn_on drops any stale cached line over the image
+ * before the caches are used).  Clobbers x3, x5, x6.
  */
-bad_relocation:
-	wfe
-	b	bad_relocation
+	.text
+move_up:
+	cbz	x4, 2f
+	sub	x5, x3, x4
+1:	cmp	x3, x2
+	b.ls	2f
+	ldr	x6, [x5, #-8]!
+	str	x6, [x3, #-8]!
+	b	1b
+2:	ret
 
 /*
  * Running at EL2 without a hypervisor: give EL1 the machine (AArch64,

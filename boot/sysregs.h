@@ -7,7 +7,6 @@
 
 #define CURRENTEL_EL2			(2 << 2)
 #define CPACR_FPEN_ON			(3 << 20)
-#define R_AARCH64_RELATIVE		1027
 
 #define HCR_EL2_RW			(1 << 31)
 #define CNTHCTL_EL1PCTEN_EL1PCEN	3

@@ -31,6 +31,7 @@
 #include "kernel/block.h"
 #include "kernel/bootargs.h"
 #include "kernel/errno.h"
+#include "kernel/features.h"
 #include "kernel/irq.h"
 #include "kernel/page_alloc.h"
 #include "kernel/panic.h"
@@ -251,10 +252,13 @@ static void register_xenbus_drivers(void)
 
 	if (!xen->present || xen->dom0 || xen->no_node)
 		return;
+#if OSPREY_BLK
 	if (!bootarg(platform.bootargs, "blkfront", options, sizeof(options)))
 		options[0] = '\0';
 	if (blkfront_register(options))
 		printk("blkfront: cannot register with XenBus\n");
+#endif
+#if OSPREY_NET
 	/* Only a table entry until a vif appears; lwIP starts with the
 	 * first vif (DHCP, or ip= from bootargs). */
 	netfront_set_ops(net_vif_ops(platform.bootargs));
@@ -262,6 +266,8 @@ static void register_xenbus_drivers(void)
 		options[0] = '\0';
 	if (netfront_init(options))
 		printk("netfront: cannot register with XenBus\n");
+#endif
+	(void)options;
 }
 
 /*
@@ -386,7 +392,7 @@ void kernel_main(uint64_t dtb, uint64_t image_base, uint64_t entry_ticks)
 	board_publish(&platform, &ticks);
 	/* The kernel's stop does not know the block layer: what it syncs
 	 * is handed in here. */
-	if (shutdown_init(block_sync_all))
+	if (shutdown_init(OSPREY_BLK ? block_sync_all : NULL))
 		panic("boot: no memory for the shutdown threads");
 	register_xenbus_drivers();
 	xen_start_services();

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # check-relocs.sh READELF ELF: the image may carry only the relocations
-# boot/head.S applies (R_AARCH64_RELATIVE, and R_AARCH64_NONE which the
-# linker leaves for slots it resolved and head.S skips); anything else would be left
-# unapplied at run time, so fail loudly here instead.
+# boot/head.S applies (R_AARCH64_RELATIVE, which scripts/relr-pack.c packs
+# as RELR for it, and R_AARCH64_NONE which the linker leaves for slots it
+# resolved and the packer skips); anything else would be left unapplied
+# at run time, so fail loudly here instead (the packer refuses it too).
 set -euo pipefail
 readelf=$1 elf=$2
 bad=$("$readelf" -rW "$elf" | awk '/^[0-9a-f]+ +[0-9a-f]+ +R_/ && $3 != "R_AARCH64_RELATIVE" && $3 != "R_AARCH64_NONE"')

@@ -98,7 +98,8 @@ boot-tests-smp: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe samples guests
 
 # make bench [GIC=2|3] [RUNS=N] [DENSITY_N=N]: boot times, footprint and Xen
 # I/O costs next to a Linux domU (scripts/bench.sh); both GIC versions
-# unless GIC is given.  The table goes to $(BUILD)/bench/results.md.  Then
+# unless GIC is given.  The table goes to $(BUILD)/bench/results.md, with
+# the image's bytes by part after it (make size, also $(BUILD)/bench/size.md).  Then
 # the DT probe's instructions as the tree grows (scripts/bench/probe.sh:
 # linear, or not), to $(BUILD)/bench/probe.txt.  Then density: how many
 # zephyr.bin guests run at once on one test host, up to DENSITY_N (default
@@ -112,10 +113,15 @@ DENSITY_N ?= 100
 .PHONY: bench
 BENCH_ARGS = $(if $(filter command line environment,$(origin GIC)),GIC=$(GIC)) \
 	$(if $(RUNS),RUNS=$(RUNS))
-bench: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe $(BUILD)/samples/latency.bin
+bench: $(BUILD)/zephyr.bin $(BUILD)/host/dtb-probe $(BUILD)/samples/latency.bin \
+		size
 	$(BENCH_ARGS) BENCH_OUT=$(BUILD)/bench \
 		BENCH_COMMAND="$(strip make bench $(BENCH_ARGS))" \
 		scripts/bench.sh $(BUILD)/zephyr.bin
+	{ echo; echo '## Image size (make size)'; echo; \
+		scripts/bench/size.sh $(SIZE_IMAGES); } | \
+		tee $(BUILD)/bench/size.md >>$(BUILD)/bench/results.md
+	cat $(BUILD)/bench/size.md
 	scripts/bench/probe.sh $(BUILD)/host/dtb-probe | \
 		tee $(BUILD)/bench/probe.txt
 	DENSITY_N=$(DENSITY_N) BENCH_OUT=$(BUILD)/bench \

@@ -94,8 +94,9 @@ lint-cppcheck: | $(TARGET_LIBFDT) $(PICOLIBC_LIBC) $(XEN_INCLUDE)/xen/xen.h
 	$(Q)$(LINT_CPPCHECK) $(LINT_CPPCHECK_HOST) $(LINT_HOST_SRCS)
 
 # The folders' layers (tests/lint/layers.py has the order): includes from
-# the sources, calls from the objects' undefined symbols.
+# the sources, calls from the objects' undefined symbols (gcc-nm, which
+# reads LTO objects' symbols too).
 lint-layers: $(KERNEL_OBJS)
 	$(call msg,LAYERS,kernel)
-	$(Q)python3 tests/lint/layers.py --nm $(CROSS_COMPILE)nm \
+	$(Q)python3 tests/lint/layers.py --nm $(NM) \
 		--objects $(BUILD)/target
