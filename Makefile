@@ -165,13 +165,13 @@ BLK ?= y
 ifneq ($(filter-out y n,$(NET) $(BLK)),)
 $(error NET and BLK are y or n)
 endif
-NET_ONLY_SRCS := $(wildcard net/*.c) xen/netfront.c xen/netif_ring.c \
+NET_ONLY_SRCS := $(wildcard net/*.c) frontends/netfront.c frontends/netif_ring.c \
 	apps/httpd.c apps/net_cmd.c apps/tcp_bench.c apps/tcp_server.c \
 	apps/udp_echo.c apps/echo_policy.c lib/dns.c lib/osprey_net.c \
 	lib/socket.c lib/socket_conn.c lib/socket_io.c lib/sockopt.c \
 	lib/getaddrinfo.c lib/getnameinfo.c lib/sockaddr.c lib/inet.c
-BLK_ONLY_SRCS := kernel/block.c kernel/block_sync.c xen/blkfront.c \
-	xen/blkif_ring.c xen/vbd_name.c lib/osprey_block.c apps/disk.c
+BLK_ONLY_SRCS := kernel/block.c kernel/block_sync.c frontends/blkfront.c \
+	frontends/blkif_ring.c frontends/vbd_name.c lib/osprey_block.c apps/disk.c
 LEFT_OUT_SRCS := $(if $(filter n,$(NET)),$(NET_ONLY_SRCS)) \
 	$(if $(filter n,$(BLK)),$(BLK_ONLY_SRCS))
 CORE_SRCS := $(filter-out $(LEFT_OUT_SRCS),$(CORE_SRCS))

@@ -21,15 +21,16 @@ import sys
 # Parts, in the order the table prints them: (row, test on the object's
 # path relative to the build dir).  The first match wins: the block
 # driver's files are named before the folders they sit in.
-BLOCK_FILES = ("kernel/block.c", "kernel/block_sync.c", "xen/blkfront.c",
-               "xen/blkif_ring.c", "xen/vbd_name.c", "lib/osprey_block.c",
-               "apps/disk.c")
-NET_XEN_FILES = ("xen/netfront.c", "xen/netif_ring.c")
+BLOCK_FILES = ("kernel/block.c", "kernel/block_sync.c",
+               "frontends/blkfront.c", "frontends/blkif_ring.c",
+               "frontends/vbd_name.c", "lib/osprey_block.c", "apps/disk.c")
+NET_XEN_FILES = ("frontends/netfront.c", "frontends/netif_ring.c")
 PARTS = [
     ("kernel (boot/ kernel/ init/ drivers/)",
      lambda p: p.startswith(("target/boot/", "target/kernel/", "target/init/",
                              "target/drivers/")) or p.endswith("/.entry.o")),
-    ("Xen (xen/)", lambda p: p.startswith("target/xen/")),
+    ("Xen (xen/, frontends/ but netfront and blkfront)",
+     lambda p: p.startswith(("target/xen/", "target/frontends/"))),
     ("DT (fdt/, libfdt)",
      lambda p: p.startswith("target/fdt/") or "libfdt.a" in p),
     ("net glue (net/, netfront)", lambda p: p.startswith("target/net/")),
