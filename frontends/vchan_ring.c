@@ -62,6 +62,19 @@ long vchan_ring_writable(const struct vchan_ring *r)
 	return n < 0 ? n : (long)r->size - n;
 }
 
+/*
+ * Where n bytes from our index start in the ring (*at), and how many of
+ * them fit before its end: the rest wrap to its start.
+ */
+static uint32_t span(const struct vchan_ring *r, size_t n, uint32_t *at)
+{
+	uint32_t first;
+
+	*at = r->own & (r->size - 1);
+	first = r->size - *at;
+	return first > n ? (uint32_t)n : first;
+}
+
 long vchan_ring_read(struct vchan_ring *r, void *buf, size_t len)
 {
 	long avail = vchan_ring_readable(r);
@@ -71,10 +84,7 @@ long vchan_ring_read(struct vchan_ring *r, void *buf, size_t len)
 	if (avail < 0)
 		return avail;
 	n = len < (size_t)avail ? len : (size_t)avail;
-	at = r->own & (r->size - 1);
-	first = r->size - at;
-	if (first > n)
-		first = (uint32_t)n;
+	first = span(r, n, &at);
 	memcpy(buf, r->data + at, first);
 	memcpy((uint8_t *)buf + first, r->data, n - first);
 	r->own += (uint32_t)n;
@@ -91,10 +101,7 @@ long vchan_ring_write(struct vchan_ring *r, const void *buf, size_t len)
 	if (room < 0)
 		return room;
 	n = len < (size_t)room ? len : (size_t)room;
-	at = r->own & (r->size - 1);
-	first = r->size - at;
-	if (first > n)
-		first = (uint32_t)n;
+	first = span(r, n, &at);
 	memcpy(r->data + at, buf, first);
 	memcpy(r->data, (const uint8_t *)buf + first, n - first);
 	r->own += (uint32_t)n;
