@@ -280,28 +280,19 @@ static bool backend_speaks_v1(struct p9fs *p)
 	return false;
 }
 
-static int put_uint(xs_transaction_t t, struct p9fs *p, const char *key,
-		    unsigned long value)
-{
-	char path[96], text[24];
-
-	snprintf(path, sizeof(path), "%s/%s", p->dev->nodename, key);
-	snprintf(text, sizeof(text), "%lu", value);
-	return xs_write(t, path, text);
-}
-
 static int write_ring_keys(xs_transaction_t t, void *ctx)
 {
 	struct p9fs *p = ctx;
 	int err;
 
-	err = put_uint(t, p, "version", 1);
+	err = xenbus_write_uint(t, p->dev, "version", 1);
 	if (!err)
-		err = put_uint(t, p, "num-rings", 1);
+		err = xenbus_write_uint(t, p->dev, "num-rings", 1);
 	if (!err)
-		err = put_uint(t, p, "ring-ref0", (unsigned long)p->intf_ref);
+		err = xenbus_write_uint(t, p->dev, "ring-ref0",
+					(unsigned long)p->intf_ref);
 	if (!err)
-		err = put_uint(t, p, "event-channel-0", p->port);
+		err = xenbus_write_uint(t, p->dev, "event-channel-0", p->port);
 	return err;
 }
 

@@ -623,25 +623,6 @@ static int grant_pool_pages(struct disk *d, struct grant_pool *pool)
 	return 0;
 }
 
-/* Write the frontend's KEY = value inside transaction t. */
-static int put(xs_transaction_t t, struct disk *d, const char *key,
-	       const char *value)
-{
-	char path[96];
-
-	snprintf(path, sizeof(path), "%s/%s", d->dev->nodename, key);
-	return xs_write(t, path, value);
-}
-
-static int put_uint(xs_transaction_t t, struct disk *d, const char *key,
-		    unsigned long value)
-{
-	char text[24];
-
-	snprintf(text, sizeof(text), "%lu", value);
-	return put(t, d, key, text);
-}
-
 /* blkif.h's "Request Transport Parameters", in one transaction. */
 static int write_ring_keys(xs_transaction_t t, void *ctx)
 {
@@ -651,24 +632,27 @@ static int write_ring_keys(xs_transaction_t t, void *ctx)
 	int err;
 
 	if (d->ring_order == 0) {
-		err = put_uint(t, d, "ring-ref", (unsigned long)d->ring_ref[0]);
+		err = xenbus_write_uint(t, d->dev, "ring-ref",
+					(unsigned long)d->ring_ref[0]);
 	} else {
-		err = put_uint(t, d, "ring-page-order", d->ring_order);
+		err = xenbus_write_uint(t, d->dev, "ring-page-order",
+					d->ring_order);
 		for (i = 0; !err && i < (1u << d->ring_order); i++) {
 			snprintf(key, sizeof(key), "ring-ref%u", i);
-			err = put_uint(t, d, key,
-				       (unsigned long)d->ring_ref[i]);
+			err = xenbus_write_uint(t, d->dev, key,
+						(unsigned long)d->ring_ref[i]);
 		}
 	}
 	if (!err)
-		err = put_uint(t, d, "event-channel", d->port);
+		err = xenbus_write_uint(t, d->dev, "event-channel", d->port);
 	if (!err)
-		err = put(t, d, "protocol", XEN_IO_PROTO_ABI_NATIVE);
+		err = xenbus_write(t, d->dev, "protocol",
+				   XEN_IO_PROTO_ABI_NATIVE);
 	/* Ours, offered before we know the backend's: Linux's blkback
 	 * writes its own only when it connects. */
 	if (!err)
-		err = put_uint(t, d, "feature-persistent",
-			       !options.no_persistent);
+		err = xenbus_write_uint(t, d->dev, "feature-persistent",
+					!options.no_persistent);
 	return err;
 }
 

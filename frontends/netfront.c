@@ -952,16 +952,6 @@ static int setup_rings(struct netfront *nf, bool split)
 	return 0;
 }
 
-static int write_key(xs_transaction_t t, struct netfront *nf,
-		     const char *key, unsigned long value)
-{
-	char path[96], text[24];
-
-	snprintf(path, sizeof(path), "%s/%s", nf->dev->nodename, key);
-	snprintf(text, sizeof(text), "%lu", value);
-	return xs_write(t, path, text);
-}
-
 /*
  * The frontend's keys (io/netif.h), all in one transaction: the backend
  * sees all or none of them.
@@ -993,15 +983,16 @@ static int write_keys(xs_transaction_t t, void *ctx)
 	int err;
 
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		err = write_key(t, nf, keys[i].key, keys[i].value);
+		err = xenbus_write_uint(t, nf->dev, keys[i].key, keys[i].value);
 		if (err)
 			return err;
 	}
 	if (!nf->rx_open)
-		return write_key(t, nf, "event-channel", nf->tx_port);
-	err = write_key(t, nf, "event-channel-tx", nf->tx_port);
+		return xenbus_write_uint(t, nf->dev, "event-channel",
+					 nf->tx_port);
+	err = xenbus_write_uint(t, nf->dev, "event-channel-tx", nf->tx_port);
 	if (!err)
-		err = write_key(t, nf, "event-channel-rx", nf->rx_port);
+		err = xenbus_write_uint(t, nf->dev, "event-channel-rx", nf->rx_port);
 	return err;
 }
 

@@ -70,6 +70,24 @@ static int write_state(xs_transaction_t t, void *ctx)
 	return xs_write(t, path, value);
 }
 
+int xenbus_write(xs_transaction_t t, const struct xenbus_device *dev,
+		 const char *key, const char *value)
+{
+	char path[XENBUS_NODENAME_LEN + 48];
+
+	snprintf(path, sizeof(path), "%s/%s", dev->nodename, key);
+	return xs_write(t, path, value);
+}
+
+int xenbus_write_uint(xs_transaction_t t, const struct xenbus_device *dev,
+		      const char *key, unsigned long value)
+{
+	char text[24];
+
+	snprintf(text, sizeof(text), "%lu", value);
+	return xenbus_write(t, dev, key, text);
+}
+
 int xenbus_switch_state(struct xenbus_device *dev, enum xenbus_state to)
 {
 	struct state_step step = { dev, to };

@@ -13,6 +13,8 @@
 #include <xen/xen.h>
 #include <xen/io/xenbus.h>
 
+#include "xen/xenstore.h"
+
 /* Room for a node name and its NUL. */
 #define XENBUS_NODENAME_LEN	64
 
@@ -56,6 +58,15 @@ int xenbus_start(void);
  * or XenStore's error (dev->state then stays as it was).
  */
 int xenbus_switch_state(struct xenbus_device *dev, enum xenbus_state to);
+
+/*
+ * Write dev's KEY (under its node) as value, or as a decimal number,
+ * inside transaction t, as a frontend's handshake does: xs_write's result.
+ */
+int xenbus_write(xs_transaction_t t, const struct xenbus_device *dev,
+		 const char *key, const char *value);
+int xenbus_write_uint(xs_transaction_t t, const struct xenbus_device *dev,
+		      const char *key, unsigned long value);
 
 /* The frontend's legal steps, pure so the host tests can check it. */
 bool xenbus_transition_allowed(enum xenbus_state from, enum xenbus_state to);
