@@ -22,7 +22,7 @@
 #define PLATFORM_MAX_ERRORS     8
 #define PLATFORM_NAME_LEN       64
 #define PLATFORM_PATH_LEN       96
-#define PLATFORM_BOOTARGS_LEN   256
+#define PLATFORM_BOOTARGS_LEN   1024
 #define PLATFORM_ERROR_LEN      120
 
 struct region {

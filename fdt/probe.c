@@ -557,6 +557,11 @@ static int probe_chosen(const void *fdt, struct platform *p)
 	if (chosen < 0)
 		return -FDT_ERR_NOTFOUND;
 	dt_string(fdt, chosen, "bootargs", p->bootargs, sizeof(p->bootargs));
+	path = fdt_getprop(fdt, chosen, "bootargs", &len);
+	if (path && len > 0 &&
+	    strnlen(path, (size_t)len) >= sizeof(p->bootargs))
+		dt_error(p, fdt, chosen, "bootargs of %zu bytes cut to %zu",
+			 strnlen(path, (size_t)len), sizeof(p->bootargs) - 1);
 	dt_string(fdt, chosen, "stdout-path", p->stdout_path,
 		  sizeof(p->stdout_path));
 	path = fdt_getprop(fdt, chosen, "stdout-path", &len);

@@ -74,8 +74,11 @@ int printk(const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	if (n > (int)sizeof(buf) - 1)
+	/* A line cut short still ends, so the next does not run on. */
+	if (n > (int)sizeof(buf) - 1) {
 		n = sizeof(buf) - 1;
+		buf[n - 1] = '\n';
+	}
 	console_write(buf, (size_t)n);
 	return n;
 }

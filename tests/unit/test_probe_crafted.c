@@ -631,20 +631,27 @@ START_TEST(long_strings)
 	static const char uart_path[] =
 		"/bus-with-a-rather-long-name-to-push-the-path-length@0"
 		"/serial-port-with-an-even-longer-name-for-testing@9000000";
-	char bootargs[600] = "";
+	char bootargs[1400] = "", cut[80];
 	struct platform p;
 	unsigned int i;
+	bool said = false;
 
-	for (i = 0; i < 40; i++) {
+	for (i = 0; i < 100; i++) {
 		char opt[20];
 
 		snprintf(opt, sizeof(opt), "%sopt%03u=value", i ? " " : "", i);
 		strcat(bootargs, opt);
 	}
-	ck_assert_uint_eq(strlen(bootargs), 519);
+	ck_assert_uint_eq(strlen(bootargs), 1299);
 
 	probe_file(CRAFTED_DTB("long-strings"), &p);
 	assert_truncated(p.bootargs, PLATFORM_BOOTARGS_LEN, bootargs);
+	/* A cut command line is said, never silent. */
+	snprintf(cut, sizeof(cut), "bootargs of %zu bytes cut to %d",
+		 strlen(bootargs), PLATFORM_BOOTARGS_LEN - 1);
+	for (i = 0; i < p.error_count; i++)
+		said |= strstr(p.errors[i], cut) != NULL;
+	ck_assert_msg(said, "no error '%s'", cut);
 	assert_truncated(p.model, PLATFORM_NAME_LEN,
 			 "crafted long-strings: a model string that is much "
 			 "longer than the sixty-four bytes kept");
