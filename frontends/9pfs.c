@@ -1,5 +1,5 @@
 /*
- * 9pfs: see 9pfs.h.  NOT YET RUN: compiled and linted only.
+ * 9pfs: see 9pfs.h.
  *
  * The handshake (docs/misc/9pfs.pandoc): the backend publishes
  * "versions" (which must list 1), "max-rings" and "max-ring-page-order"
@@ -10,7 +10,7 @@
  * backend is Connected, so are we.  The toolstack's "tag" in our own
  * directory names the share.
  *
- * A call holds the device's lock for the whole round trip: the backend
+ * A session holds the device's lock for its round trips: the backend
  * handles one request at a time, and the reply's framing on the byte
  * ring is only known to the one reader.  The event channel wakes the
  * caller (kick); the backend is notified after we publish bytes and
@@ -24,6 +24,7 @@
 #include "kernel/page_alloc.h"
 #include "kernel/printk.h"
 #include "kernel/sem.h"
+#include "kernel/thread.h"
 #include "frontends/9pfs.h"
 #include "frontends/p9_ring.h"
 #include "xen/events.h"
@@ -35,10 +36,12 @@
 /* 16 pages, 32 KiB each way, as Mini-OS's 9pfront uses. */
 #define RING_ORDER		4
 #define DATA_PAGES		(1u << RING_ORDER)
+/* The message buffer: the largest msize we offer (one direction's
+ * ring at RING_ORDER). */
+#define BUF_PAGES		(DATA_PAGES / 2)
 #define NO_REF			(-1)
-#define TAG_LEN			64
-/* The tag of our requests after Tversion; one request at a time. */
-#define CALL_TAG		1
+/* How often p9fs_find looks again for a share still connecting. */
+#define FIND_POLL_MS		20
 
 enum p9fs_state { P9FS_FREE, P9FS_PROBED, P9FS_INITIALISED,
 		  P9FS_CONNECTED, P9FS_CLOSED };
@@ -46,7 +49,7 @@ enum p9fs_state { P9FS_FREE, P9FS_PROBED, P9FS_INITIALISED,
 struct p9fs {
 	struct xenbus_device *dev;
 	enum p9fs_state state;
-	char tag[TAG_LEN];
+	char tag[P9FS_TAG_LEN];
 	unsigned int order;
 	struct xen_9pfs_data_intf *intf;	/* one page */
 	uint8_t *data;				/* DATA_PAGES pages */
@@ -55,9 +58,15 @@ struct p9fs {
 	evtchn_port_t port;
 	bool port_open;
 	struct p9_ring ring;
+	uint8_t *buf;		/* BUF_PAGES pages: each message, both ways */
 	uint32_t msize;		/* 0 until Rversion */
-	/* != 0: the device is gone (-ENODEV) or its ring corrupt
-	 * (-EPROTO); every call fails with it. */
+	bool attached;		/* P9FS_ROOT_FID is the share's root */
+	/* Changes with each connection (connect), never 0 once one was. */
+	uint32_t gen;
+	uint64_t fids[P9FS_FIDS / 64];	/* bit set: in use */
+	/* != 0: the device is gone (-ENODEV), its ring corrupt (-EPROTO,
+	 * -EMSGSIZE) or its backend silent (-ETIMEDOUT); every call fails
+	 * with it. */
 	int error;
 	struct mutex lock;	/* everything above, after probe */
 	struct sem kick;	/* event channel -> the caller waiting */
@@ -65,11 +74,12 @@ struct p9fs {
 };
 
 /*
- * The one device served; owned by this file.  Its fields change under
+ * The devices served; owned by this file.  A slot's fields change under
  * its lock, except initialised and state's P9FS_FREE, which only the
- * XenBus thread (probe) sets.
+ * XenBus thread (probe, remove) sets.  Lock order: a file's lock
+ * (lib/file.c) before a device's; never two devices' at once.
  */
-static struct p9fs p9fs;
+static struct p9fs p9fs_devs[P9FS_MAX];
 
 static void on_event(evtchn_port_t port, void *ctx)
 {
@@ -102,8 +112,14 @@ static int wait_event(struct p9fs *p, int64_t timeout_ms)
 {
 	int err = ksem_take(&p->kick, timeout_ms);
 
-	if (err)
-		return err == -EAGAIN ? -ETIMEDOUT : err;
+	if (err) {
+		/* Part of a message may still come: the ring's framing is
+		 * lost, so the device is not used again. */
+		printk("9pfs: %s: no answer from the backend in %lld ms: "
+		       "out of use\n", p->tag, (long long)timeout_ms);
+		p->error = -ETIMEDOUT;
+		return -ETIMEDOUT;
+	}
 	return p->error;
 }
 
@@ -185,66 +201,188 @@ static long call_locked(struct p9fs *p, uint8_t *msg, size_t len,
 	return err ? err : size;
 }
 
-long p9fs_call(uint8_t *msg, size_t len, size_t cap, int64_t timeout_ms)
+static struct p9fs *share_dev(const struct p9fs_share *share)
 {
-	struct p9fs *p = &p9fs;
-	long r;
+	struct p9fs *p = share->dev;
 
-	if (!p->initialised)
-		return -ENODEV;
-	mutex_lock(&p->lock, WAIT_FOREVER);
-	r = p->msize ? call_locked(p, msg, len, cap, p->msize, timeout_ms) :
-		       -ENODEV;
-	mutex_unlock(&p->lock);
-	return r;
+	return p >= p9fs_devs && p < p9fs_devs + P9FS_MAX && p->initialised ?
+	       p : NULL;
 }
 
-uint32_t p9fs_msize(void)
+/* Tversion, once per connection.  Lock held. */
+static int negotiate(struct p9fs *p)
 {
-	return p9fs.msize;
-}
-
-int p9fs_attach(uint32_t fid, const char *uname, struct p9_qid *qid,
-		int64_t timeout_ms)
-{
-	struct p9fs *p = &p9fs;
-	static uint8_t msg[512];	/* under p9fs.lock */
-	uint32_t offer, msize;
+	uint32_t offer = p->ring.size, msize;
 	long n;
 	int err;
 
-	if (!p->initialised)
+	/* xen-9pfsd's msize is at most its ring's size; ours, the buffer. */
+	if (offer > BUF_PAGES * PAGE_SIZE)
+		offer = BUF_PAGES * PAGE_SIZE;
+	n = p9_build_version(p->buf, offer, offer, P9_VERSION_U);
+	if (n > 0)
+		n = call_locked(p, p->buf, (size_t)n, offer, offer,
+				P9FS_CALL_MS);
+	err = n < 0 ? (int)n :
+	      p9_parse_rversion(p->buf, (size_t)n, offer, &msize);
+	if (err == -EPROTO)
+		return corrupt(p, "Rversion");
+	if (!err)
+		p->msize = msize;
+	return err;
+}
+
+/* Tattach of the share's root as P9FS_ROOT_FID.  Lock held. */
+static int attach(struct p9fs *p)
+{
+	struct p9_qid qid;
+	long n;
+	int err;
+
+	n = p9_build_attach(p->buf, p->msize, P9FS_TAG, P9FS_ROOT_FID,
+			    P9_NOFID, "", p->tag, P9_NONUNAME);
+	if (n > 0)
+		n = call_locked(p, p->buf, (size_t)n, p->msize, p->msize,
+				P9FS_CALL_MS);
+	err = n < 0 ? (int)n :
+	      p9_parse_rattach(p->buf, (size_t)n, p->msize, P9FS_TAG, &qid);
+	if (err == -EPROTO)
+		return corrupt(p, "Rattach");
+	if (!err && !(qid.type & P9_QTDIR))
+		return corrupt(p, "the share's root is no directory");
+	if (!err) {
+		memset(p->fids, 0, sizeof(p->fids));
+		p->fids[0] = 1ull << P9FS_ROOT_FID;
+		p->attached = true;
+	}
+	return err;
+}
+
+int p9fs_lock(const struct p9fs_share *share, uint8_t **buf,
+	      uint32_t *msize)
+{
+	struct p9fs *p = share_dev(share);
+	int err;
+
+	if (!p)
 		return -ENODEV;
 	mutex_lock(&p->lock, WAIT_FOREVER);
-	err = 0;
-	if (!p->msize) {
-		/* xen-9pfsd's msize is at most its ring's size. */
-		offer = p->ring.size;
-		n = p9_build_version(msg, sizeof(msg), offer, P9_VERSION_U);
-		if (n > 0)
-			n = call_locked(p, msg, (size_t)n, sizeof(msg), offer,
-					timeout_ms);
-		err = n < 0 ? (int)n :
-		      p9_parse_rversion(msg, (size_t)n, offer, &msize);
-		if (err == -EPROTO)
-			(void)corrupt(p, "Rversion");
-		if (!err)
-			p->msize = msize;
+	if (p->gen != share->gen || p->state != P9FS_CONNECTED)
+		err = -ENODEV;
+	else
+		err = p->error;
+	if (!err && !p->msize)
+		err = negotiate(p);
+	if (!err && !p->attached)
+		err = attach(p);
+	if (err) {
+		mutex_unlock(&p->lock);
+		return err;
 	}
-	if (!err) {
-		n = p9_build_attach(msg, sizeof(msg), CALL_TAG, fid, P9_NOFID,
-				    uname, p->tag, P9_NONUNAME);
-		if (n > 0)
-			n = call_locked(p, msg, (size_t)n, sizeof(msg),
-					p->msize, timeout_ms);
-		err = n < 0 ? (int)n :
-		      p9_parse_rattach(msg, (size_t)n, p->msize, CALL_TAG,
-				       qid);
-		if (err == -EPROTO)
-			(void)corrupt(p, "Rattach");
+	*buf = p->buf;
+	*msize = p->msize;
+	return 0;
+}
+
+void p9fs_unlock(const struct p9fs_share *share)
+{
+	mutex_unlock(&share->dev->lock);
+}
+
+long p9fs_rpc(const struct p9fs_share *share, size_t len)
+{
+	struct p9fs *p = share->dev;
+
+	return call_locked(p, p->buf, len, p->msize, p->msize, P9FS_CALL_MS);
+}
+
+int p9fs_fid_alloc(const struct p9fs_share *share, uint32_t *fid)
+{
+	struct p9fs *p = share->dev;
+	uint32_t i;
+
+	for (i = 0; i < P9FS_FIDS; i++) {
+		if (!(p->fids[i / 64] & (1ull << (i % 64)))) {
+			p->fids[i / 64] |= 1ull << (i % 64);
+			*fid = i;
+			return 0;
+		}
 	}
-	mutex_unlock(&p->lock);
-	return err;
+	return -EMFILE;
+}
+
+void p9fs_fid_free(const struct p9fs_share *share, uint32_t fid)
+{
+	struct p9fs *p = share->dev;
+
+	if (fid < P9FS_FIDS && fid != P9FS_ROOT_FID)
+		p->fids[fid / 64] &= ~(1ull << (fid % 64));
+}
+
+/* A connected device tagged tag (len bytes) into *share. */
+static bool find_connected(const char *tag, size_t len,
+			   struct p9fs_share *share)
+{
+	struct p9fs *p;
+
+	for (p = p9fs_devs; p < p9fs_devs + P9FS_MAX; p++) {
+		if (!p->initialised || p->state != P9FS_CONNECTED ||
+		    p->error || strlen(p->tag) != len ||
+		    memcmp(p->tag, tag, len) != 0)
+			continue;
+		share->dev = p;
+		share->gen = p->gen;
+		return true;
+	}
+	return false;
+}
+
+/* Whether XenStore lists a 9pfs device of ours tagged tag (len bytes). */
+static bool listed(const char *tag, size_t len)
+{
+	char ids[128], path[64], value[P9FS_TAG_LEN];
+	const char *id;
+	int n, i;
+
+	n = xs_directory(XS_NO_TRANSACTION, "device/9pfs", ids, sizeof(ids));
+	for (i = 0, id = ids; i < n; i++, id += strlen(id) + 1) {
+		snprintf(path, sizeof(path), "device/9pfs/%s/tag", id);
+		if (xs_read(XS_NO_TRANSACTION, path, value,
+			    sizeof(value)) >= 0 &&
+		    strlen(value) == len && memcmp(value, tag, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+int p9fs_find(const char *tag, size_t len, int64_t timeout_ms,
+	      struct p9fs_share *share)
+{
+	int64_t waited = 0;
+
+	while (!find_connected(tag, len, share)) {
+		if (!xenstore_available() || !listed(tag, len))
+			return -ENOENT;
+		if (waited >= timeout_ms)
+			return -ETIMEDOUT;
+		thread_sleep_ms(FIND_POLL_MS);
+		waited += FIND_POLL_MS;
+	}
+	return 0;
+}
+
+bool p9fs_tag(unsigned int i, char *buf, size_t len)
+{
+	struct p9fs *p;
+
+	if (i >= P9FS_MAX)
+		return false;
+	p = &p9fs_devs[i];
+	if (!p->initialised ||
+	    p->state != P9FS_CONNECTED || p->error)
+		return false;
+	snprintf(buf, len, "%s", p->tag);
+	return true;
 }
 
 /* The backend's KEY as a number, or fallback when absent or not one. */
@@ -354,7 +492,9 @@ static int initialise(struct p9fs *p)
 		p->intf = page_alloc(1);
 	if (!p->data)
 		p->data = page_alloc(DATA_PAGES);
-	if (!p->intf || !p->data)
+	if (!p->buf)
+		p->buf = page_alloc(BUF_PAGES);
+	if (!p->intf || !p->data || !p->buf)
 		return -ENOMEM;
 	memset(p->intf, 0, PAGE_SIZE);
 	memset(p->data, 0, (size_t)DATA_PAGES * PAGE_SIZE);
@@ -389,7 +529,10 @@ static int connect(struct p9fs *p)
 	int err;
 
 	p->msize = 0;
+	p->attached = false;
 	p->error = 0;
+	if (++p->gen == 0)
+		p->gen = 1;
 	p->state = P9FS_CONNECTED;
 	err = xenbus_switch_state(p->dev, XenbusStateConnected);
 	if (err)
@@ -455,13 +598,19 @@ static void p9fs_changed(struct xenbus_device *dev, enum xenbus_state state)
 
 static int p9fs_probe(struct xenbus_device *dev)
 {
-	struct p9fs *p = &p9fs;
+	struct p9fs *p;
 	char path[96];
 	unsigned int i;
 	int err;
 
-	if (p->state != P9FS_FREE)
-		return -ENOSPC;		/* one device served */
+	for (p = p9fs_devs; p < p9fs_devs + P9FS_MAX; p++)
+		if (p->state == P9FS_FREE)
+			break;
+	if (p == p9fs_devs + P9FS_MAX) {
+		printk("9pfs: %s: %u shares served already\n", dev->nodename,
+		       P9FS_MAX);
+		return -ENOSPC;
+	}
 	if (!p->initialised) {
 		mutex_init(&p->lock);
 		ksem_init(&p->kick, 0, 1);

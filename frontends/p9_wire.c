@@ -539,6 +539,27 @@ long p9_stat_parse(const uint8_t *buf, size_t len, struct p9_stat *st)
 	return (long)in.off;
 }
 
+long p9_dirent_parse(const uint8_t *buf, size_t len, struct p9_stat *st,
+		     bool *xen)
+{
+	long used;
+
+	*xen = false;
+	if (len >= 4 && (buf[0] | buf[1] << 8) == (buf[2] | buf[3] << 8) + 2) {
+		used = p9_stat_parse(buf + 2, len - 2, st);
+		if (used >= 0) {
+			*xen = true;
+			return used + 2;
+		}
+	}
+	return p9_stat_parse(buf, len, st);
+}
+
+bool p9_dir_done(size_t left, unsigned int xen)
+{
+	return left == 0 || (xen && left == (size_t)xen * P9_DIR_XEN_OVERCOUNT);
+}
+
 int p9_parse_rstat(const uint8_t *buf, size_t len, uint32_t msize,
 		   uint16_t tag, struct p9_stat *st)
 {

@@ -25,6 +25,7 @@
 #ifndef FRONTENDS_P9_WIRE_H
 #define FRONTENDS_P9_WIRE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -209,19 +210,42 @@ int p9_parse_rstat(const uint8_t *buf, size_t len, uint32_t msize,
 		   uint16_t tag, struct p9_stat *st);
 
 /*
- * One stat at buf (at most len bytes: the rest of a directory's Rread
- * data), its strings pointing into buf.  Returns the bytes it takes (the
- * next entry's offset), or -EPROTO.
+ * One stat at buf (at most len bytes), its strings pointing into buf.
+ * Returns the bytes it takes, or -EPROTO.
  *
  * xen-9pfsd (Xen 4.19, 4.20; tools/9pfsd/io.c, fill_p9_stat) writes a
- * stat size 10 larger than the fields it encodes (71 + strlen(name)
- * where the 9P2000.u fields take 61), and packs directory entries by the
- * fields' real length.  So a size equal to the fields' length, or to
- * it + P9_STAT_XEN_SLACK, is accepted, and the entry takes the fields'
- * length; the fields are always read within len.  Derived from reading
- * the daemon's source, not yet seen on the wire.
+ * stat's size 10 larger than the fields it encodes (71 + strlen(name)
+ * where the 9P2000.u fields take 61).  So a size equal to the fields'
+ * length, or to it + P9_STAT_XEN_SLACK, is accepted, and the stat takes
+ * the fields' length; the fields are always read within len.
  */
 #define P9_STAT_XEN_SLACK	10
 long p9_stat_parse(const uint8_t *buf, size_t len, struct p9_stat *st);
+
+/*
+ * One entry of a directory's Rread data at buf (at most len bytes: the
+ * rest of it): the bytes it takes (the next entry's offset), or -EPROTO.
+ *
+ * stat(5) packs directory entries as bare stats.  xen-9pfsd writes each
+ * as it writes Rstat's body instead: n[2] = size + 2 before the stat
+ * (seen on the wire from Xen 4.20's daemon: "." began 4a 00 48 00, then
+ * the stat's 61 + 1 bytes of fields, and the next entry right after).
+ * An entry whose first two 16-bit words are n and n - 2, and whose stat
+ * then parses, is taken that way (*xen set); any other as a bare stat.
+ */
+long p9_dirent_parse(const uint8_t *buf, size_t len, struct p9_stat *st,
+		     bool *xen);
+
+/*
+ * xen-9pfsd counts each entry of its layout in Rread's count as n + 2
+ * bytes where it wrote n - P9_STAT_XEN_SLACK + 4: P9_DIR_XEN_OVERCOUNT
+ * more, all of them after the last entry (seen from Xen 4.20: a count of
+ * 622 for 8 entries in 558 bytes, then 64 zero bytes).
+ */
+#define P9_DIR_XEN_OVERCOUNT	(P9_STAT_XEN_SLACK - 2)
+
+/* Whether left bytes of directory data, after xen entries of
+ * xen-9pfsd's layout, hold no more entries: none, or its overcount. */
+bool p9_dir_done(size_t left, unsigned int xen);
 
 #endif

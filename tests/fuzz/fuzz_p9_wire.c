@@ -50,15 +50,19 @@ static void check_err(int err, int extra)
 	      (err < 0 && err >= -4095));
 }
 
-/* Directory data: stats packed one after another. */
+/* Directory data: entries packed one after another (p9_dirent_parse:
+ * bare stats, or xen-9pfsd's with n[2] before each), until p9_dir_done
+ * says the rest is none (or xen-9pfsd's overcount). */
 static void directory(const uint8_t *buf, size_t len)
 {
 	struct p9_stat st;
+	unsigned int xen_entries = 0;
 	size_t off = 0;
+	bool xen;
 	long used;
 
-	while (off < len) {
-		used = p9_stat_parse(buf + off, len - off, &st);
+	while (!p9_dir_done(len - off, xen_entries)) {
+		used = p9_dirent_parse(buf + off, len - off, &st, &xen);
 		if (used < 0) {
 			CHECK(used == -EPROTO);
 			return;
@@ -66,6 +70,7 @@ static void directory(const uint8_t *buf, size_t len)
 		CHECK(used > 0 && (size_t)used <= len - off);
 		check_stat(&st, buf + off, (size_t)used);
 		off += (size_t)used;
+		xen_entries += xen;
 	}
 }
 

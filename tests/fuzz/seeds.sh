@@ -159,7 +159,10 @@ st='\110\0\0\0\0\0\0\0\0\0\0\0\0\52\0\0\0\0\0\0\0'
 st=$st'\244\1\0\0\0\0\0\0\0\0\0\0\5\0\0\0\0\0\0\0\1\0f'
 st=$st'\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0'
 printf '\7\0\0\0\0\111\0\0\0\175\1\0\112\0'"$st" >"$w/rstat-xen"
-printf '\10\0\0\0\0'"$st$st" >"$w/directory-xen"
+# Directory data as xen-9pfsd sends it (seen from Xen 4.20): n[2] = size
+# + 2 before each stat.
+printf '\10\0\0\0\0\112\0'"$st"'\112\0'"$st" >"$w/directory-xen"
+printf '\10\0\0\0\0'"$st$st" >"$w/directory-bare"
 printf '\1\0\0\0\0\016\0\0\0\153\1\0\1\0x\2\0\0\0' >"$w/rerror-enoent"
 
 # p9_ring: ORDER (0-2), then ops: 0 send LEN16, 1 receive LEN16, 2 the

@@ -547,6 +547,82 @@ START_TEST(directory_entries_walked)
 END_TEST
 
 /*
+ * Directory data as Xen 4.20's xen-9pfsd sent it (the bytes of its "."
+ * entry, seen on the wire): n[2] = size + 2 before each stat, the stat's
+ * size 10 over its fields.  A bare stat still parses as one.
+ */
+START_TEST(directory_entries_as_xen_9pfsd_sends)
+{
+	static const uint8_t dot[] = {
+		0x4a, 0x00, 0x48, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		0x80, 0xbd, 0xbb, 0x17, 0x6b, 0xab, 0x01, 0x00, 0x00, 0x00,
+		0x00, 0x00, 0x00, 0xed, 0x01, 0x00, 0x80, 0xbf, 0x1b, 0x17,
+		0x6b, 0xbd, 0x1b, 0x17, 0x6b, 0xa0, 0x00, 0x00, 0x00, 0x00,
+		0x00, 0x00, 0x00, 0x01, 0x00, 0x2e, 0x00, 0x00, 0x00, 0x00,
+		0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	};
+	struct p9_stat st;
+	struct msg m;
+	bool xen;
+	long used;
+
+	m.n = 0;
+	memcpy(m.b, dot, sizeof(dot));
+	m.n = sizeof(dot);
+	le(&m, 2 + 61 + 3 + P9_STAT_XEN_SLACK, 2);
+	stat_entry(&m, "bcd", P9_STAT_XEN_SLACK);
+	stat_entry(&m, "ef", 0);		/* a bare stat after them */
+	used = p9_dirent_parse(m.b, m.n, &st, &xen);
+	ck_assert_int_eq(used, (long)sizeof(dot));
+	ck_assert(xen);
+	ck_assert_uint_eq(st.name.len, 1);
+	ck_assert_mem_eq(st.name.s, ".", 1);
+	ck_assert_uint_eq(st.qid.type, P9_QTDIR);
+	ck_assert_uint_eq(st.qid.path, 0x1ab);
+	ck_assert_uint_eq(st.mode, P9_DMDIR | 0755);
+	ck_assert_uint_eq(st.length, 0xa0);
+	used = p9_dirent_parse(m.b + sizeof(dot), m.n - sizeof(dot), &st, &xen);
+	ck_assert_int_eq(used, 2 + 2 + 61 + 3);
+	ck_assert(xen);
+	ck_assert_mem_eq(st.name.s, "bcd", 3);
+	used = p9_dirent_parse(m.b + sizeof(dot) + 68, m.n - sizeof(dot) - 68,
+			       &st, &xen);
+	ck_assert_int_eq(used, 2 + 61 + 2);
+	ck_assert(!xen);
+	ck_assert_mem_eq(st.name.s, "ef", 2);
+	/* xen-9pfsd's entry cut short anywhere: refused. */
+	for (used = 0; used < (long)sizeof(dot); used++) {
+		uint8_t *p = malloc(used ? (size_t)used : 1);
+
+		ck_assert_ptr_nonnull(p);
+		memcpy(p, dot, (size_t)used);
+		ck_assert_int_eq(p9_dirent_parse(p, (size_t)used, &st, &xen),
+				 -EPROTO);
+		free(p);
+	}
+}
+END_TEST
+
+/*
+ * xen-9pfsd's count for N entries of its layout is 8 * N bytes more than
+ * it wrote (a count of 622 for 8 entries in 558 bytes, seen on the
+ * wire): the batch ends there, whatever those bytes hold.
+ */
+START_TEST(directory_xen_overcount_ends_batch)
+{
+	ck_assert(p9_dir_done(0, 0));
+	ck_assert(p9_dir_done(0, 3));
+	ck_assert(p9_dir_done(64, 8));
+	ck_assert(p9_dir_done(8, 1));
+	ck_assert(!p9_dir_done(64, 0));	/* a bare stat's bytes */
+	ck_assert(!p9_dir_done(64, 7));
+	ck_assert(!p9_dir_done(66, 8));
+	ck_assert_uint_eq(622 - 558, 8 * P9_DIR_XEN_OVERCOUNT);
+}
+END_TEST
+
+/*
  * Every prefix of a valid reply, with the size field left as it was or
  * set to the prefix's length: refused, and (under ASan, in a buffer of
  * exactly that length) never read beyond.
@@ -600,6 +676,8 @@ Suite *p9_wire_suite(void)
 	tcase_add_test(tc, twalk_over_maxwelem_einval);
 	tcase_add_test(tc, builders_exact_fit);
 	tcase_add_test(tc, twstat_parses_back);
+	tcase_add_test(tc, directory_entries_as_xen_9pfsd_sends);
+	tcase_add_test(tc, directory_xen_overcount_ends_batch);
 	tcase_add_test(tc, rversion_accepted_and_lowered);
 	tcase_add_test(tc, rversion_refusals);
 	tcase_add_test(tc, header_checks);
