@@ -162,8 +162,9 @@ APPS_SRCS := $(wildcard apps/*.c)
 # the objects that wire the part in (kernel/features.h) differ.
 NET ?= y
 BLK ?= y
-ifneq ($(filter-out y n,$(NET) $(BLK)),)
-$(error NET and BLK are y or n)
+P9FS ?= y
+ifneq ($(filter-out y n,$(NET) $(BLK) $(P9FS)),)
+$(error NET, BLK and P9FS are y or n)
 endif
 NET_ONLY_SRCS := $(wildcard net/*.c) frontends/netfront.c frontends/netif_ring.c \
 	apps/httpd.c apps/net_cmd.c apps/tcp_bench.c apps/tcp_server.c \
@@ -172,8 +173,12 @@ NET_ONLY_SRCS := $(wildcard net/*.c) frontends/netfront.c frontends/netif_ring.c
 	lib/getaddrinfo.c lib/getnameinfo.c lib/sockaddr.c lib/inet.c
 BLK_ONLY_SRCS := kernel/block.c kernel/block_sync.c frontends/blkfront.c \
 	frontends/blkif_ring.c frontends/vbd_name.c lib/osprey_block.c apps/disk.c
+# P9FS=n: without the 9pfs frontend and the files on its shares.
+P9FS_ONLY_SRCS := frontends/9pfs.c frontends/p9_file.c frontends/p9_wire.c \
+	frontends/p9_ring.c lib/file.c lib/file_path.c lib/dir.c apps/file_cmd.c
 LEFT_OUT_SRCS := $(if $(filter n,$(NET)),$(NET_ONLY_SRCS)) \
-	$(if $(filter n,$(BLK)),$(BLK_ONLY_SRCS))
+	$(if $(filter n,$(BLK)),$(BLK_ONLY_SRCS)) \
+	$(if $(filter n,$(P9FS)),$(P9FS_ONLY_SRCS))
 CORE_SRCS := $(filter-out $(LEFT_OUT_SRCS),$(CORE_SRCS))
 APPS_SRCS := $(filter-out $(LEFT_OUT_SRCS),$(APPS_SRCS))
 ifeq ($(NET),n)
@@ -182,6 +187,9 @@ KERNEL_CFLAGS += -DOSPREY_NET=0
 endif
 ifeq ($(BLK),n)
 KERNEL_CFLAGS += -DOSPREY_BLK=0
+endif
+ifeq ($(P9FS),n)
+KERNEL_CFLAGS += -DOSPREY_9PFS=0
 endif
 KERNEL_SRCS := $(CORE_SRCS) $(APPS_SRCS) $(PROGRAM_ENTRY)
 CORE_OBJS := $(patsubst %,$(BUILD)/target/%.o,$(CORE_SRCS)) $(LWIP_OBJS)
@@ -274,7 +282,7 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	lib/inet.c lib/sockaddr.c lib/getaddrinfo.c lib/getnameinfo.c \
 	lib/tty_line.c drivers/gic_cpus.c lib/cpuset_mask.c kernel/ticks.c \
 	frontends/vchan_ring.c frontends/p9_wire.c frontends/p9_ring.c \
-	scripts/relr.c
+	lib/file_path.c scripts/relr.c
 FDT_HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(FDT_HOST_SRCS))
 
 .PHONY: all guests tools check run run-bare clean
@@ -464,9 +472,9 @@ tools: $(BUILD)/host/dtb-probe
 
 # make size: where zephyr.bin's bytes go, part by part, from the link map
 # (scripts/bench/size.sh); make bench appends the same tables.
-# The variants (NET=n, BLK=n, both) are built in dirs of their own under
+# The variants (NET=n, BLK=n, P9FS=n, NET=n with BLK=n) are built in dirs of their own under
 # $(BUILD), so the default build is untouched.
-SIZE_VARIANTS := nonet:NET=n noblk:BLK=n nonet-noblk:NET=n@BLK=n
+SIZE_VARIANTS := nonet:NET=n noblk:BLK=n nop9:P9FS=n nonet-noblk:NET=n@BLK=n
 SIZE_IMAGES = default=$(BUILD) $(foreach v,$(SIZE_VARIANTS),\
 	$(firstword $(subst :, ,$(v)))=$(BUILD)/variant-$(firstword $(subst :, ,$(v))))
 .PHONY: size size-variants

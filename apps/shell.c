@@ -8,6 +8,7 @@
 #include "kernel/app.h"
 #include "lib/board.h"
 #include "apps/disk.h"
+#include "apps/file_cmd.h"
 #include "apps/net_cmd.h"
 #include "drivers/arm_timer.h"
 #include "kernel/page_alloc.h"
@@ -47,7 +48,8 @@ static void run(char *line)
 	} else if (strcmp(line, "help") == 0) {
 		printk("commands: help echo platform mem uptime xs-read "
 		       "xs-write poweroff reboot disks disk-read disk-write "
-		       "disk-flush disk-sum disk-bench ifconfig ping\n");
+		       "disk-flush disk-sum disk-bench ifconfig ping ls cat "
+		       "write\n");
 	} else if (strcmp(line, "echo") == 0) {
 		printk("%s\n", arg);
 	} else if (strcmp(line, "platform") == 0) {
@@ -73,7 +75,8 @@ static void run(char *line)
 		machine_shutdown(STOP_POWEROFF);
 	} else if (strcmp(line, "reboot") == 0) {
 		machine_shutdown(STOP_REBOOT);
-	} else if (!disk_command(line, arg) && !net_command(line, arg)) {
+	} else if (!disk_command(line, arg) && !net_command(line, arg) &&
+		   !file_command(line, arg)) {
 		printk("%s: unknown command (try help)\n", line);
 	}
 }

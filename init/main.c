@@ -43,6 +43,7 @@
 #include "kernel/thread.h"
 #include "kernel/version.h"
 #include "net/vif.h"
+#include "frontends/9pfs.h"
 #include "frontends/blkfront.h"
 #include "xen/console_io.h"
 #include "xen/console_pv.h"
@@ -266,6 +267,10 @@ static void register_xenbus_drivers(void)
 		options[0] = '\0';
 	if (netfront_init(options))
 		printk("netfront: cannot register with XenBus\n");
+#endif
+#if OSPREY_9PFS
+	if (p9fs_register())
+		printk("9pfs: cannot register with XenBus\n");
 #endif
 	(void)options;
 }

@@ -20,8 +20,11 @@ const char *errno_name(long err);
 #define EACCES		13
 #define EBUSY		16
 #define EEXIST		17
+#define EXDEV		18
 #define ENODEV		19
+#define ENOTDIR		20
 #define EISDIR		21
+#define EMFILE		24
 #define EINVAL		22
 #define ENOSPC		28
 #define EROFS		30

@@ -17,9 +17,12 @@ const char *errno_name(long err)
 	case EFAULT: return "EFAULT";
 	case EBUSY: return "EBUSY";
 	case EEXIST: return "EEXIST";
+	case EXDEV: return "EXDEV";
 	case ENODEV: return "ENODEV";
+	case ENOTDIR: return "ENOTDIR";
 	case EISDIR: return "EISDIR";
 	case EINVAL: return "EINVAL";
+	case EMFILE: return "EMFILE";
 	case ENOSPC: return "ENOSPC";
 	case EROFS: return "EROFS";
 	case EPIPE: return "EPIPE";

@@ -45,6 +45,9 @@ enum kernel_errno {
 	K_EHOSTUNREACH = EHOSTUNREACH,
 	K_EALREADY = EALREADY,
 	K_EINPROGRESS = EINPROGRESS,
+	K_EMFILE = EMFILE,
+	K_ENOTDIR = ENOTDIR,
+	K_EXDEV = EXDEV,
 };
 
 #undef EPERM
@@ -87,6 +90,9 @@ enum kernel_errno {
 #undef EALREADY
 #undef EINPROGRESS
 #undef EWOULDBLOCK
+#undef EMFILE
+#undef ENOTDIR
+#undef EXDEV
 
 #include <errno.h>
 
@@ -132,6 +138,9 @@ static const struct {
 	{ K_EHOSTUNREACH, EHOSTUNREACH },
 	{ K_EALREADY, EALREADY },
 	{ K_EINPROGRESS, EINPROGRESS },
+	{ K_EMFILE, EMFILE },
+	{ K_ENOTDIR, ENOTDIR },
+	{ K_EXDEV, EXDEV },
 };
 
 int errno_from_kernel(int result)
@@ -154,4 +163,9 @@ int errno_to_kernel(int err)
 		if (errno_pairs[i].program == err)
 			return -errno_pairs[i].kernel;
 	return -K_EIO;
+}
+
+const char *errno_text(int err)
+{
+	return errno_name(errno_to_kernel(err));
 }

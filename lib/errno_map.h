@@ -16,4 +16,8 @@ int errno_from_kernel(int result);
 /* A program's errno value (positive) as a negative kernel errno. */
 int errno_to_kernel(int err);
 
+/* A program's errno value's name ("ENOENT"), for messages: the kernel's
+ * table, not picolibc's strerror and its 4 KiB of sentences. */
+const char *errno_text(int err);
+
 #endif

@@ -1,7 +1,9 @@
 /*
  * read, write, close and the file calls picolibc's stdio makes, on the
- * descriptor table (lib/fd.h).  There is no file system: opening a path
- * fails with ENOENT, and the calls that need a file say EBADF or ENOSYS.
+ * descriptor table (lib/fd.h): the console, sockets (lib/socket.c) and
+ * files on 9pfs shares (lib/file.c, which has open() and the calls on
+ * paths).  An image built without 9pfs (P9FS=n) has no file system:
+ * opening a path fails with ENOENT.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kernel/features.h"
 #include "kernel/mutex.h"
 #include "kernel/printk.h"
 #include "kernel/thread.h"
@@ -19,6 +22,13 @@
 
 /* Set once by lib/socket.c, before its first socket. */
 static const struct fd_socket_ops *socket_ops;
+/* Set once by lib/file.c, before its first file. */
+static const struct fd_file_ops *file_ops;
+
+void fd_set_file_ops(const struct fd_file_ops *ops)
+{
+	file_ops = ops;
+}
 
 void fd_set_socket_ops(const struct fd_socket_ops *ops)
 {
@@ -113,6 +123,8 @@ ssize_t read(int fd, void *buf, size_t len)
 		return (ssize_t)fd_console_read(buf, len);
 	if (is_console(fd))
 		return fail(EBADF);
+	if (fd_is_file(fd))
+		return file_ops ? file_ops->read(fd, buf, len) : fail(EBADF);
 	if (!socket_ops || fd < FD_FIRST_SOCKET)
 		return fail(EBADF);
 	return socket_ops->read(fd, buf, len);
@@ -124,6 +136,8 @@ ssize_t write(int fd, const void *buf, size_t len)
 		console_write(buf, len);
 		return (ssize_t)len;
 	}
+	if (fd_is_file(fd))
+		return file_ops ? file_ops->write(fd, buf, len) : fail(EBADF);
 	if (is_console(fd) || !socket_ops || fd < FD_FIRST_SOCKET)
 		return fail(EBADF);
 	return socket_ops->write(fd, buf, len);
@@ -133,6 +147,8 @@ int close(int fd)
 {
 	if (is_console(fd))
 		return 0;	/* the console stays; closing it is harmless */
+	if (fd_is_file(fd))
+		return file_ops ? file_ops->close(fd) : fail(EBADF);
 	if (!socket_ops || fd < FD_FIRST_SOCKET)
 		return fail(EBADF);
 	return socket_ops->close(fd);
@@ -153,6 +169,15 @@ int fcntl(int fd, int cmd, ...)
 			return 0;
 		return fail(ENOSYS);
 	}
+	if (fd_is_file(fd)) {
+		int fl = file_ops ? file_ops->getfl(fd) : fail(EBADF);
+
+		if (fl < 0 || cmd == F_GETFL)
+			return fl;
+		if (cmd == F_GETFD || cmd == F_SETFD)
+			return 0;	/* no exec: FD_CLOEXEC means nothing */
+		return fail(ENOSYS);
+	}
 	if (!socket_ops || fd < FD_FIRST_SOCKET)
 		return fail(EBADF);
 	return socket_ops->fcntl(fd, cmd, val);
@@ -169,6 +194,8 @@ int fstat(int fd, struct stat *st)
 		*st = (struct stat){ .st_mode = S_IFCHR | 0620 };
 		return 0;
 	}
+	if (fd_is_file(fd))
+		return file_ops ? file_ops->fstat(fd, st) : fail(EBADF);
 	if (fd < FD_FIRST_SOCKET || !socket_ops || !socket_ops->is_open(fd))
 		return fail(EBADF);
 	*st = (struct stat){ .st_mode = S_IFSOCK | 0777 };
@@ -177,13 +204,15 @@ int fstat(int fd, struct stat *st)
 
 off_t lseek(int fd, off_t offset, int whence)
 {
-	(void)offset;
-	(void)whence;
+	if (fd_is_file(fd))
+		return file_ops ? file_ops->lseek(fd, offset, whence) :
+				  fail(EBADF);
 	return fail(is_console(fd) || fd >= FD_FIRST_SOCKET ? ESPIPE :
 		    EBADF);
 }
 
-/* No file system yet: every path is missing. */
+#if !OSPREY_9PFS
+/* No file system in this image: every path is missing. */
 int open(const char *path, int flags, ...)
 {
 	(void)path;
@@ -203,3 +232,4 @@ int rename(const char *from, const char *to)
 	(void)to;
 	return fail(ENOENT);
 }
+#endif

@@ -1,9 +1,10 @@
 /*
  * Internal to lib/: the descriptor table.  0, 1 and 2 are the console;
  * from 3 up, descriptors are sockets, numbered as lwIP numbers them
- * (LWIP_SOCKET_OFFSET is 3), so no table of ours maps them.  The socket
- * layer hands its operations in when it makes its first socket: a
- * program that opens none does not link it.
+ * (LWIP_SOCKET_OFFSET is 3), so no table of ours maps them; files on a
+ * 9pfs share are FD_FIRST_FILE up (lib/file.c).  The socket and file
+ * layers hand their operations in when they open their first
+ * descriptor: a program that opens none does not link them.
  */
 #ifndef LIB_FD_H
 #define LIB_FD_H
@@ -11,6 +12,7 @@
 #include <poll.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #define FD_FIRST_SOCKET	3
@@ -27,6 +29,29 @@ struct fd_socket_ops {
 	/* Whether fd is an open socket; errno left as it was. */
 	bool (*is_open)(int fd);
 };
+
+/* Files: FD_FIRST_FILE .. FD_FIRST_FILE + FD_FILES - 1, under
+ * OPEN_MAX (64); lib/socket.c checks that lwIP's numbers stay below. */
+#define FD_FIRST_FILE	32
+#define FD_FILES	32
+
+struct fd_file_ops {
+	ssize_t (*read)(int fd, void *buf, size_t len);
+	ssize_t (*write)(int fd, const void *buf, size_t len);
+	off_t (*lseek)(int fd, off_t offset, int whence);
+	int (*close)(int fd);
+	int (*fstat)(int fd, struct stat *st);
+	/* Its O_ACCMODE and O_APPEND flags, or -1 (EBADF). */
+	int (*getfl)(int fd);
+};
+
+/* Called by lib/file.c before its first file is open. */
+void fd_set_file_ops(const struct fd_file_ops *ops);
+
+static inline bool fd_is_file(int fd)
+{
+	return fd >= FD_FIRST_FILE && fd < FD_FIRST_FILE + FD_FILES;
+}
 
 /* Called by lib/socket.c before its first socket exists. */
 void fd_set_socket_ops(const struct fd_socket_ops *ops);

@@ -16,6 +16,10 @@
 #include "lib/fd.h"
 #include "net/net.h"
 
+/* lwIP's socket numbers must stay below the files' (lib/fd.h). */
+_Static_assert(LWIP_SOCKET_OFFSET + MEMP_NUM_NETCONN <= FD_FIRST_FILE,
+	       "sockets and files would share descriptor numbers");
+
 static int fail(int err)
 {
 	errno = err;

@@ -103,6 +103,9 @@ LIBC_ERRNO_USERS = {
     "kernel/heap.c": "sbrk() reports to malloc through the C library's "
     "errno",
     "tests/guest/libc/main.c": "tests the C library's own errno",
+    "apps/file_cmd.c": "the shell's ls, cat and write make a program's "
+    "POSIX calls (open, readdir), which report through the C library's "
+    "errno",
     "tests/guest/osapi/main.c": "checks the errors <osprey/...> calls "
     "document, which are <errno.h>'s numbers",
     "net/arch/cc.h": "lwIP's socket layer, and lib/'s files calling it, "

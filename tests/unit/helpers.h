@@ -118,6 +118,7 @@ Suite *tso_suite(void);
 Suite *ticks_suite(void);
 Suite *p9_wire_suite(void);
 Suite *p9_ring_suite(void);
+Suite *file_path_suite(void);
 Suite *relr_suite(void);
 
 #endif
