@@ -60,6 +60,9 @@ binaries=("$xen_bin/xl" "$xen_bin/xenstored" "$xen_bin/xenconsoled"
           "$xen_bin/xenconsole" "$xen_bin/xen-init-dom0"
           "$xen_bin/init-dom0less" "$xen_bin/vchan-socket-proxy"
           usr/bin/xenstore)
+# xen-9pfsd (Xen 4.19 on) is the backend libxl starts for p9= entries of
+# type xen_9pfsd: the files suite's share (tests/boot/xl-dom0.sh).
+[ "$version" = 4.17 ] || binaries+=("$xen_bin/xen-9pfsd")
 # What libxl's hotplug scripts (/etc/xen/scripts, bash) run that busybox
 # lacks or does differently: bash itself, flock (locking.sh; busybox has
 # none) and util-linux's losetup, whose --sector-size the tests use for a
