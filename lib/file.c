@@ -123,8 +123,8 @@ static ssize_t file_read(int fd, void *buf, size_t len)
 		mutex_unlock(&files_lock);
 		return fail(EBADF);
 	}
-	/* As many replies as it takes; a short one is the end of the
-	 * file (for now). */
+	/* As many round trips as len takes, up to the end of the file
+	 * (an empty reply) or an error after some bytes (they count). */
 	while (done < len) {
 		size_t want = len - done;
 
