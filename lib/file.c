@@ -63,6 +63,14 @@ static long result(long r)
 	return r < 0 ? fail(errno_from_kernel((int)r)) : r;
 }
 
+/* The share p's tag names (p is not "/"), waiting while it connects. */
+static int find_share(const struct file_path *p, struct p9fs_share *share)
+{
+	int err = p9fs_find(p->tag, strlen(p->tag), FILE_FIND_MS, share);
+
+	return err == KERR(ETIMEDOUT) ? KERR(ENODEV) : err; /* never connected */
+}
+
 int file_walk(const struct file_path *p, unsigned int n,
 	      struct p9fs_share *share, uint32_t *fid, struct p9_qid *qid)
 {
@@ -74,9 +82,7 @@ int file_walk(const struct file_path *p, unsigned int n,
 	*qid = (struct p9_qid){ 0 };
 	if (p->root)
 		return KERR(EISDIR);		/* "/" is no share's */
-	err = p9fs_find(p->tag, strlen(p->tag), FILE_FIND_MS, share);
-	if (err == KERR(ETIMEDOUT))
-		return KERR(ENODEV);		/* listed, never connected */
+	err = find_share(p, share);
 	if (err)
 		return err;
 	return p9_file_walk(share, p->names, n, fid, qid);
@@ -424,12 +430,12 @@ int stat(const char *path, struct stat *st)
 	}
 	if (!err && p.n == 0) {
 		/* The share must be there; its root is not asked (root_stat). */
-		err = p9fs_find(p.tag, strlen(p.tag), FILE_FIND_MS, &share);
+		err = find_share(&p, &share);
 		if (!err) {
 			root_stat(st);
 			return 0;
 		}
-		return (int)result(err == KERR(ETIMEDOUT) ? KERR(ENODEV) : err);
+		return (int)result(err);
 	}
 	if (!err)
 		err = stat_path(&p, &share, &fid, &ps);
