@@ -212,7 +212,7 @@ static struct p9fs *share_dev(const struct p9fs_share *share)
 /* Tversion, once per connection.  Lock held. */
 static int negotiate(struct p9fs *p)
 {
-	uint32_t offer = p->ring.size, msize;
+	uint32_t offer = p->ring.size, msize = 0;
 	long n;
 	int err;
 

@@ -157,8 +157,8 @@ static uint32_t io_max(uint32_t msize)
 long p9_file_read(const struct p9fs_share *s, uint32_t fid, uint64_t offset,
 		  void *out, uint32_t count)
 {
-	const uint8_t *data;
-	uint32_t msize, got;
+	const uint8_t *data = NULL;
+	uint32_t msize, got = 0;
 	uint8_t *buf;
 	long len;
 	int err;
@@ -182,7 +182,7 @@ long p9_file_read(const struct p9fs_share *s, uint32_t fid, uint64_t offset,
 long p9_file_write(const struct p9fs_share *s, uint32_t fid,
 		   uint64_t offset, const void *in, uint32_t count)
 {
-	uint32_t msize, took;
+	uint32_t msize, took = 0;
 	uint8_t *buf;
 	long len;
 	int err;
