@@ -45,6 +45,8 @@ struct sched_cpu {
 	struct thread *idle;
 	bool need_switch;
 	bool going_down;	/* only its idle thread runs: it turns off */
+	uint64_t deadline;	/* its timer's, as last set; 0: stopped */
+	unsigned long switches;	/* for sched_dump() */
 };
 
 static struct thread *all_threads;
@@ -286,6 +288,7 @@ static void program_timer(unsigned int cpu, bool slice)
 		if (!deadline || end < deadline)
 			deadline = end;
 	}
+	sched_cpus[cpu].deadline = deadline;
 	if (deadline)
 		timer->set_deadline(deadline);
 	else
@@ -306,6 +309,7 @@ static void run(struct cpu *c, struct sched_cpu *sc, struct thread *next)
 	next->cpu = c->index;
 	sc->current = next;
 	sc->need_switch = false;
+	sc->switches++;
 	c->lock_depth = next->lock_depth + 1;
 	c->fpsimd_save_area = &next->fpsimd;
 }
@@ -336,6 +340,45 @@ struct trap_frame *sched_switch(struct trap_frame *frame)
 		kick_for(prev);
 	*frame = next->context;
 	return frame;
+}
+
+static const char *const state_names[] = {
+	[THREAD_READY] = "ready", [THREAD_RUNNING] = "running",
+	[THREAD_BLOCKED] = "blocked", [THREAD_DEAD] = "dead",
+};
+
+void sched_dump(void)
+{
+	unsigned long flags = irq_save();
+	uint64_t now = timer ? timer->now() : 0;
+	const struct sched_cpu *sc;
+	const struct thread *t;
+	unsigned int c;
+
+	printk("sched: now %llu, cpus online 0x%llx\n",
+	       (unsigned long long)now, (unsigned long long)online_mask);
+	for (c = 0; c < CPU_MAX; c++) {
+		sc = &sched_cpus[c];
+		if (!sc->current && !((online_mask >> c) & 1))
+			continue;
+		printk("sched: cpu %u runs %s, %lu switches, need_switch %d, "
+		       "timer %llu%s\n", c,
+		       sc->current ? sc->current->name : "-", sc->switches,
+		       sc->need_switch, (unsigned long long)sc->deadline,
+		       sc->going_down ? ", going down" : "");
+	}
+	for (t = all_threads; t; t = t->next_all) {
+		if (t->state == THREAD_DEAD)
+			continue;
+		printk("sched: %s %s prio %d cpu %u%s affinity 0x%llx "
+		       "wake_at %llu on timer %u%s\n", t->name,
+		       state_names[t->state], t->priority, t->cpu,
+		       t->on_cpu ? " (on it)" : "",
+		       (unsigned long long)t->affinity,
+		       (unsigned long long)t->wake_at, t->timer_cpu,
+		       t->waiting_on ? ", in a wait queue" : "");
+	}
+	irq_restore(flags);
 }
 
 bool sched_need_switch(void)

@@ -156,6 +156,10 @@ uint64_t sched_now_ms(void);
 /* The same clock in nanoseconds (for clock_gettime). */
 uint64_t sched_now_ns(void);
 
+/* Print every CPU's and every live thread's scheduling state: for a
+ * test that finds a thread stuck. */
+void sched_dump(void);
+
 /* Entry points for the trap and timer code. */
 struct trap_frame *sched_switch(struct trap_frame *frame);
 bool sched_need_switch(void);
