@@ -1,4 +1,5 @@
 /* smp-test's workers (worker.h). */
+#include <stdio.h>
 #include <string.h>
 
 #include "kernel/thread.h"
@@ -7,10 +8,15 @@
 #define WORKER_STACK	8192
 /* How long a new worker waits to be pinned before it gives up. */
 #define GO_LIMIT_MS	5000
+/* A join's cap, however well its workers go on, and how often it looks
+ * at their rounds. */
+#define JOIN_CAP_MS	120000
+#define JOIN_LOOK_MS	250
 
-/* Both written by the main thread only. */
+/* Written by the main thread only. */
 static int priority = THREAD_PRIO_IDLE - 1;
 static bool stuck;
+static char join_why[96];
 static unsigned int slowness = 1;
 
 void worker_set_slowness(unsigned int factor)
@@ -61,21 +67,51 @@ bool worker_start(struct worker *w, const char *name, unsigned int cpu,
 	return true;
 }
 
+static unsigned int rounds_of(const struct worker *w, unsigned int n)
+{
+	unsigned int i, sum = 0;
+
+	for (i = 0; i < n; i++)
+		sum += w[i].rounds;
+	return sum;
+}
+
 bool workers_join(struct worker *w, unsigned int n, uint64_t limit_ms)
 {
-	uint64_t deadline = sched_now_ms() + limit_ms * slowness, now;
-	unsigned int i;
-	bool ok = true;
+	uint64_t start = sched_now_ms(), moved = start, now;
+	uint64_t stall = limit_ms * slowness, cap = JOIN_CAP_MS * slowness;
+	unsigned int i = 0, seen = rounds_of(w, n);
 
-	for (i = 0; i < n; i++) {
-		now = sched_now_ms();
-		if (ksem_take(&w[i].done, now < deadline ?
-			      (int64_t)(deadline - now) : 0)) {
-			ok = false;
-			stuck = true;
+	while (i < n) {
+		if (ksem_take(&w[i].done, JOIN_LOOK_MS) == 0) {
+			i++;
+			continue;
 		}
+		now = sched_now_ms();
+		if (rounds_of(w, n) != seen) {
+			seen = rounds_of(w, n);
+			moved = now;
+		}
+		if (now - moved < stall && now - start < cap)
+			continue;
+		snprintf(join_why, sizeof(join_why), now - moved >= stall ?
+			 "no round in %llu ms (%u rounds in all)" :
+			 "still going after %llu ms (%u rounds in all)",
+			 (unsigned long long)(now - moved >= stall ?
+					      now - moved : now - start),
+			 seen);
+		/* The first time only: what kept it. */
+		if (!stuck)
+			sched_dump();
+		stuck = true;
+		return false;
 	}
-	return ok;
+	return true;
+}
+
+const char *workers_join_why(void)
+{
+	return join_why;
 }
 
 bool workers_stuck(void)

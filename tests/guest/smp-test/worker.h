@@ -26,7 +26,9 @@ struct worker {
 	bool finished;
 	bool moved;			/* ran its body off its CPU */
 	int error;			/* the body's, 0 for none */
-	unsigned int rounds;		/* the body's, what it got through */
+	/* The body's rounds so far, kept current as it goes: a join
+	 * tells a slow worker from a stuck one by it. */
+	volatile unsigned int rounds;
 	uint64_t result;		/* the body's */
 };
 
@@ -40,9 +42,18 @@ void worker_set_priority(int priority);
 bool worker_start(struct worker *w, const char *name, unsigned int cpu,
 		  void (*body)(struct worker *w));
 
-/* Wait for w[0..n) to finish, limit_ms for all: false when one has not
- * (it then counts as stuck). */
+/*
+ * Wait for w[0..n) to finish: false when one has not (it then counts as
+ * stuck).  The limit is on stalling, not on speed: the wait ends when
+ * limit_ms pass in which no worker got a round further (a lost wakeup, a
+ * CPU that stopped), or after JOIN_CAP_MS in all.  A CPU that wakes
+ * another slowly (vCPU threads of an emulator on a busy host) makes a
+ * check slower, not failed; the lost-wakeup limits of each wait
+ * (LOST_MS in main.c) stay as they are.
+ */
 bool workers_join(struct worker *w, unsigned int n, uint64_t limit_ms);
+/* Why the last failed join failed, for its FAIL line. */
+const char *workers_join_why(void);
 
 /*
  * Multiply every join's limit: where CPUs are slow to wake each other
