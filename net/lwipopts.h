@@ -19,9 +19,15 @@
 #define LWIP_TCPIP_CORE_LOCKING		1
 #define LWIP_TCPIP_CORE_LOCKING_INPUT	0
 
-/* No assertion strings in the image (statistics: see below). */
+/*
+ * No assertion strings in the image (statistics: see below).  LWIP_DEBUG
+ * stays undefined: lwIP tests it with #ifdef, so even "0" would keep
+ * every LWIP_ERROR() message string and print it (lwip/debug.h).  Its
+ * checks stay either way: LWIP_ERROR() still runs its handler.  Undefined
+ * also drops what only debugging reads: lwip_strerr()'s sentences, the
+ * pools' names, TCP_OVERSIZE's count kept for an assertion.
+ */
 #define LWIP_NOASSERT			1
-#define LWIP_DEBUG			0
 
 #define LWIP_IPV4			1
 #define LWIP_IPV6			0

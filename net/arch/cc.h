@@ -25,7 +25,8 @@
 #include <errno.h>
 #define LWIP_ERRNO_STDINCLUDE	1
 #define err_to_errno		lwip_err_to_program_errno
-#define lwip_strerr		lwip_program_strerr	/* err.c's too */
+/* err.c's lwip_strerr() needs no second name: without LWIP_DEBUG
+ * (lwipopts.h) lwip/err.h makes it a macro and err.c leaves it out. */
 #else
 #include "kernel/errno.h"
 #define LWIP_ERRNO_INCLUDE	"kernel/errno.h"
