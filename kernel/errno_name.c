@@ -1,51 +1,44 @@
 #include "kernel/errno.h"
 
+/*
+ * The numbers with a name, smallest first.  One list makes
+ * both tables below, so a number and its name cannot drift apart.
+ */
+#define NAMED_ERRNOS(X) X(EPERM) X(ENOENT) X(ESRCH) X(EIO) X(ENXIO) \
+	X(E2BIG) X(EBADF) X(EAGAIN) X(ENOMEM) X(EACCES) X(EFAULT) \
+	X(EBUSY) X(EEXIST) X(EXDEV) X(ENODEV) X(ENOTDIR) X(EISDIR) \
+	X(EINVAL) X(EMFILE) X(ENOSPC) X(EROFS) X(EPIPE) X(ERANGE) \
+	X(ENAMETOOLONG) X(ENOSYS) X(ENOTEMPTY) X(ELOOP) X(EPROTO) \
+	X(EMSGSIZE) X(EOPNOTSUPP) X(EADDRINUSE) X(ENETDOWN) \
+	X(ECONNABORTED) X(ECONNRESET) X(ENOBUFS) X(EISCONN) X(ENOTCONN) \
+	X(ETIMEDOUT) X(ECONNREFUSED) X(EHOSTUNREACH) X(EALREADY) \
+	X(EINPROGRESS)
+
+#define AS_NUMBER(e)	e,
+#define AS_NAME(e)	#e "\0"
+
+/* Bytes, not ints: every number is below 256 (a larger one would not
+ * build: -Woverflow). */
+static const unsigned char numbers[] = { 0, NAMED_ERRNOS(AS_NUMBER) };
+/*
+ * The names one after another, each ended by its NUL, in numbers[]'s
+ * order: no array of pointers (8 bytes and a relocation per name).
+ * Finding one walks the string: this is only for messages.
+ */
+static const char names[] = "OK\0" NAMED_ERRNOS(AS_NAME);
+
 const char *errno_name(long err)
 {
-	switch (err < 0 ? -err : err) {
-	case 0: return "OK";
-	case EPERM: return "EPERM";
-	case ENOENT: return "ENOENT";
-	case ESRCH: return "ESRCH";
-	case EIO: return "EIO";
-	case ENXIO: return "ENXIO";
-	case E2BIG: return "E2BIG";
-	case EBADF: return "EBADF";
-	case EAGAIN: return "EAGAIN";
-	case ENOMEM: return "ENOMEM";
-	case EACCES: return "EACCES";
-	case EFAULT: return "EFAULT";
-	case EBUSY: return "EBUSY";
-	case EEXIST: return "EEXIST";
-	case EXDEV: return "EXDEV";
-	case ENODEV: return "ENODEV";
-	case ENOTDIR: return "ENOTDIR";
-	case EISDIR: return "EISDIR";
-	case EINVAL: return "EINVAL";
-	case EMFILE: return "EMFILE";
-	case ENOSPC: return "ENOSPC";
-	case EROFS: return "EROFS";
-	case EPIPE: return "EPIPE";
-	case ERANGE: return "ERANGE";
-	case ENAMETOOLONG: return "ENAMETOOLONG";
-	case ENOSYS: return "ENOSYS";
-	case ENOTEMPTY: return "ENOTEMPTY";
-	case ELOOP: return "ELOOP";
-	case EPROTO: return "EPROTO";
-	case EMSGSIZE: return "EMSGSIZE";
-	case EOPNOTSUPP: return "EOPNOTSUPP";
-	case EADDRINUSE: return "EADDRINUSE";
-	case ENETDOWN: return "ENETDOWN";
-	case ECONNABORTED: return "ECONNABORTED";
-	case ECONNRESET: return "ECONNRESET";
-	case ENOBUFS: return "ENOBUFS";
-	case EISCONN: return "EISCONN";
-	case ENOTCONN: return "ENOTCONN";
-	case ETIMEDOUT: return "ETIMEDOUT";
-	case ECONNREFUSED: return "ECONNREFUSED";
-	case EHOSTUNREACH: return "EHOSTUNREACH";
-	case EALREADY: return "EALREADY";
-	case EINPROGRESS: return "EINPROGRESS";
-	default: return "error";
+	unsigned long number = err < 0 ? -(unsigned long)err :
+		(unsigned long)err;
+	const char *name = names;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(numbers); i++) {
+		if (numbers[i] == number)
+			return name;
+		while (*name++)
+			;
 	}
+	return "error";
 }

@@ -120,5 +120,6 @@ Suite *p9_wire_suite(void);
 Suite *p9_ring_suite(void);
 Suite *file_path_suite(void);
 Suite *relr_suite(void);
+Suite *errno_name_suite(void);
 
 #endif
