@@ -284,7 +284,7 @@ UNIT_CODE_SRCS := $(FDT_SRCS) kernel/page_ranges.c xen/byte_ring.c \
 	xen/gnttab_status.c drivers/smccc_uid.c frontends/blkif_ring.c \
 	frontends/vbd_name.c apps/cksum.c kernel/bootargs.c kernel/bootarg_options.c net/ip_config.c \
 	frontends/netif_ring.c xen/grant_pool.c xen/evtchn_backoff.c \
-	xen/evtchn_bound.c xen/cpu_hotplug_path.c kernel/block.c kernel/errno_name.c kernel/siphash.c \
+	xen/evtchn_bound.c xen/cpu_hotplug_path.c kernel/block.c kernel/errno_name.c lib/errno_map.c kernel/siphash.c \
 	kernel/entropy_pool.c \
 	net/tcp_isn.c net/csum_blank.c net/tso.c apps/echo_policy.c net/rate_limit.c net/syn_cookie.c \
 	kernel/tls_layout.c kernel/program_args.c xen/wallclock.c \

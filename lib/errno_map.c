@@ -96,8 +96,10 @@ enum kernel_errno {
 
 #include <errno.h>
 
+/* Bytes: both sets' numbers are below 256 (a larger one would not
+ * build: -Woverflow), and two bytes a pair instead of eight. */
 static const struct {
-	int kernel, program;
+	unsigned char kernel, program;
 } errno_pairs[] = {
 	{ K_EPERM, EPERM },
 	{ K_ENOENT, ENOENT },

@@ -121,5 +121,6 @@ Suite *p9_ring_suite(void);
 Suite *file_path_suite(void);
 Suite *relr_suite(void);
 Suite *errno_name_suite(void);
+Suite *errno_map_suite(void);
 
 #endif

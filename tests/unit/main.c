@@ -64,6 +64,7 @@ int main(void)
 	srunner_add_suite(sr, file_path_suite());
 	srunner_add_suite(sr, relr_suite());
 	srunner_add_suite(sr, errno_name_suite());
+	srunner_add_suite(sr, errno_map_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -30,7 +30,8 @@ UNIT_HDRS := $(wildcard tests/unit/*.h fdt/*.h xen/console_ring.h xen/byte_ring.
 	kernel/tls_layout.h kernel/program_args.h xen/wallclock.h \
 	kernel/realtime.h lib/sockaddr.h lib/dns.h lib/tty_line.h \
 	lib/cpuset_mask.h include/sys/cpuset.h kernel/ticks.h frontends/vchan_ring.h \
-	frontends/p9_wire.h frontends/p9_ring.h lib/file_path.h scripts/relr.h)
+	frontends/p9_wire.h frontends/p9_ring.h lib/file_path.h scripts/relr.h \
+	lib/errno_map.h)
 
 # The UART registry and every file defining a UART driver, so that a new
 # driver's matching is tested without a line here; test_uart_match.c stubs
