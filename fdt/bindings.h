@@ -12,25 +12,25 @@
 #include "platform.h"
 
 /*
- * The name is an array, not a pointer: no relocation per entry in the
- * position-independent kernel image.
+ * Each table holds its compatibles as a DT "compatible" property does,
+ * one after another, each ended by NUL; an empty one (the string's own
+ * NUL) ends the table.  One array, so no pointer and no relocation per
+ * entry in the position-independent kernel image.
  */
-struct binding {
-	char compatible[28];
-	int kind;	/* gic_bindings: enum gic_version; else 0 */
-};
-
-extern const struct binding gic_bindings[];
-extern const struct binding timer_bindings[];
-extern const struct binding uart_bindings[];
-extern const struct binding psci_bindings[];
-extern const struct binding rtc_bindings[];
+extern const char gic_bindings[];
+extern const char timer_bindings[];
+extern const char uart_bindings[];
+extern const char psci_bindings[];
+extern const char rtc_bindings[];
 
 /*
- * The first entry of table whose compatible the node at offset has, or NULL.
- * The table ends with an empty compatible.
+ * The first of table's compatibles that the node at offset has (a
+ * pointer into table, which outlives any DTB), or NULL.
  */
-const struct binding *binding_match(const void *fdt, int offset,
-				    const struct binding *table);
+const char *binding_match(const void *fdt, int offset, const char *table);
+
+/* Which register layout a compatible binding_match() found in
+ * gic_bindings has. */
+enum gic_version gic_binding_version(const char *match);
 
 #endif

@@ -150,7 +150,7 @@ static bool redist_region_ok(const struct region *r)
 static void probe_gic(const void *fdt, struct platform *p, int node)
 {
 	struct platform_gic *g = &p->gic;
-	const struct binding *b = binding_match(fdt, node, gic_bindings);
+	const char *b = binding_match(fdt, node, gic_bindings);
 	const fdt32_t *prop;
 	int len, i, count;
 	uint32_t regions = 1;
@@ -161,7 +161,7 @@ static void probe_gic(const void *fdt, struct platform *p, int node)
 			 "supported GIC");
 		return;
 	}
-	snprintf(g->compatible, sizeof(g->compatible), "%s", b->compatible);
+	snprintf(g->compatible, sizeof(g->compatible), "%s", b);
 	prop = fdt_getprop(fdt, node, "#interrupt-cells", &len);
 	if (!prop || len != 4 || fdt32_to_cpu(*prop) < 3) {
 		dt_error(p, fdt, node, "#interrupt-cells must be 3 or more");
@@ -171,7 +171,7 @@ static void probe_gic(const void *fdt, struct platform *p, int node)
 	if (dt_reg(p, fdt, node, 0, &g->dist) < 0)
 		return;
 
-	if (b->kind == GIC_V2) {
+	if (gic_binding_version(b) == GIC_V2) {
 		if (dt_reg(p, fdt, node, 1, &g->cpu) < 0)
 			return;
 		g->version = GIC_V2;
@@ -239,7 +239,7 @@ static void probe_gic(const void *fdt, struct platform *p, int node)
 }
 
 /* The first enabled node matching one of table's compatibles, or < 0. */
-static int find_enabled(const void *fdt, const struct binding *table)
+static int find_enabled(const void *fdt, const char *table)
 {
 	int node;
 
@@ -478,8 +478,7 @@ static void probe_uarts(const void *fdt, struct platform *p, int gic,
 
 	for (node = dt_next_node(fdt, -1); node >= 0;
 	     node = dt_next_node(fdt, node)) {
-		const struct binding *b = binding_match(fdt, node,
-							uart_bindings);
+		const char *b = binding_match(fdt, node, uart_bindings);
 		struct platform_uart *u;
 		int ctrl;
 
@@ -491,8 +490,7 @@ static void probe_uarts(const void *fdt, struct platform *p, int gic,
 		if (dt_reg(p, fdt, node, 0, &u->reg) < 0 ||
 		    !probe_uart_access(p, fdt, node, u))
 			continue;
-		snprintf(u->compatible, sizeof(u->compatible), "%s",
-			 b->compatible);
+		snprintf(u->compatible, sizeof(u->compatible), "%s", b);
 		dt_path(fdt, node, u->path, sizeof(u->path));
 		/* The console works polled; its interrupt is optional. */
 		if (p->gic.version != GIC_NONE &&
@@ -518,8 +516,7 @@ static void probe_rtc(const void *fdt, struct platform *p)
 
 	for (node = dt_next_node(fdt, -1); node >= 0;
 	     node = dt_next_node(fdt, node)) {
-		const struct binding *b = binding_match(fdt, node,
-							rtc_bindings);
+		const char *b = binding_match(fdt, node, rtc_bindings);
 		struct region r;
 
 		if (!b || !dt_enabled(fdt, node))
@@ -536,7 +533,7 @@ static void probe_rtc(const void *fdt, struct platform *p)
 		p->rtc.present = true;
 		p->rtc.reg = r;
 		snprintf(p->rtc.compatible, sizeof(p->rtc.compatible), "%s",
-			 b->compatible);
+			 b);
 		dt_path(fdt, node, p->rtc.path, sizeof(p->rtc.path));
 		return;
 	}
