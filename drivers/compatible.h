@@ -1,8 +1,11 @@
 /*
  * Driver matching.  A driver lists the DT compatible strings it handles,
- * ending with NULL, as Linux's of_device_id tables and Unikraft's GIC
- * device lists do; a registry hands it the devices the probe recorded
- * with one of them.
+ * as Linux's of_device_id tables and Unikraft's GIC device lists do; a
+ * registry hands it the devices the probe recorded with one of them.
+ * The list is laid out as a DT compatible property: the strings one
+ * after another, each ended by NUL ("a\0b\0"), the literal's own NUL
+ * (an empty string) last.  One array: no pointer and no relocation per
+ * string, as fdt/bindings.c's tables.
  */
 #ifndef DRIVERS_COMPATIBLE_H
 #define DRIVERS_COMPATIBLE_H
@@ -12,11 +15,11 @@
 #include <string.h>
 
 /* Whether compatible is one of list's strings. */
-static inline bool compatible_listed(const char *const *list,
+static inline bool compatible_listed(const char *list,
 				     const char *compatible)
 {
-	for (; *list; list++)
-		if (strcmp(*list, compatible) == 0)
+	for (; *list; list += strlen(list) + 1)
+		if (strcmp(list, compatible) == 0)
 			return true;
 	return false;
 }

@@ -62,7 +62,7 @@ struct gic_ops {
 
 struct gic_driver {
 	const char *name;
-	const char *const *compatibles;	/* ends with NULL */
+	const char *compatibles;	/* drivers/compatible.h */
 	const struct gic_ops *ops;
 };
 

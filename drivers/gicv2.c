@@ -165,22 +165,20 @@ static const struct gic_ops gicv2_ops = {
 };
 
 /* The GICv2 family in fdt/bindings.c: one register layout. */
-static const char *const gicv2_compatibles[] = {
-	"arm,gic-400",
-	"arm,cortex-a15-gic",
-	"arm,cortex-a9-gic",
-	"arm,cortex-a7-gic",
-	"arm,pl390",
-	"arm,arm11mp-gic",
-	"arm,arm1176jzf-devchip-gic",
-	"arm,eb11mp-gic",
-	"arm,tc11mp-gic",
-	"brcm,brahma-b15-gic",
-	"nvidia,tegra210-agic",
-	"qcom,msm-8660-qgic",
-	"qcom,msm-qgic2",
-	NULL,
-};
+static const char gicv2_compatibles[] =
+	"arm,gic-400\0"
+	"arm,cortex-a15-gic\0"
+	"arm,cortex-a9-gic\0"
+	"arm,cortex-a7-gic\0"
+	"arm,pl390\0"
+	"arm,arm11mp-gic\0"
+	"arm,arm1176jzf-devchip-gic\0"
+	"arm,eb11mp-gic\0"
+	"arm,tc11mp-gic\0"
+	"brcm,brahma-b15-gic\0"
+	"nvidia,tegra210-agic\0"
+	"qcom,msm-8660-qgic\0"
+	"qcom,msm-qgic2\0";
 
 const struct gic_driver gicv2_driver = {
 	.name = "gicv2",

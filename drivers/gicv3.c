@@ -274,7 +274,7 @@ static const struct gic_ops gicv3_ops = {
 };
 
 /* GICv4 shares the binding: it is found in GICD_TYPER, not the DT. */
-static const char *const gicv3_compatibles[] = { "arm,gic-v3", NULL };
+static const char gicv3_compatibles[] = "arm,gic-v3\0";
 
 const struct gic_driver gicv3_driver = {
 	.name = "gicv3",

@@ -88,12 +88,10 @@ static const struct console *ns16550_start(const struct platform_uart *u)
 	return &ns16550_console;
 }
 
-static const char *const ns16550_compatibles[] = {
-	"ns16550a",
-	"ns16550",
-	"snps,dw-apb-uart",
-	NULL,
-};
+static const char ns16550_compatibles[] =
+	"ns16550a\0"
+	"ns16550\0"
+	"snps,dw-apb-uart\0";
 
 const struct uart_driver ns16550_driver = {
 	.name = "ns16550",

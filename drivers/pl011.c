@@ -56,11 +56,9 @@ static const struct console *pl011_start(const struct platform_uart *u)
 	return &pl011_console;
 }
 
-static const char *const pl011_compatibles[] = {
-	"arm,pl011",
-	"arm,sbsa-uart",
-	NULL,
-};
+static const char pl011_compatibles[] =
+	"arm,pl011\0"
+	"arm,sbsa-uart\0";
 
 const struct uart_driver pl011_driver = {
 	.name = "pl011",

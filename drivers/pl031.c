@@ -42,10 +42,7 @@ static int pl031_read_ns(const struct platform_rtc *rtc, uint64_t *ns)
 	return 0;
 }
 
-static const char *const pl031_compatibles[] = {
-	"arm,pl031",
-	NULL,
-};
+static const char pl031_compatibles[] = "arm,pl031\0";
 
 const struct rtc_driver pl031_driver = {
 	.name = "pl031",

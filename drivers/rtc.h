@@ -13,7 +13,7 @@
 
 struct rtc_driver {
 	const char *name;
-	const char *const *compatibles;	/* ends with NULL */
+	const char *compatibles;	/* drivers/compatible.h */
 	/*
 	 * Map the device and read it once: nanoseconds since 1970 in *ns.
 	 * 0; -ENODEV when what answers at reg is not this device;

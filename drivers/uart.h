@@ -12,7 +12,7 @@
 
 struct uart_driver {
 	const char *name;
-	const char *const *compatibles;	/* ends with NULL */
+	const char *compatibles;	/* drivers/compatible.h */
 	/* Start it and return its console, or NULL. */
 	const struct console *(*start)(const struct platform_uart *u);
 };
