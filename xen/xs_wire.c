@@ -85,17 +85,29 @@ long xs_ring_write(struct xenstore_domain_interface *ring, const void *buf,
 	return n < 0 ? -EIO : n;
 }
 
+/*
+ * The errors xenstored sends by name: Xen's xsd_errors[] (io/xs_wire.h),
+ * in its order (tests/unit/test_xs_wire.c checks that they agree).  The
+ * names are errno_name()'s: Xen's table would add a pointer and an int
+ * per error (256 bytes) and each name a second time.
+ */
+static const unsigned char xsd_errnos[] = {
+	EINVAL, EACCES, EEXIST, EISDIR, ENOENT, ENOMEM, ENOSPC, EIO,
+	ENOTEMPTY, ENOSYS, EROFS, EBUSY, EAGAIN, EISCONN, E2BIG, EPERM,
+};
+
 int xs_error_to_errno(const char *body, uint32_t len)
 {
 	unsigned int i;
 
-	for (i = 0; i < sizeof(xsd_errors) / sizeof(xsd_errors[0]); i++) {
-		size_t n = strlen(xsd_errors[i].errstring);
+	for (i = 0; i < sizeof(xsd_errnos); i++) {
+		const char *name = errno_name(xsd_errnos[i]);
+		size_t n = strlen(name);
 
 		/* The name, then its NUL or the end of the payload. */
-		if (len >= n && memcmp(body, xsd_errors[i].errstring, n) == 0 &&
+		if (len >= n && memcmp(body, name, n) == 0 &&
 		    (len == n || body[n] == '\0'))
-			return -xsd_errors[i].errnum;
+			return -xsd_errnos[i];
 	}
 	return -EIO;
 }

@@ -41,10 +41,12 @@ FUZZ_HARNESSES := fdt_probe console_ring xs_wire blkif_ring netif_ring \
 fuzz_srcs_fdt_probe := $(FDT_SRCS)
 fuzz_libs_fdt_probe := $(HOST_LIBFDT)
 # The pure Xen ring code the unit tests link too (console_ring.c and what
-# it is built on).
-fuzz_srcs_console_ring := $(filter xen/%,$(UNIT_CODE_SRCS))
+# it is built on), and errno_name(), which xs_wire.c reads Xen's error
+# names from.
+fuzz_srcs_console_ring := $(filter xen/%,$(UNIT_CODE_SRCS)) \
+	kernel/errno_name.c
 fuzz_libs_console_ring :=
-fuzz_srcs_xs_wire := xen/xs_wire.c xen/byte_ring.c
+fuzz_srcs_xs_wire := xen/xs_wire.c xen/byte_ring.c kernel/errno_name.c
 fuzz_libs_xs_wire :=
 fuzz_srcs_blkif_ring := frontends/blkif_ring.c
 fuzz_libs_blkif_ring :=

@@ -117,6 +117,23 @@ START_TEST(error_strings)
 }
 END_TEST
 
+/* Every error Xen's io/xs_wire.h names, as xenstored sends it (the name
+ * and its NUL), gives its number: xs_wire.c's own list agrees. */
+START_TEST(every_xen_error_string)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(xsd_errors) / sizeof(xsd_errors[0]); i++) {
+		const char *name = xsd_errors[i].errstring;
+
+		ck_assert_int_eq(xs_error_to_errno(name, strlen(name) + 1),
+				 -xsd_errors[i].errnum);
+		ck_assert_int_eq(xs_error_to_errno(name, strlen(name)),
+				 -xsd_errors[i].errnum);
+	}
+}
+END_TEST
+
 START_TEST(watch_events)
 {
 	const char *path, *token;
@@ -409,6 +426,7 @@ Suite *xs_wire_suite(void)
 	tcase_add_test(tc, hostile_rsp_prod_refused);
 	tcase_add_test(tc, request_ring_full_and_hostile);
 	tcase_add_test(tc, error_strings);
+	tcase_add_test(tc, every_xen_error_string);
 	tcase_add_test(tc, watch_events);
 	tcase_add_test(tc, directory_names);
 	tcase_add_test(tc, numbers_from_values);
