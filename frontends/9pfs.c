@@ -385,20 +385,6 @@ bool p9fs_tag(unsigned int i, char *buf, size_t len)
 	return true;
 }
 
-/* The backend's KEY as a number, or fallback when absent or not one. */
-static unsigned long backend_uint(struct p9fs *p, const char *key,
-				  unsigned long fallback)
-{
-	char path[128], value[24];
-	unsigned long n;
-
-	snprintf(path, sizeof(path), "%s/%s", p->dev->otherend, key);
-	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) < 0 ||
-	    xs_parse_uint(value, ~0UL, &n))
-		return fallback;
-	return n;
-}
-
 /* Whether the backend's "versions" (a comma list) names version 1. */
 static bool backend_speaks_v1(struct p9fs *p)
 {
@@ -483,11 +469,10 @@ static int initialise(struct p9fs *p)
 		       p->tag);
 		return -EOPNOTSUPP;
 	}
-	if (backend_uint(p, "max-rings", 0) < 1)
+	if (xenbus_backend_uint(p->dev, "max-rings", 0) < 1)
 		return -EOPNOTSUPP;
-	p->order = p9_ring_order((unsigned int)backend_uint(
-					 p, "max-ring-page-order", 0),
-				 RING_ORDER);
+	p->order = p9_ring_order((unsigned int)xenbus_backend_uint(p->dev,
+					"max-ring-page-order", 0), RING_ORDER);
 	if (!p->intf)
 		p->intf = page_alloc(1);
 	if (!p->data)

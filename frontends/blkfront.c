@@ -126,20 +126,6 @@ static unsigned long device_number(const struct xenbus_device *dev)
 	return id && !xs_parse_uint(id + 1, 0xffffffffUL, &n) ? n : 0;
 }
 
-/* The backend's KEY as a number, or fallback when absent or not one. */
-static unsigned long backend_uint(struct disk *d, const char *key,
-				  unsigned long fallback)
-{
-	char path[128], value[24];
-	unsigned long n;
-
-	snprintf(path, sizeof(path), "%s/%s", d->dev->otherend, key);
-	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) < 0 ||
-	    xs_parse_uint(value, ~0UL, &n))
-		return fallback;
-	return n;
-}
-
 static void on_event(evtchn_port_t port, void *ctx)
 {
 	struct disk *d = ctx;
@@ -669,7 +655,8 @@ static int initialise(struct disk *d)
 		       "grants: not connecting\n", d->bd.name, d->budget.kept);
 		return err;
 	}
-	order = (unsigned int)backend_uint(d, "max-ring-page-order", 0);
+	order = (unsigned int)xenbus_backend_uint(d->dev,
+						  "max-ring-page-order", 0);
 	d->ring_order = order < options.ring_order_max ? order :
 			options.ring_order_max;
 	d->persistent = false;		/* known at Connected */
@@ -705,9 +692,10 @@ static int initialise(struct disk *d)
 /* The backend is ready: learn the disk and offer it.  Lock held. */
 static int connect(struct disk *d)
 {
-	unsigned long sectors = backend_uint(d, "sectors", 0);
-	unsigned long size = backend_uint(d, "sector-size", 512);
-	unsigned long info = backend_uint(d, "info", 0);
+	unsigned long sectors = xenbus_backend_uint(d->dev, "sectors", 0);
+	unsigned long size = xenbus_backend_uint(d->dev, "sector-size",
+						 512);
+	unsigned long info = xenbus_backend_uint(d->dev, "info", 0);
 	struct block_device *bd = &d->bd;
 	int err;
 
@@ -724,17 +712,18 @@ static int connect(struct disk *d)
 	bd->removable = info & VDISK_REMOVABLE;
 	/* blkif.h: a barrier also flushes; Linux's blkfront falls back to
 	 * it the same way. */
-	d->flush_op = backend_uint(d, "feature-flush-cache", 0) == 1 ?
-		      BLKIF_OP_FLUSH_DISKCACHE :
-		      backend_uint(d, "feature-barrier", 0) == 1 ?
-		      BLKIF_OP_WRITE_BARRIER : 0;
+	d->flush_op =
+		xenbus_backend_uint(d->dev, "feature-flush-cache", 0) == 1 ?
+		BLKIF_OP_FLUSH_DISKCACHE :
+		xenbus_backend_uint(d->dev, "feature-barrier", 0) == 1 ?
+		BLKIF_OP_WRITE_BARRIER : 0;
 	bd->can_flush = d->flush_op != 0;
 	/* Features the backend publishes when it connects. */
 	d->persistent = !options.no_persistent &&
-			backend_uint(d, "feature-persistent", 0) == 1;
+		xenbus_backend_uint(d->dev, "feature-persistent", 0) == 1;
 	d->indirect = !options.no_indirect &&
-		      backend_uint(d, "feature-max-indirect-segments", 0) >=
-			      SEGS_INDIRECT;
+		xenbus_backend_uint(d->dev, "feature-max-indirect-segments",
+				    0) >= SEGS_INDIRECT;
 	d->segs_max = d->indirect ? SEGS_INDIRECT :
 				    BLKIF_MAX_SEGMENTS_PER_REQUEST;
 	err = 0;

@@ -1033,12 +1033,7 @@ static int parse_mac(const char *s, uint8_t mac[NETFRONT_MAC_LEN])
  */
 static bool backend_offers(struct netfront *nf, const char *feature)
 {
-	char path[128], value[8];
-	unsigned long on = 0;
-
-	snprintf(path, sizeof(path), "%s/%s", nf->dev->otherend, feature);
-	return xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) >= 0 &&
-	       !xs_parse_uint(value, 1, &on) && on;
+	return xenbus_backend_uint(nf->dev, feature, 0) == 1;
 }
 
 /*

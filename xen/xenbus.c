@@ -88,6 +88,19 @@ int xenbus_write_uint(xs_transaction_t t, const struct xenbus_device *dev,
 	return xenbus_write(t, dev, key, text);
 }
 
+unsigned long xenbus_backend_uint(const struct xenbus_device *dev,
+				  const char *key, unsigned long fallback)
+{
+	char path[sizeof(dev->otherend) + 48], value[24];
+	unsigned long n;
+
+	snprintf(path, sizeof(path), "%s/%s", dev->otherend, key);
+	if (xs_read(XS_NO_TRANSACTION, path, value, sizeof(value)) < 0 ||
+	    xs_parse_uint(value, ~0UL, &n))
+		return fallback;
+	return n;
+}
+
 int xenbus_switch_state(struct xenbus_device *dev, enum xenbus_state to)
 {
 	struct state_step step = { dev, to };

@@ -68,6 +68,14 @@ int xenbus_write(xs_transaction_t t, const struct xenbus_device *dev,
 int xenbus_write_uint(xs_transaction_t t, const struct xenbus_device *dev,
 		      const char *key, unsigned long value);
 
+/*
+ * The backend's KEY (under dev->otherend) as a number, or fallback when
+ * it is absent or not a decimal number: how a frontend reads what its
+ * backend offers.
+ */
+unsigned long xenbus_backend_uint(const struct xenbus_device *dev,
+				  const char *key, unsigned long fallback);
+
 /* The frontend's legal steps, pure so the host tests can check it. */
 bool xenbus_transition_allowed(enum xenbus_state from, enum xenbus_state to);
 
