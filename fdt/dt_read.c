@@ -158,6 +158,34 @@ void dt_path(const void *fdt, int node, char *buf, int len)
 	snprintf(buf, (size_t)len, "%s", full);
 }
 
+/* libfdt's errors (libfdt.h), by the name after "FDT_ERR_". */
+#define FDT_ERRORS(X) X(NOTFOUND) X(EXISTS) X(NOSPACE) X(BADOFFSET) \
+	X(BADPATH) X(BADPHANDLE) X(BADSTATE) X(TRUNCATED) X(BADMAGIC) \
+	X(BADVERSION) X(BADSTRUCTURE) X(BADLAYOUT) X(INTERNAL) \
+	X(BADNCELLS) X(BADVALUE) X(BADOVERLAY) X(NOPHANDLES) X(BADFLAGS) \
+	X(ALIGNMENT)
+#define AS_NUMBER(e)	FDT_ERR_##e,
+#define AS_NAME(e)	#e "\0"
+
+/* As kernel/errno_name.c: numbers in bytes, names in one string (in
+ * the same order), no pointers. */
+static const unsigned char fdt_error_numbers[] = { FDT_ERRORS(AS_NUMBER) };
+static const char fdt_error_names[] = FDT_ERRORS(AS_NAME);
+
+const char *dt_error_name(int err)
+{
+	const char *name = fdt_error_names;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(fdt_error_numbers); i++) {
+		if (-(long)err == fdt_error_numbers[i])
+			return name;
+		while (*name++)
+			;
+	}
+	return NULL;
+}
+
 void dt_error(struct platform *p, const void *fdt, int node,
 	      const char *fmt, ...)
 {

@@ -30,6 +30,14 @@ int dt_next_node(const void *fdt, int node);
 int dt_parent(const void *fdt, int node);
 int dt_by_phandle(const void *fdt, uint32_t phandle);
 
+/*
+ * libfdt's name for its error err (< 0) without the "FDT_ERR_" every one
+ * starts with ("NOTFOUND"), or NULL for a number it has no name for.
+ * What fdt_strerror() gives, less its table: a pointer per error and
+ * 8-byte-aligned strings, 640 bytes of the image.
+ */
+const char *dt_error_name(int err);
+
 /* Record "fdt: PATH: WHAT" (PATH of node, or "/" when node < 0). */
 void dt_error(struct platform *p, const void *fdt, int node,
 	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -601,9 +601,13 @@ int fdt_probe(const void *fdt, size_t blob_size, struct platform *p)
 	else if (err == 0)
 		err = fdt_check_full(fdt, fdt_totalsize(fdt));
 	if (err) {
+		const char *name = dt_error_name(err);
+
+		/* fdt_strerror()'s text, without its table (dt_read.h). */
 		snprintf(p->errors[0], PLATFORM_ERROR_LEN,
-			 "fdt: not a usable device tree: %s",
-			 fdt_strerror(err));
+			 "fdt: not a usable device tree: %s%s",
+			 name ? "FDT_ERR_" : "<unknown error>",
+			 name ? name : "");
 		p->error_count = 1;
 		return err;
 	}

@@ -4,12 +4,16 @@
  * never read outside the buffer it was given (every buffer here is
  * malloc'ed to exactly blob_size so that ASan catches an overread).
  */
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libfdt.h>
 
 #include "helpers.h"
+
+#include "fdt/dt_read.h"
 
 #define BASE_DTB	QEMU_DTB("virt-gicv3-smp4-3G")
 
@@ -207,6 +211,29 @@ START_TEST(alias_loop)
 }
 END_TEST
 
+/*
+ * The refusal names libfdt's error as fdt_strerror() does (the boot
+ * tests grep for it): dt_error_name() against libfdt's own table, for
+ * every error it has and past both ends.
+ */
+START_TEST(error_names_match_libfdt)
+{
+	char text[64];
+	int err;
+
+	for (err = -1; err >= -FDT_ERR_MAX; err--) {
+		ck_assert_ptr_nonnull(dt_error_name(err));
+		snprintf(text, sizeof(text), "FDT_ERR_%s", dt_error_name(err));
+		ck_assert_str_eq(text, fdt_strerror(err));
+	}
+	ck_assert_ptr_null(dt_error_name(-FDT_ERR_MAX - 1));
+	ck_assert_ptr_null(dt_error_name(0));
+	ck_assert_ptr_null(dt_error_name(1));
+	ck_assert_ptr_null(dt_error_name(-256 - FDT_ERR_NOTFOUND));
+	ck_assert_ptr_null(dt_error_name(INT_MIN));
+}
+END_TEST
+
 Suite *corrupt_suite(void)
 {
 	Suite *s = suite_create("corrupt");
@@ -225,6 +252,7 @@ Suite *corrupt_suite(void)
 	tcase_set_timeout(tc, 10);
 	tcase_add_test(tc, property_length_wraps);
 	tcase_add_test(tc, alias_loop);
+	tcase_add_test(tc, error_names_match_libfdt);
 	suite_add_tcase(s, tc);
 	return s;
 }
