@@ -63,6 +63,20 @@ START_TEST(table_covers_every_status)
 }
 END_TEST
 
+/* The names are Xen's own (grant_table.h), for every status it names. */
+START_TEST(names_are_xens)
+{
+	static const char *const xen_names[] = GNTTABOP_error_msgs;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(xen_names) / sizeof(xen_names[0]); i++)
+		ck_assert_str_eq(gnttab_status_name((int16_t)-(int)i),
+				 xen_names[i]);
+	ck_assert_str_eq(gnttab_status_name((int16_t)-(int)i),
+			 "unknown grant status");
+}
+END_TEST
+
 /* The collisions the translation exists for. */
 START_TEST(no_status_passes_through_as_an_errno)
 {
@@ -93,6 +107,7 @@ Suite *gnttab_status_suite(void)
 
 	tcase_add_test(tc, each_status_has_its_errno_and_name);
 	tcase_add_test(tc, table_covers_every_status);
+	tcase_add_test(tc, names_are_xens);
 	tcase_add_test(tc, no_status_passes_through_as_an_errno);
 	tcase_add_test(tc, unknown_status_is_eio);
 	suite_add_tcase(s, tc);
