@@ -34,7 +34,7 @@ static int walk_once(const struct p9fs_share *s, uint8_t *buf,
 		     struct p9_qid *last)
 {
 	struct p9_qid qids[P9_MAXWELEM];
-	unsigned int got;
+	unsigned int got = 0;
 	long len;
 	int err;
 
