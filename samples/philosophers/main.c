@@ -3,8 +3,14 @@
  * mutex) between each two.  Each thinks, takes the lower-numbered of its
  * two forks and then the other (so no circle of waits can form: no
  * deadlock), eats, and puts them down, for a few random milliseconds
- * each time.  Each meal is one line naming the CPU it was eaten on: the
- * threads run on every CPU the guest has.
+ * each time.  Each meal is one line naming the CPU it was eaten on.
+ *
+ * Each philosopher's seat is at one CPU, its number modulo the CPUs
+ * running (osprey_cpu_count()), and it sits there for every meal: the
+ * threads use every CPU the guest has, which they would not do by
+ * themselves, since they sleep most of the time and a thread that wakes
+ * where a CPU is idle stays there.  A CPU taken offline (xl vcpu-set)
+ * gives up its philosophers to the others until it is back.
  *
  *   philosophers          eat forever
  *   philosophers 5        5 meals each, then a summary, and exit 0
@@ -19,6 +25,8 @@
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <osprey/thread.h>
 
 #define PHILOSOPHERS	6
 #define THINK_MS_MAX	20
@@ -49,6 +57,16 @@ static void pause_ms(unsigned int *seed, int max_ms)
 	nanosleep(&t, NULL);
 }
 
+/* Pin the calling philosopher to its seat's CPU.  A CPU that is not
+ * online refuses (EINVAL): the meal is then eaten where it is. */
+static void sit_down(int seat)
+{
+	unsigned int cpus = osprey_cpu_count();
+
+	(void)osprey_thread_set_affinity(pthread_self(),
+					 1UL << (seat % (int)cpus));
+}
+
 static void take(int fork, int seat)
 {
 	pthread_mutex_lock(&forks[fork]);
@@ -77,6 +95,7 @@ static void *dine(void *arg)
 
 	for (meal = 1; !meals_each || meal <= meals_each; meal++) {
 		pause_ms(&p->seed, THINK_MS_MAX);
+		sit_down(p->seat);
 		take(first, p->seat);
 		take(second, p->seat);
 		cpu = sched_getcpu();
