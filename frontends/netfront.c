@@ -1024,10 +1024,6 @@ static int parse_mac(const char *s, uint8_t mac[NETFRONT_MAC_LEN])
 }
 
 /*
- * The backend waits for us: share the rings, publish, go Connected.
- * Under state_lock; lock only around the rings, not the XenStore I/O.
- */
-/*
  * Whether the backend offers feature FEATURE ("1"); an absent key, or
  * any other value, is no.
  */
@@ -1066,6 +1062,10 @@ static unsigned int negotiate(struct netfront *nf)
 	return f;
 }
 
+/*
+ * The backend waits for us: share the rings, publish, go Connected.
+ * Under state_lock; lock only around the rings, not the XenStore I/O.
+ */
 static void connect_rings(struct netfront *nf)
 {
 	unsigned int features;

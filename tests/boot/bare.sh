@@ -187,10 +187,11 @@ done
 # entered at EL2 (the secondaries' EL2 set-up).  On one CPU each check
 # that needs two runs there and says "(1 cpu)".  40,000 cross-CPU
 # semaphore round trips here (the guest's default of 100,000 is for the
-# SMP stress suite): 3-5 s under TCG on a quiet host, but each one waits
-# for the host to wake a vCPU thread, and a busy host made them 10 times
-# slower.  The guest's joins fail on a stall, not on slowness, so its own
-# limit is generous: it only catches a guest that never ends.
+# SMP stress suite): 3-5 s under TCG on a quiet host, but each one
+# waits for the host to wake a vCPU thread, and a busy host made them up
+# to 60 times slower.  The guest's joins fail on a stall, not on
+# slowness, so its own limit is generous: it only catches a guest that
+# never ends.
 smp_limit=${SMP_TIMEOUT:-240}
 smp_checks=(migrate sleeps idle-wake counter-mutex sem-pingpong cond-across)
 smp_test_run() { # NAME GIC EL2 CPUS

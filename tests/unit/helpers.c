@@ -112,6 +112,30 @@ void assert_dir_covered(const char *dir, const char *suffix,
 		      n);
 }
 
+unsigned int each_kernel_errno(void (*fn)(const char *name, long number))
+{
+	FILE *f = fopen("kernel/errno.h", "r");
+	char line[200], name[64], *end;
+	unsigned int count = 0;
+	long number;
+	int at;
+
+	ck_assert_msg(f != NULL, "kernel/errno.h: run from the repo root");
+	while (fgets(line, sizeof(line), f)) {
+		at = 0;
+		if (sscanf(line, "#define %63s %n", name, &at) != 1 ||
+		    name[0] != 'E' || !at)
+			continue;
+		number = strtol(line + at, &end, 10);
+		if (end == line + at)
+			continue;
+		fn(name, number);
+		count++;
+	}
+	fclose(f);
+	return count;
+}
+
 void put_be32(void *blob, size_t offset, uint32_t value)
 {
 	unsigned char *b = (unsigned char *)blob + offset;

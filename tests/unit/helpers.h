@@ -57,6 +57,14 @@ struct report {
 /* Run platform_report() and keep every emitted line. */
 void collect_report(const struct platform *p, struct report *r);
 
+/*
+ * Call fn(name, number) for each "#define ENAME NUMBER" line of
+ * kernel/errno.h (aliases such as EWOULDBLOCK, defined by name, are left
+ * out), read from the header itself so that a number added there is
+ * checked too; returns how many.  Fails the test if the file is missing.
+ */
+unsigned int each_kernel_errno(void (*fn)(const char *name, long number));
+
 /* Write value big-endian at blob + offset (DTB header fields). */
 void put_be32(void *blob, size_t offset, uint32_t value);
 
