@@ -2,10 +2,8 @@
  * Driver matching.  A driver lists the DT compatible strings it handles,
  * as Linux's of_device_id tables and Unikraft's GIC device lists do; a
  * registry hands it the devices the probe recorded with one of them.
- * The list is laid out as a DT compatible property: the strings one
- * after another, each ended by NUL ("a\0b\0"), the literal's own NUL
- * (an empty string) last.  One array: no pointer and no relocation per
- * string, as fdt/bindings.c's tables.
+ * The list is one array laid out as a DT compatible property
+ * ("a\0b\0", kernel/strlist.h), as fdt/bindings.c's tables.
  */
 #ifndef DRIVERS_COMPATIBLE_H
 #define DRIVERS_COMPATIBLE_H
@@ -14,11 +12,13 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "kernel/strlist.h"
+
 /* Whether compatible is one of list's strings. */
 static inline bool compatible_listed(const char *list,
 				     const char *compatible)
 {
-	for (; *list; list += strlen(list) + 1)
+	for (; *list; list = strlist_next(list))
 		if (strcmp(list, compatible) == 0)
 			return true;
 	return false;

@@ -1,7 +1,7 @@
 #include <libfdt.h>
-#include <string.h>
 
 #include "bindings.h"
+#include "kernel/strlist.h"
 
 /*
  * Each GIC binding.  The GICv2 family is listed as Linux's irq-gic
@@ -61,7 +61,7 @@ const char *binding_match(const void *fdt, int offset, const char *table)
 
 	if (!list)
 		return NULL;
-	for (; *table; table += strlen(table) + 1)
+	for (; *table; table = strlist_next(table))
 		if (fdt_stringlist_contains(list, len, table))
 			return table;
 	return NULL;

@@ -12,9 +12,8 @@
 #include "platform.h"
 
 /*
- * Each table holds its compatibles as a DT "compatible" property does,
- * one after another, each ended by NUL; an empty one (the string's own
- * NUL) ends the table.  One array, so no pointer and no relocation per
+ * Each table holds its compatibles as a DT "compatible" property does
+ * (kernel/strlist.h): one array, so no pointer and no relocation per
  * entry in the position-independent kernel image.
  */
 extern const char gic_bindings[];

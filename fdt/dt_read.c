@@ -5,6 +5,7 @@
 #include <libfdt.h>
 
 #include "dt_read.h"
+#include "kernel/strlist.h"
 
 /*
  * Parents and phandles during one probe, in work linear in the blob.
@@ -177,12 +178,9 @@ const char *dt_error_name(int err)
 	const char *name = fdt_error_names;
 	unsigned int i;
 
-	for (i = 0; i < sizeof(fdt_error_numbers); i++) {
+	for (i = 0; i < sizeof(fdt_error_numbers); i++, name = strlist_next(name))
 		if (-(long)err == fdt_error_numbers[i])
 			return name;
-		while (*name++)
-			;
-	}
 	return NULL;
 }
 

@@ -1,4 +1,5 @@
 #include "kernel/errno.h"
+#include "kernel/strlist.h"
 
 /*
  * The numbers with a name, smallest first.  One list makes
@@ -21,7 +22,7 @@
  * build: -Woverflow). */
 static const unsigned char numbers[] = { 0, NAMED_ERRNOS(AS_NUMBER) };
 /*
- * The names one after another, each ended by its NUL, in numbers[]'s
+ * The names as one string list (kernel/strlist.h), in numbers[]'s
  * order: no array of pointers (8 bytes and a relocation per name).
  * Finding one walks the string: this is only for messages.
  */
@@ -34,11 +35,8 @@ const char *errno_name(long err)
 	const char *name = names;
 	unsigned int i;
 
-	for (i = 0; i < sizeof(numbers); i++) {
+	for (i = 0; i < sizeof(numbers); i++, name = strlist_next(name))
 		if (numbers[i] == number)
 			return name;
-		while (*name++)
-			;
-	}
 	return "error";
 }

@@ -3,6 +3,8 @@
 #include <xen/xen.h>
 #include <xen/grant_table.h>
 
+#include "kernel/strlist.h"
+
 int gnttab_status_errno(int16_t status)
 {
 	switch (status) {
@@ -25,7 +27,7 @@ int gnttab_status_errno(int16_t status)
 
 /*
  * Xen's GNTTABOP_error_msgs (grant_table.h), status 0 down, as one
- * string with a NUL after each: its array of pointers would cost 8 bytes
+ * string list (kernel/strlist.h): its array of pointers would cost 8 bytes
  * and a relocation per status.  tests/unit/test_gnttab_status.c checks
  * the two agree.
  */
@@ -47,14 +49,8 @@ static const char status_names[] =
 
 const char *gnttab_status_name(int16_t status)
 {
-	const char *name = status_names;
-	int i;
+	const char *name = status > 0 ? NULL :
+			   strlist_nth(status_names, (size_t)-status);
 
-	if (status > 0)
-		return "unknown grant status";
-	/* The empty string after the last name ends the list. */
-	for (i = -status; i > 0 && *name; i--)
-		while (*name++)
-			;
-	return *name ? name : "unknown grant status";
+	return name ? name : "unknown grant status";
 }
