@@ -80,7 +80,7 @@ bool workers_join(struct worker *w, unsigned int n, uint64_t limit_ms)
 {
 	uint64_t start = sched_now_ms(), moved = start, now;
 	uint64_t stall = limit_ms * slowness, cap = JOIN_CAP_MS * slowness;
-	unsigned int i = 0, seen = rounds_of(w, n);
+	unsigned int i = 0, seen = rounds_of(w, n), rounds;
 
 	while (i < n) {
 		if (ksem_take(&w[i].done, JOIN_LOOK_MS) == 0) {
@@ -88,8 +88,9 @@ bool workers_join(struct worker *w, unsigned int n, uint64_t limit_ms)
 			continue;
 		}
 		now = sched_now_ms();
-		if (rounds_of(w, n) != seen) {
-			seen = rounds_of(w, n);
+		rounds = rounds_of(w, n);
+		if (rounds != seen) {
+			seen = rounds;
 			moved = now;
 		}
 		if (now - moved < stall && now - start < cap)
